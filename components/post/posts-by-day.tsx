@@ -1,0 +1,22 @@
+import { PostSummary } from "@/components/post/post-summary";
+import { formatDateHeader, localDayKey } from "@/lib/dates";
+import type { PostSummary as PostSummaryData } from "@/lib/posts";
+
+/** Posts under Blogger's date headers: one header per day in the blog's time zone. */
+export function PostsByDay({ posts, timeZone }: { posts: PostSummaryData[]; timeZone: string }) {
+  const days: { key: string; header: string; posts: PostSummaryData[] }[] = [];
+  for (const post of posts) {
+    const key = localDayKey(post.publishedAt, timeZone);
+    const day = days.at(-1);
+    if (day?.key === key) day.posts.push(post);
+    else days.push({ key, header: formatDateHeader(post.publishedAt, timeZone), posts: [post] });
+  }
+  return days.map((day) => (
+    <section className="day" key={day.key} aria-label={day.header}>
+      <h2 className="date-header">{day.header}</h2>
+      {day.posts.map((post) => (
+        <PostSummary key={post.id} post={post} timeZone={timeZone} />
+      ))}
+    </section>
+  ));
+}

@@ -1,0 +1,12 @@
+import "server-only";
+
+// Every cache tag the reader pages use, so a write invalidates exactly what it changed.
+export const tags = {
+  settings: "settings",
+  /** Any list of published posts: home, archive, labels, feeds. */
+  posts: "posts",
+  post: (id: string) => `post:${id}`,
+  archive: "archive",
+  labels: "labels",
+  pages: "pages",
+} as const;

@@ -1,0 +1,64 @@
+import "server-only";
+import { z } from "zod";
+
+const optionalUrl = z.url({ message: "must be a URL" }).optional();
+
+// Every setting the app reads from the environment, checked once at start-up (scripts/start.ts)
+// and on first use in the server, so a typo fails loudly instead of half-working.
+export const configSchema = z
+  .object({
+    DATABASE_URL: z
+      .string({ message: "is required (the start script sets it for the embedded PostgreSQL)" })
+      .regex(/^postgres(ql)?:\/\//, { message: "must be a postgresql:// URL" }),
+    NEXTAUTH_URL: optionalUrl,
+    NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
+    GITHUB_ID: z.string().min(1).optional(),
+    GITHUB_SECRET: z.string().min(1).optional(),
+    GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+    GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" }).optional(),
+    EMAIL_FROM: z.string().min(3).optional(),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  })
+  .superRefine((config, context) => {
+    const pairs = [
+      ["GITHUB_ID", "GITHUB_SECRET"],
+      ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+      ["SMTP_URL", "EMAIL_FROM"],
+    ] as const;
+    for (const [first, second] of pairs) {
+      if (Boolean(config[first]) !== Boolean(config[second])) {
+        const missing = config[first] ? second : first;
+        context.addIssue({ code: "custom", path: [missing], message: `is required when ${config[first] ? first : second} is set` });
+      }
+    }
+    if (config.NODE_ENV === "production" && !config.NEXTAUTH_SECRET) {
+      context.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Longhand's configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Environment variables that are set but empty count as unset: `FOO= npm start` means "no FOO". */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`));
+  }
+  return result.data;
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
