@@ -24,13 +24,6 @@ export function sanitizePostHtml(html: string): string {
   return sanitizeHtml(html, POST_HTML).trim();
 }
 
-/** Plain text of stored (already sanitized) HTML, for excerpts, meta descriptions and feeds. */
-export function htmlToText(html: string): string {
-  return sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|blockquote)>/g, "$& "), { allowedTags: [], allowedAttributes: {} })
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 // Comments allow far less, as Blogger did: paragraphs, bold, italic and links.
 const COMMENT_HTML: sanitizeHtml.IOptions = {
   allowedTags: ["p", "br", "b", "strong", "i", "em", "a"],

@@ -15,15 +15,16 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "127.0.0.1";
 const publicUrl = `http://${host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host}:${port}`;
 
-let database: ProjectDatabase | undefined;
-let server: ChildProcess | undefined;
+// What this process started, for stop() to end.
+const running: { database?: ProjectDatabase; server?: ChildProcess } = {};
 let stopping: Promise<void> | undefined;
 
 // Ctrl-C, SIGTERM or a failure: the web server first, then the embedded database, then exit.
 function stop(): Promise<void> {
   stopping ??= (async () => {
+    const { server, database } = running;
     if (server && server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      const exited = new Promise((resolve) => server.once("exit", resolve));
       server.kill("SIGTERM");
       await exited;
     }
@@ -61,7 +62,8 @@ await checkConfig(process.env.DATABASE_URL || "postgresql://embedded");
 if (!(await portIsFree(port, host))) await fail(`port ${port} on ${host} is in use. Set PORT to another port, e.g. PORT=3001 npm start.`);
 
 ensurePrismaClient();
-database = await openProjectDatabase();
+const database = await openProjectDatabase();
+running.database = database;
 const config = await checkConfig(database.url);
 console.log(`Database: ${database.description}`);
 try {
@@ -88,15 +90,16 @@ if (!buildIsCurrent(key)) {
   await buildApp(key, { ...env, NODE_ENV: "production" }).catch((error: Error) => fail(error.message));
 }
 
-server = spawn(process.execPath, [nextCli, "start", "--hostname", host, "--port", String(port)], {
+const server = spawn(process.execPath, [nextCli, "start", "--hostname", host, "--port", String(port)], {
   cwd: projectRoot,
   env: { ...env, NODE_ENV: "production" },
   stdio: ["ignore", "ignore", "inherit"],
 });
+running.server = server;
 server.on("exit", (code, signal) => {
   if (!stopping) void fail(`the web server stopped (${signal ?? `exit code ${code}`}).`);
 });
-await waitForHttp(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`, { alive: () => server?.exitCode === null });
+await waitForHttp(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`, { alive: () => server.exitCode === null });
 
 console.log(`
 Longhand is running at ${publicUrl}

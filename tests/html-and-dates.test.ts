@@ -1,0 +1,51 @@
+import { describe, expect, test } from "vitest";
+import { formatDateHeader, formatTime, localDayKey } from "../lib/dates";
+import { sanitizeCommentHtml, sanitizePostHtml } from "../lib/html";
+import { permalinkFor, slugify } from "../lib/permalinks";
+
+describe("the HTML allowlist", () => {
+  test("keeps ordinary formatting in posts", () => {
+    const html = `<h2>Notes</h2><p>A <strong>bold</strong> <a href="https://example.org/x" title="t">link</a>.</p><ul><li>one</li></ul><img src="https://example.org/a.png" alt="A" />`;
+    expect(sanitizePostHtml(html)).toBe(html);
+  });
+
+  test("drops scripts, event handlers, styles, javascript: links and foreign iframes", () => {
+    const html = `<p onclick="steal()" style="color:red">Hi<script>alert(1)</script></p><a href="javascript:alert(1)">x</a><iframe src="https://evil.example"></iframe><img src="x" onerror="alert(1)">`;
+    expect(sanitizePostHtml(html)).toBe(`<p>Hi</p><a>x</a><img src="x" />`);
+  });
+
+  test("comments keep only paragraphs, bold, italic and links, marked as user content", () => {
+    expect(sanitizeCommentHtml(`<p>I <b>agree</b>, <i>mostly</i>: <a href="https://example.com">see</a></p>`)).toBe(
+      `<p>I <b>agree</b>, <i>mostly</i>: <a href="https://example.com" rel="nofollow ugc noopener">see</a></p>`,
+    );
+    expect(sanitizeCommentHtml(`<h1>Big</h1><img src=x onerror=alert(1)>`)).toBe(`&lt;h1&gt;Big&lt;/h1&gt;&lt;img /&gt;`);
+  });
+});
+
+describe("dates and permalinks in the blog's time zone", () => {
+  // 00:30 on 1 October 2011 in London (BST) is still 30 September in UTC.
+  const lateNight = new Date("2011-09-30T23:30:00Z");
+
+  test("Blogger's date header", () => {
+    expect(formatDateHeader(new Date("2011-09-08T08:41:00Z"), "Europe/London")).toBe("Thursday, 8 September 2011");
+    expect(formatDateHeader(lateNight, "Europe/London")).toBe("Saturday, 1 October 2011");
+    expect(formatDateHeader(lateNight, "UTC")).toBe("Friday, 30 September 2011");
+  });
+
+  test("day keys group posts by local day, and times are local", () => {
+    expect(localDayKey(lateNight, "Europe/London")).toBe("2011-10-01");
+    expect(localDayKey(lateNight, "America/New_York")).toBe("2011-09-30");
+    expect(formatTime(lateNight, "Europe/London")).toBe("00:30");
+  });
+
+  test("permalinks take the year and month where the blog lives", () => {
+    expect(permalinkFor("a-post", lateNight, "Europe/London")).toBe("/2011/10/a-post");
+    expect(permalinkFor("a-post", lateNight, "UTC")).toBe("/2011/09/a-post");
+  });
+
+  test("slugs are lowercase ASCII words", () => {
+    expect(slugify("Tool 6: I've joined — reluctantly!")).toBe("tool-6-i-ve-joined-reluctantly");
+    expect(slugify("Café & Crème")).toBe("cafe-and-creme");
+    expect(slugify("x".repeat(100))).toHaveLength(80);
+  });
+});
