@@ -4,6 +4,8 @@ const nextConfig = {
   cacheComponents: true,
   partialPrefetching: true,
   poweredByHeader: false,
+  // Lets a second build live beside the first (the start test builds against its own database).
+  distDir: process.env.LONGHAND_DIST_DIR || ".next",
 };
 
 export default nextConfig;

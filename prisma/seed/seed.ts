@@ -44,7 +44,14 @@ export async function seedDemoContent(db: PrismaClient): Promise<SeedResult> {
 
       await tx.setting.upsert({
         where: { id: 1 },
-        create: { id: 1, blogTitle: demoBlog.title, description: demoBlog.description, timeZone: demoBlog.timeZone },
+        create: {
+          id: 1,
+          blogTitle: demoBlog.title,
+          description: demoBlog.description,
+          timeZone: demoBlog.timeZone,
+          // Enough that the home page reaches back to the 8 September 2011 entry.
+          postsPerPage: 10,
+        },
         update: {},
       });
 

@@ -2,10 +2,10 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "./paths";
+import { distDir, projectRoot } from "./paths";
 
 const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.mjs", "tsconfig.json", "package-lock.json"];
-const stampFile = path.join(projectRoot, ".next", "longhand-build.json");
+const stampFile = path.join(distDir, "longhand-build.json");
 
 export const nextCli = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
 
@@ -31,7 +31,7 @@ function listFiles(entry: string): string[] {
 }
 
 export function buildIsCurrent(key: string): boolean {
-  if (!existsSync(path.join(projectRoot, ".next", "BUILD_ID")) || !existsSync(stampFile)) return false;
+  if (!existsSync(path.join(distDir, "BUILD_ID")) || !existsSync(stampFile)) return false;
   return JSON.parse(readFileSync(stampFile, "utf8")).key === key;
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, symlinkSync } from "node:fs";
-import { chmod, mkdir, mkdtemp } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -48,7 +48,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     await mkdir(path.dirname(dataDir), { recursive: true });
-    await cluster.initialise();
+    await cluster.initialise().catch((error: Error) => {
+      if (process.getuid?.() === 0 && /permission denied/i.test(error.message)) {
+        throw new Error(
+          `Running as root, PostgreSQL runs as the "postgres" user, who cannot reach ${dataDir}. ` +
+            "Set LONGHAND_DATA_DIR to a folder that user can reach (e.g. /var/lib/longhand), or run as a normal user.",
+        );
+      }
+      throw error;
+    });
   }
   try {
     await cluster.start();
@@ -66,12 +74,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
-/** A cluster folder under the system temp folder, for tests (pair with `persistent: false`). */
-export async function throwawayDataDir(): Promise<string> {
+/** A cluster in a new folder under the system temp folder, deleted with the folder when stopped (tests). */
+export async function startThrowawayPostgres(database: string): Promise<EmbeddedDatabase> {
   const parent = await mkdtemp(path.join(tmpdir(), "longhand-pg-"));
   // mkdtemp makes it private to us; as root, the cluster runs as the "postgres" user, who must get in.
   await chmod(parent, 0o755);
-  return path.join(parent, "postgres");
+  const cluster = await startEmbeddedPostgres({ dataDir: path.join(parent, "postgres"), persistent: false, database });
+  return {
+    ...cluster,
+    stop: async () => {
+      await cluster.stop();
+      await rm(parent, { recursive: true, force: true });
+    },
+  };
 }
 
 export function embeddedUrl(port: number, database = "longhand"): string {

@@ -1,25 +1,11 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
+import { databaseUrl, runSql } from "./sql";
+
+export { databaseUrl, runSql };
 
 /** Holds every migration; test databases are cloned from it. */
 export const TEMPLATE_DATABASE = "longhand_test_template";
-
-export function databaseUrl(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-export async function runSql(url: string, sql: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(sql, values);
-  } finally {
-    await client.end();
-  }
-}
 
 export interface TestDatabase {
   name: string;

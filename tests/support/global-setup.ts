@@ -1,11 +1,10 @@
-import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, throwawayDataDir } from "../../scripts/lib/embedded-postgres";
 import { applyMigrations } from "../../scripts/lib/migrator";
 import { migrationsDir } from "../../scripts/lib/paths";
 import { ensurePrismaClient } from "../../scripts/lib/prisma-generate";
-import { assertLocalDatabaseUrl } from "./local-database";
-import { databaseUrl, TEMPLATE_DATABASE } from "./databases";
+import { TEMPLATE_DATABASE } from "./databases";
+import { databaseUrl, runSql } from "./sql";
+import { openTestServer } from "./test-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,41 +13,17 @@ declare module "vitest" {
   }
 }
 
-/**
- * One PostgreSQL for the whole run: the embedded one in a throwaway folder, or DATABASE_URL_TEST
- * (local only). A migrated template database lets each test file clone a fresh one in milliseconds.
- */
+/** One PostgreSQL for the whole run, and a migrated template each test file can clone in milliseconds. */
 export default async function setup(project: TestProject) {
   ensurePrismaClient();
-  const external = process.env.DATABASE_URL_TEST;
-  let stop = async () => {};
-  let serverUrl: string;
-  if (external) {
-    assertLocalDatabaseUrl(external, "DATABASE_URL_TEST");
-    serverUrl = databaseUrl(external, "postgres");
-  } else {
-    const cluster = await startEmbeddedPostgres({ dataDir: await throwawayDataDir(), persistent: false, database: "postgres" });
-    serverUrl = cluster.url;
-    stop = cluster.stop;
-  }
-
-  await admin(serverUrl, `DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
-  await admin(serverUrl, `CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+  const { serverUrl, stop } = await openTestServer();
+  await runSql(serverUrl, `DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
+  await runSql(serverUrl, `CREATE DATABASE "${TEMPLATE_DATABASE}"`);
   await applyMigrations({ databaseUrl: databaseUrl(serverUrl, TEMPLATE_DATABASE), migrationsDir });
   project.provide("serverUrl", serverUrl);
 
   return async () => {
-    await admin(serverUrl, `DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
+    await runSql(serverUrl, `DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
     await stop();
   };
-}
-
-async function admin(serverUrl: string, sql: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
