@@ -3,20 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { tags } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-/**
- * What readers may see: published, or scheduled and due, and not in the trash. Evaluated when a
- * cache entry is filled; reader lists refill at least once a minute, so a scheduled post shows
- * up by itself without a cron job.
- */
-export function visiblePostsWhere(now: Date): Prisma.PostWhereInput {
-  return {
-    status: { in: ["PUBLISHED", "SCHEDULED"] },
-    publishedAt: { lte: now },
-    permalink: { not: null },
-    trashedAt: null,
-  };
-}
+import { visibleCommentsWhere, visiblePostsWhere } from "@/lib/queries/visibility";
 
 const postSummarySelect = {
   id: true,
@@ -27,7 +14,7 @@ const postSummarySelect = {
   publishedAt: true,
   author: { select: { name: true } },
   labels: { select: { label: { select: { name: true, slug: true } } }, orderBy: { label: { name: "asc" } } },
-  _count: { select: { comments: { where: { status: "VISIBLE" } } } },
+  _count: { select: { comments: { where: visibleCommentsWhere } } },
 } satisfies Prisma.PostSelect;
 
 export interface PostSummary {
