@@ -1,11 +1,18 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Partial prerendering: reader pages are cached shells invalidated by tag (lib/cache-tags.ts).
+  // Reader pages are prerendered and cached, invalidated by tag (lib/cache-tags.ts).
   cacheComponents: true,
-  partialPrefetching: true,
+  // Off on purpose: a URL not prerendered at build (an older post, say) is then rendered in full
+  // on its first visit and cached, instead of answering with a fallback shell whose content
+  // streams in by script. Readers without JavaScript get the post, and a missing post a real 404.
+  partialPrefetching: false,
   poweredByHeader: false,
   // Lets a second build live beside the first (the start test builds against its own database).
   distDir: process.env.LONGHAND_DIST_DIR || ".next",
+  // Blogger's post URLs end in ".html"; ours are the same without it.
+  async redirects() {
+    return [{ source: "/:year(\\d{4})/:month(\\d{2})/:slug([a-z0-9-]+)\\.html", destination: "/:year/:month/:slug", permanent: true }];
+  },
 };
 
 export default nextConfig;

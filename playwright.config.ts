@@ -33,5 +33,9 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium" }],
+  projects: [
+    // Specs that change what readers see run after those that read the shared demo blog.
+    { name: "reading", testIgnore: /visibility\.spec\.ts/ },
+    { name: "writing", testMatch: /visibility\.spec\.ts/, dependencies: ["reading"] },
+  ],
 });

@@ -5,8 +5,9 @@ export const tags = {
   settings: "settings",
   /** Any list of published posts: home, archive, labels, feeds. */
   posts: "posts",
+  /** One post and its comments. */
   post: (id: string) => `post:${id}`,
-  archive: "archive",
   labels: "labels",
   pages: "pages",
+  redirects: "redirects",
 } as const;

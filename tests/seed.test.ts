@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { seedDatabase } from "../scripts/lib/demo-content";
 import { demoAccounts } from "../prisma/seed/seed";
-import { runSql, useMigratedDatabase } from "./support/databases";
+import { runSql, withMigratedDatabase } from "./support/databases";
 
 describe("the demo content", () => {
-  const database = useMigratedDatabase();
+  const database = withMigratedDatabase();
 
   test("fills an empty blog: a few years of posts, labels, accounts, and the 8 September 2011 entry", async () => {
     const result = await seedDatabase(database.url);

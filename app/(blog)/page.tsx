@@ -1,24 +1,25 @@
 import type { Metadata } from "next";
-import { PostsByDay } from "@/components/post/posts-by-day";
-import { getNewestPosts } from "@/lib/posts";
+import { PostListPage } from "@/components/post/post-list-page";
+import { JsonLd } from "@/components/seo/json-ld";
+import { pageMetadata } from "@/lib/seo";
 import { getBlogSettings } from "@/lib/settings";
+import { absoluteUrl } from "@/lib/site";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const settings = await getBlogSettings();
-  return { title: settings.blogTitle, description: settings.description || undefined };
+export function generateMetadata(): Promise<Metadata> {
+  return pageMetadata({ path: "/" });
 }
 
 export default async function HomePage() {
   const settings = await getBlogSettings();
-  const posts = await getNewestPosts({ limit: settings.postsPerPage });
   return (
     <>
-      <h1 className="visually-hidden">Newest posts on {settings.blogTitle}</h1>
-      {posts.length === 0 ? (
-        <p className="empty">Nothing has been published here yet.</p>
-      ) : (
-        <PostsByDay posts={posts} timeZone={settings.timeZone} />
-      )}
+      <JsonLd data={{ "@context": "https://schema.org", "@type": "Blog", name: settings.blogTitle, description: settings.description, url: absoluteUrl("/") }} />
+      <PostListPage
+        scope={{ kind: "all" }}
+        basePath="/"
+        heading={<h1 className="visually-hidden">Newest posts on {settings.blogTitle}</h1>}
+        empty="Nothing has been published here yet."
+      />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { PostLabels } from "@/components/post/post-labels";
 import { RichHtml } from "@/components/post/rich-html";
 import { formatTime } from "@/lib/dates";
-import type { PostSummary as PostSummaryData } from "@/lib/posts";
+import type { PostSummary as PostSummaryData } from "@/lib/queries/post-lists";
 
 export function commentCountLabel(count: number): string {
   if (count === 0) return "No comments";
@@ -31,17 +32,7 @@ export function PostSummary({ post, timeZone }: { post: PostSummaryData; timeZon
           Posted by {post.authorName} at{" "}
           <time dateTime={post.publishedAt.toISOString()}>{formatTime(post.publishedAt, timeZone)}</time>
         </span>
-        {post.labels.length > 0 && (
-          <span>
-            Labels:{" "}
-            {post.labels.map((label, index) => (
-              <span key={label.slug}>
-                {index > 0 && ", "}
-                <Link href={`/label/${label.slug}`}>{label.name}</Link>
-              </span>
-            ))}
-          </span>
-        )}
+        <PostLabels labels={post.labels} />
         <Link href={`${post.permalink}#comments`}>
           {commentCountLabel(post.commentCount)}
           <span className="visually-hidden"> on {post.title}</span>

@@ -1,6 +1,6 @@
 import { PostSummary } from "@/components/post/post-summary";
 import { formatDateHeader, localDayKey } from "@/lib/dates";
-import type { PostSummary as PostSummaryData } from "@/lib/posts";
+import type { PostSummary as PostSummaryData } from "@/lib/queries/post-lists";
 
 /** Posts under Blogger's date headers: one header per day in the blog's time zone. */
 export function PostsByDay({ posts, timeZone }: { posts: PostSummaryData[]; timeZone: string }) {

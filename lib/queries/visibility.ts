@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * What readers may see: published, or scheduled and due, and not in the trash. Reader pages and
@@ -14,5 +14,11 @@ export function visiblePostsWhere(now: Date): Prisma.PostWhereInput {
   };
 }
 
-/** Comments readers may see: visible ones, or removed ones kept as "removed" placeholders for their replies. */
+/** Comments readers see and count. */
 export const visibleCommentsWhere = { status: "VISIBLE" } satisfies Prisma.CommentWhereInput;
+
+/** visiblePostsWhere for raw SQL, for a query that names the post table `p`. */
+export function visiblePostsSql(now: Date): Prisma.Sql {
+  return Prisma.sql`p."status" IN ('PUBLISHED', 'SCHEDULED') AND p."publishedAt" <= ${now}
+    AND p."permalink" IS NOT NULL AND p."trashedAt" IS NULL`;
+}

@@ -28,7 +28,7 @@ export async function createTestDatabase({ migrated }: { migrated: boolean }): P
 }
 
 /** A migrated database for the tests of one file, dropped when they finish. */
-export function useMigratedDatabase(): { readonly url: string } {
+export function withMigratedDatabase(): { readonly url: string } {
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await createTestDatabase({ migrated: true });

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { CommentThread, commentsHeading } from "@/components/comment/comment-thread";
+import { PostLabels } from "@/components/post/post-labels";
+import { RichHtml } from "@/components/post/rich-html";
+import { JsonLd } from "@/components/seo/json-ld";
+import { formatDateHeader, formatTime } from "@/lib/dates";
+import { getAdjacentPosts, getComments, getPost, getRedirectTarget } from "@/lib/reader";
+import { describe, pageMetadata } from "@/lib/seo";
+import { getBlogSettings } from "@/lib/settings";
+import { absoluteUrl } from "@/lib/site";
+import { bloggerSlugParam, monthParam, slugParam, yearParam } from "@/lib/validation/reader";
+import { htmlToText } from "@/lib/html";
+import { postParams } from "@/lib/static-params";
+
+type Params = PageProps<"/[year]/[month]/[slug]">["params"];
+
+async function findPost(params: Params) {
+  const { year, month, slug } = await params;
+  const valid = yearParam.safeParse(year).success && monthParam.safeParse(month).success && slugParam.safeParse(slug).success;
+  return valid ? getPost(`/${year}/${month}/${slug}`) : null;
+}
+
+export const generateStaticParams = postParams;
+
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const post = await findPost(params);
+  if (!post) return {};
+  return pageMetadata({
+    title: post.title,
+    description: describe(post.excerpt ?? htmlToText(post.bodyHtml)),
+    path: post.permalink,
+    type: "article",
+    publishedTime: post.publishedAt,
+    modifiedTime: post.updatedAt,
+    authors: [post.authorName],
+  });
+}
+
+export default async function PostPage({ params }: { params: Params }) {
+  const post = await findPost(params);
+  if (!post) return redirectOrNotFound(await params);
+  const [settings, adjacent, comments] = await Promise.all([getBlogSettings(), getAdjacentPosts(post), getComments(post.id)]);
+  const url = absoluteUrl(post.permalink);
+  return (
+    <>
+      <JsonLd
+        data={{
+          "@context": "https://schema.org",
+          "@type": "BlogPosting",
+          headline: post.title,
+          url,
+          mainEntityOfPage: url,
+          datePublished: post.publishedAt.toISOString(),
+          dateModified: post.updatedAt.toISOString(),
+          author: { "@type": "Person", name: post.authorName },
+          publisher: { "@type": "Organization", name: settings.blogTitle },
+          keywords: post.labels.map((label) => label.name).join(", ") || undefined,
+          commentCount: comments.count,
+        }}
+      />
+      <p className="date-header">{formatDateHeader(post.publishedAt, settings.timeZone)}</p>
+      <article className="post post-full">
+        <h1 className="post-title">{post.title}</h1>
+        <RichHtml className="post-body" html={post.bodyHtml} />
+        <footer className="post-footer">
+          <span>
+            Posted by {post.authorName} at{" "}
+            <time dateTime={post.publishedAt.toISOString()}>{formatTime(post.publishedAt, settings.timeZone)}</time>
+          </span>
+          <PostLabels labels={post.labels} />
+        </footer>
+      </article>
+      <nav className="pager" aria-label="Newer and older posts">
+        {adjacent.newer ? (
+          <Link href={adjacent.newer.permalink} rel="prev">
+            Newer post<span className="visually-hidden">: {adjacent.newer.title}</span>
+          </Link>
+        ) : (
+          <span />
+        )}
+        <Link href="/">Home</Link>
+        {adjacent.older ? (
+          <Link href={adjacent.older.permalink} rel="next">
+            Older post<span className="visually-hidden">: {adjacent.older.title}</span>
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+      <section id="comments" className="comments" aria-labelledby="comments-heading">
+        <h2 id="comments-heading">{commentsHeading(comments.count)}</h2>
+        <CommentThread comments={comments.thread} timeZone={settings.timeZone} />
+        <p className="comment-sign-in">
+          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(post.permalink)}`}>Sign in to comment</Link>
+        </p>
+      </section>
+    </>
+  );
+}
+
+/** Blogger-style ".html" paths, old paths in the Redirect table, and a real slug under the wrong month. */
+async function redirectOrNotFound({ year, month, slug }: Awaited<Params>): Promise<never> {
+  const path = `/${year}/${month}/${slug}`;
+  const blogger = bloggerSlugParam.safeParse(slug).data;
+  const target = await getRedirectTarget(path, blogger ? blogger.slice(0, -".html".length) : slug);
+  if (target && target !== path) permanentRedirect(target);
+  notFound();
+}

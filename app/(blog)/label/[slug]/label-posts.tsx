@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PostListPage } from "@/components/post/post-list-page";
+import { getLabel } from "@/lib/reader";
+import { pageMetadata } from "@/lib/seo";
+import { slugParam } from "@/lib/validation/reader";
+
+// Shared by a label's first page and the pages after it.
+
+export async function labelMetadata(rawSlug: string, cursor?: string): Promise<Metadata> {
+  const label = slugParam.safeParse(rawSlug).success ? await getLabel({ slug: rawSlug }) : null;
+  if (!label) return {};
+  return pageMetadata({
+    title: `Posts with the label ${label.name}`,
+    path: cursor ? `/label/${label.slug}/page/${cursor}` : `/label/${label.slug}`,
+  });
+}
+
+export async function LabelPosts({ slug: rawSlug, cursor }: { slug: string; cursor?: string }) {
+  const slug = slugParam.safeParse(rawSlug).data ?? notFound();
+  const label = (await getLabel({ slug })) ?? notFound();
+  return (
+    <PostListPage
+      scope={{ kind: "label", labelId: label.id }}
+      basePath={`/label/${label.slug}`}
+      cursor={cursor}
+      heading={<h1 className="list-heading">Posts with the label {label.name}</h1>}
+      empty={`No posts have the label ${label.name} yet.`}
+    />
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RichHtml } from "@/components/post/rich-html";
+import { getPage } from "@/lib/reader";
+import { pageMetadata } from "@/lib/seo";
+import { slugParam } from "@/lib/validation/reader";
+import { pageParams } from "@/lib/static-params";
+
+async function findPage(rawSlug: string) {
+  const slug = slugParam.safeParse(rawSlug).data;
+  return slug ? getPage(slug) : null;
+}
+
+export const generateStaticParams = pageParams;
+
+
+export async function generateMetadata({ params }: PageProps<"/p/[slug]">): Promise<Metadata> {
+  const page = await findPage((await params).slug);
+  return page ? pageMetadata({ title: page.title, path: `/p/${page.slug}` }) : {};
+}
+
+export default async function StaticPage({ params }: PageProps<"/p/[slug]">) {
+  const page = (await findPage((await params).slug)) ?? notFound();
+  return (
+    <article className="post static-page">
+      <h1 className="post-title">{page.title}</h1>
+      <RichHtml className="post-body" html={page.bodyHtml} />
+    </article>
+  );
+}

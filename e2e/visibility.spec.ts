@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { runSql } from "../tests/support/sql";
+import { redirectTargets } from "./support/http";
+
+// These specs write to the blog's database themselves (DATABASE_URL comes from the global setup),
+// each with rows of its own, and clean up after.
+const databaseUrl = () => process.env.DATABASE_URL!;
+const author = async () => (await runSql(databaseUrl(), `SELECT id FROM "User" WHERE role = 'ADMIN' LIMIT 1`)).rows[0].id as string;
+
+async function insertPost(post: { id: string; title: string; status: string; publishedAt: string; trashedAt?: string }) {
+  await runSql(
+    databaseUrl(),
+    `INSERT INTO "Post" (id, title, slug, permalink, "bodyHtml", status, "publishedAt", "trashedAt", "authorId", "updatedAt")
+     VALUES ($1, $2, $1, $3, '<p>Only for the right eyes.</p>', $4::"PostStatus", $5, $6, $7, now())`,
+    [post.id, post.title, `/2012/12/${post.id}`, post.status, post.publishedAt, post.trashedAt ?? null, await author()],
+  );
+}
+
+test.afterAll(async () => {
+  await runSql(databaseUrl(), `DELETE FROM "Post" WHERE id LIKE 'e2e-%'`);
+  await runSql(databaseUrl(), `DELETE FROM "Redirect" WHERE "fromPath" LIKE '/2009/%'`);
+});
+
+test("drafts, posts scheduled for later and trashed posts answer 404", async ({ request }) => {
+  await insertPost({ id: "e2e-draft", title: "A draft", status: "DRAFT", publishedAt: "2012-12-30T10:00:00Z" });
+  await insertPost({ id: "e2e-later", title: "Later", status: "SCHEDULED", publishedAt: "2999-01-01T00:00:00Z" });
+  await insertPost({ id: "e2e-trash", title: "Binned", status: "PUBLISHED", publishedAt: "2012-12-30T10:00:00Z", trashedAt: "2013-01-01T00:00:00Z" });
+  for (const id of ["e2e-draft", "e2e-later", "e2e-trash"]) {
+    expect((await request.get(`/2012/12/${id}`)).status(), id).toBe(404);
+  }
+  const search = await (await request.get("/search?q=eyes")).text();
+  expect(search).toContain("No posts match");
+});
+
+test("a path in the Redirect table answers with a permanent redirect", async ({ request }) => {
+  await runSql(databaseUrl(), `INSERT INTO "Redirect" (id, "fromPath", "toPath") VALUES ('e2e-redirect', '/2009/01/old-name', '/2011/09/tool-6-i-have-joined-a-professional-networking-site')`);
+  const response = await request.get("/2009/01/old-name", { maxRedirects: 0 });
+  expect(response.status()).toBe(308);
+  expect(redirectTargets(response.headers())).toEqual(["/2011/09/tool-6-i-have-joined-a-professional-networking-site"]);
+});
+
+test("a scheduled post appears on the home page and at its permalink within 60 seconds of its time", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const due = new Date(Date.now() + 5_000);
+  await insertPost({ id: "e2e-scheduled", title: "Right on time", status: "SCHEDULED", publishedAt: due.toISOString() });
+  // Visit before it is due, so the cached pages really have to change.
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Right on time", exact: true })).toHaveCount(0);
+
+  let seenAt: number | undefined;
+  while (Date.now() < due.getTime() + 60_000) {
+    await page.goto("/");
+    if ((await page.getByRole("link", { name: "Right on time", exact: true }).count()) > 0) {
+      seenAt = Date.now();
+      break;
+    }
+    await page.waitForTimeout(2_000);
+  }
+  expect(seenAt, "the post never appeared on the home page").toBeDefined();
+  expect(seenAt! - due.getTime()).toBeLessThanOrEqual(60_000);
+  expect((await request.get("/2012/12/e2e-scheduled")).status()).toBe(200);
+});

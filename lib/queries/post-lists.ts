@@ -1,0 +1,114 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { visibleCommentsWhere, visiblePostsWhere } from "@/lib/queries/visibility";
+
+/** A position in the newest-first order of posts: paging by it never shifts when posts are added. */
+export interface Cursor {
+  publishedAt: Date;
+  id: string;
+}
+
+export type PageRequest = { older: Cursor } | { newer: Cursor } | Record<string, never>;
+
+/** Which posts a list shows: all, one label's, or one archive period's ("2011" or "2011/09"). */
+export type ListScope = { kind: "all" } | { kind: "label"; labelId: string } | { kind: "period"; period: string };
+
+export interface PostSummary {
+  id: string;
+  title: string;
+  permalink: string;
+  excerpt: string | null;
+  bodyHtml: string;
+  publishedAt: Date;
+  authorName: string;
+  labels: { name: string; slug: string }[];
+  commentCount: number;
+}
+
+export interface PostList {
+  posts: PostSummary[];
+  /** Cursors for the "Older posts" / "Newer posts" links; undefined where there is nothing more. */
+  older?: Cursor;
+  newer?: Cursor;
+}
+
+const postSummarySelect = {
+  id: true,
+  title: true,
+  permalink: true,
+  excerpt: true,
+  bodyHtml: true,
+  publishedAt: true,
+  author: { select: { name: true } },
+  labels: { select: { label: { select: { name: true, slug: true } } }, orderBy: { label: { name: "asc" } } },
+  _count: { select: { comments: { where: visibleCommentsWhere } } },
+} satisfies Prisma.PostSelect;
+
+function scopeWhere(scope: ListScope): Prisma.PostWhereInput {
+  if (scope.kind === "label") return { labels: { some: { labelId: scope.labelId } } };
+  // Permalinks carry the year and month the post was published in, in the blog's time zone.
+  if (scope.kind === "period") return { permalink: { startsWith: `/${scope.period}/` } };
+  return {};
+}
+
+function beyond(cursor: Cursor, direction: "older" | "newer"): Prisma.PostWhereInput {
+  const op = direction === "older" ? "lt" : "gt";
+  return {
+    OR: [{ publishedAt: { [op]: cursor.publishedAt } }, { publishedAt: cursor.publishedAt, id: { [op]: cursor.id } }],
+  };
+}
+
+/**
+ * One page of visible posts, newest first, with the cursors either side. Two queries at most
+ * (the page and, for a page reached going back, a check for newer posts), whatever the data size.
+ */
+export async function listVisiblePosts(options: { scope: ListScope; page: PageRequest; limit: number; now: Date }): Promise<PostList> {
+  const { scope, page, limit, now } = options;
+  const base: Prisma.PostWhereInput = { AND: [visiblePostsWhere(now), scopeWhere(scope)] };
+  const goingNewer = "newer" in page;
+  const from = "older" in page ? beyond(page.older, "older") : goingNewer ? beyond(page.newer, "newer") : {};
+  const order = goingNewer ? "asc" : "desc";
+  const rows = await db.post.findMany({
+    where: { AND: [base, from] },
+    orderBy: [{ publishedAt: order }, { id: order }],
+    take: limit + 1,
+    select: postSummarySelect,
+  });
+  const hasMore = rows.length > limit;
+  const pageRows = rows.slice(0, limit);
+  if (goingNewer) pageRows.reverse();
+  const posts = pageRows.map(toSummary);
+  const first = posts[0];
+  const last = posts.at(-1);
+  if (!first || !last) return { posts };
+
+  const hasOlder = goingNewer ? true : hasMore;
+  let hasNewer = goingNewer ? hasMore : "older" in page;
+  if (!goingNewer && "older" in page) {
+    hasNewer = (await db.post.count({ where: { AND: [base, beyond(first, "newer")] }, take: 1 })) > 0;
+  }
+  return {
+    posts,
+    older: hasOlder ? cursorOf(last) : undefined,
+    newer: hasNewer ? cursorOf(first) : undefined,
+  };
+}
+
+function cursorOf(post: PostSummary): Cursor {
+  return { publishedAt: post.publishedAt, id: post.id };
+}
+
+function toSummary(row: Prisma.PostGetPayload<{ select: typeof postSummarySelect }>): PostSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    permalink: row.permalink!,
+    excerpt: row.excerpt,
+    bodyHtml: row.bodyHtml,
+    publishedAt: row.publishedAt!,
+    authorName: row.author.name,
+    labels: row.labels.map(({ label }) => label),
+    commentCount: row._count.comments,
+  };
+}

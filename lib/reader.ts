@@ -1,0 +1,93 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { tags } from "@/lib/cache-tags";
+import { findPublishedPage, listPublishedPages } from "@/lib/queries/pages";
+import { findAdjacentPosts, findPermalinksForSlug, findRedirect, findVisiblePost, listPostComments } from "@/lib/queries/post-page";
+import { listVisiblePosts, type ListScope, type PageRequest } from "@/lib/queries/post-lists";
+import { searchPosts } from "@/lib/queries/search";
+import { countPostsByMonth, findLabel, listLabelCounts, listMonthTitles } from "@/lib/queries/sidebar";
+
+// Everything reader pages read, cached and tagged. What depends on the clock (a scheduled post
+// coming due) refills every 15 seconds, so it shows within a minute with no cron job; writes
+// invalidate by tag at once. (`stale` stays at 30 s: below that Next leaves the data out of the
+// prerendered pages.) The queries themselves live in lib/queries/.
+
+export async function getPostList(scope: ListScope, page: PageRequest, limit: number) {
+  "use cache";
+  cacheTag(tags.posts);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  return listVisiblePosts({ scope, page, limit, now: new Date() });
+}
+
+export async function getPost(permalink: string) {
+  "use cache";
+  cacheTag(tags.posts);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  const post = await findVisiblePost({ permalink, now: new Date() });
+  if (post) cacheTag(tags.post(post.id));
+  return post;
+}
+
+export async function getAdjacentPosts(post: { id: string; publishedAt: Date }) {
+  "use cache";
+  cacheTag(tags.posts);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  return findAdjacentPosts({ post, now: new Date() });
+}
+
+export async function getComments(postId: string) {
+  "use cache";
+  cacheTag(tags.post(postId));
+  cacheLife("max");
+  return listPostComments({ postId });
+}
+
+/** Where a path that is not a post should go: a Redirect row, or the one post with that slug. */
+export async function getRedirectTarget(path: string, slug: string) {
+  "use cache";
+  cacheTag(tags.posts, tags.redirects);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  const redirect = await findRedirect(path);
+  if (redirect) return redirect;
+  const permalinks = await findPermalinksForSlug({ slug, now: new Date() });
+  return permalinks.length === 1 ? permalinks[0]! : null;
+}
+
+export async function getSidebar() {
+  "use cache";
+  cacheTag(tags.posts, tags.labels);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  const now = new Date();
+  const [months, labels] = await Promise.all([countPostsByMonth({ now }), listLabelCounts({ now })]);
+  const newest = months[0];
+  const newestTitles = newest ? await listMonthTitles({ period: newest.period, now }) : [];
+  return { months, newestTitles, labels };
+}
+
+export async function getLabel(where: { slug: string } | { name: string }) {
+  "use cache";
+  cacheTag(tags.labels);
+  cacheLife("max");
+  return findLabel(where);
+}
+
+export async function getSearchResults(query: string, page: number, perPage: number) {
+  "use cache";
+  cacheTag(tags.posts);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  return searchPosts({ query, page, perPage, now: new Date() });
+}
+
+export async function getPage(slug: string) {
+  "use cache";
+  cacheTag(tags.pages);
+  cacheLife("max");
+  return findPublishedPage({ slug });
+}
+
+export async function getPageLinks() {
+  "use cache";
+  cacheTag(tags.pages);
+  cacheLife("max");
+  return listPublishedPages();
+}
