@@ -9,4 +9,9 @@ export const tags = {
   archive: "archive",
   labels: "labels",
   pages: "pages",
+  /**
+   * Any list of comments across posts: the comments feeds. Every comment write (new, edited,
+   * moderated, deleted) must invalidate it, besides `post(id)` for the post it belongs to.
+   */
+  comments: "comments",
 } as const;

@@ -16,3 +16,6 @@ export function visiblePostsWhere(now: Date): Prisma.PostWhereInput {
 
 /** Comments readers may see: visible ones, or removed ones kept as "removed" placeholders for their replies. */
 export const visibleCommentsWhere = { status: "VISIBLE" } satisfies Prisma.CommentWhereInput;
+
+/** Static pages readers may see (/p/slug): published ones. */
+export const visiblePagesWhere = { status: "PUBLISHED" } satisfies Prisma.PageWhereInput;
