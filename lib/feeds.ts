@@ -12,6 +12,7 @@ import {
   renderRss,
   RSS_CONTENT_TYPE,
   type Feed,
+  type FeedEntry,
 } from "@/lib/feed-xml";
 import {
   findFeedComments,
@@ -101,47 +102,60 @@ function plainResponse(status: 400 | 404, message: string): Response {
   return new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-function feedQuery(request: Request) {
-  return feedQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-}
-
 // An empty feed still needs an updated date (RFC 4287); nothing in it has changed since the epoch.
 const NEVER = new Date(0);
 
-function newestOf(dates: Date[]): Date {
-  return dates.reduce((newest, date) => (date > newest ? date : newest), NEVER);
+/** What differs from one feed to another; the rest follows from it. */
+interface FeedContent {
+  /** The feed's own path (Atom; RSS adds ?alt=rss). */
+  path: string;
+  title: string;
+  description: string;
+  /** The page the feed follows. */
+  htmlPath: string;
+  entries: FeedEntry[];
 }
 
-function feedResponse(request: Request, feed: Feed, format: "atom" | "rss"): Response {
-  const body = format === "rss" ? renderRss(feed) : renderAtom(feed);
-  return conditionalResponse(request, { body, contentType: format === "rss" ? RSS_CONTENT_TYPE : ATOM_CONTENT_TYPE, lastModified: feed.updated });
-}
-
-/** `/feeds/posts/default[/-/<label>]`: the newest posts, or a label's, as Atom or (`?alt=rss`) RSS. */
-export async function postsFeedResponse(request: Request, { label }: { label?: string } = {}): Promise<Response> {
-  const query = feedQuery(request);
+/**
+ * Reads `alt` and `max-results`, loads the feed's content (or a 404 from `load`), and answers with
+ * the Atom or RSS document, or a 304 when the reader's copy is current.
+ */
+async function serveFeed(request: Request, load: (take: number) => Promise<FeedContent | Response>): Promise<Response> {
+  const query = feedQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return plainResponse(400, query.error.issues.map((issue) => issue.message).join("\n"));
   const { alt, "max-results": take } = query.data;
 
-  let feedLabel = null;
-  if (label !== undefined) {
-    const name = feedLabelSchema.safeParse(label);
-    feedLabel = name.success ? await getFeedLabel(name.data) : null;
-    if (!feedLabel) return plainResponse(404, "There is no label of that name on this blog.");
-  }
-  const [settings, posts] = await Promise.all([getBlogSettings(), getFeedPosts({ take, labelId: feedLabel?.id })]);
+  const content = await load(take);
+  if (content instanceof Response) return content;
+  const feed: Feed = {
+    title: content.title,
+    description: content.description,
+    htmlUrl: absoluteUrl(content.htmlPath),
+    atomUrl: absoluteUrl(content.path),
+    rssUrl: absoluteUrl(rssPath(content.path)),
+    updated: content.entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), NEVER),
+    entries: content.entries,
+  };
+  const body = alt === "rss" ? renderRss(feed) : renderAtom(feed);
+  return conditionalResponse(request, { body, contentType: alt === "rss" ? RSS_CONTENT_TYPE : ATOM_CONTENT_TYPE, lastModified: feed.updated });
+}
 
-  const origin = siteOrigin();
-  const path = feedLabel ? labelFeedPath(feedLabel.name) : POSTS_FEED_PATH;
-  return feedResponse(
-    request,
-    {
+/** `/feeds/posts/default[/-/<label>]`: the newest posts, or a label's, as Atom or (`?alt=rss`) RSS. */
+export function postsFeedResponse(request: Request, { label }: { label?: string } = {}): Promise<Response> {
+  return serveFeed(request, async (take) => {
+    let feedLabel = null;
+    if (label !== undefined) {
+      const name = feedLabelSchema.safeParse(label);
+      feedLabel = name.success ? await getFeedLabel(name.data) : null;
+      if (!feedLabel) return plainResponse(404, "There is no label of that name on this blog.");
+    }
+    const [settings, posts] = await Promise.all([getBlogSettings(), getFeedPosts({ take, labelId: feedLabel?.id })]);
+    const origin = siteOrigin();
+    return {
+      path: feedLabel ? labelFeedPath(feedLabel.name) : POSTS_FEED_PATH,
       title: feedLabel ? `${settings.blogTitle}: ${feedLabel.name}` : settings.blogTitle,
       description: settings.description,
-      htmlUrl: absoluteUrl(feedLabel ? `/label/${feedLabel.slug}` : "/"),
-      atomUrl: absoluteUrl(path),
-      rssUrl: absoluteUrl(rssPath(path)),
-      updated: newestOf(posts.map((post) => post.updatedAt)),
+      htmlPath: feedLabel ? `/label/${feedLabel.slug}` : "/",
       entries: posts.map((post) => ({
         id: absoluteUrl(post.path),
         title: post.title,
@@ -153,51 +167,42 @@ export async function postsFeedResponse(request: Request, { label }: { label?: s
         contentHtml: absolutizeHtmlUrls(post.bodyHtml, origin),
         comments: { url: absoluteUrl(`${post.path}#comments`), atomUrl: absoluteUrl(postCommentsFeedPath(post.id)) },
       })),
-    },
-    alt,
-  );
+    };
+  });
 }
 
 /** `/feeds/comments/default` and `/feeds/<postId>/comments/default`: the newest visible comments, across the blog or on one post. */
-export async function commentsFeedResponse(request: Request, { postId }: { postId?: string } = {}): Promise<Response> {
-  const query = feedQuery(request);
-  if (!query.success) return plainResponse(400, query.error.issues.map((issue) => issue.message).join("\n"));
-  const { alt, "max-results": take } = query.data;
-
-  let post = null;
-  if (postId !== undefined) {
-    const id = feedPostIdSchema.safeParse(postId);
-    post = id.success ? await getFeedPost(id.data) : null;
-    if (!post) return plainResponse(404, "There is no post with that id on this blog.");
-  }
-  const [settings, comments] = await Promise.all([getBlogSettings(), getFeedComments({ take, postId: post?.id })]);
-
-  const origin = siteOrigin();
-  const path = post ? postCommentsFeedPath(post.id) : COMMENTS_FEED_PATH;
-  return feedResponse(
-    request,
-    {
+export function commentsFeedResponse(request: Request, { postId }: { postId?: string } = {}): Promise<Response> {
+  return serveFeed(request, async (take) => {
+    let post = null;
+    if (postId !== undefined) {
+      const id = feedPostIdSchema.safeParse(postId);
+      post = id.success ? await getFeedPost(id.data) : null;
+      if (!post) return plainResponse(404, "There is no post with that id on this blog.");
+    }
+    const [settings, comments] = await Promise.all([getBlogSettings(), getFeedComments({ take, postId: post?.id })]);
+    const origin = siteOrigin();
+    return {
+      path: post ? postCommentsFeedPath(post.id) : COMMENTS_FEED_PATH,
       title: post ? `${settings.blogTitle}: comments on ${post.title}` : `${settings.blogTitle}: comments`,
       description: post ? `Comments on “${post.title}”` : `The newest comments on ${settings.blogTitle}`,
-      htmlUrl: absoluteUrl(post ? `${post.path}#comments` : "/"),
-      atomUrl: absoluteUrl(path),
-      rssUrl: absoluteUrl(rssPath(path)),
-      updated: newestOf(comments.map((comment) => comment.updatedAt)),
+      htmlPath: post ? `${post.path}#comments` : "/",
       entries: comments.map((comment) => {
+        // The post page's anchor for each comment.
         const url = absoluteUrl(`${comment.post.path}#comment-${comment.id}`);
+        const authorUrl = comment.author.url && /^https?:\/\//i.test(comment.author.url) ? comment.author.url : null;
         return {
           id: url,
           title: plainTextExcerpt(comment.bodyHtml, 80) || `Comment by ${comment.author.name}`,
           url,
           published: comment.createdAt,
           updated: comment.updatedAt,
-          author: { name: comment.author.name, url: comment.author.url && /^https?:\/\//i.test(comment.author.url) ? comment.author.url : null },
+          author: { name: comment.author.name, url: authorUrl },
           categories: [],
           contentHtml: absolutizeHtmlUrls(comment.bodyHtml, origin),
           inReplyTo: { id: absoluteUrl(comment.post.path), url: absoluteUrl(comment.post.path) },
         };
       }),
-    },
-    alt,
-  );
+    };
+  });
 }
