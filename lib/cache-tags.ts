@@ -10,4 +10,9 @@ export const tags = {
   labels: "labels",
   pages: "pages",
   redirects: "redirects",
+  /**
+   * Any list of comments across posts: the comments feeds. Every comment write (new, edited,
+   * moderated, deleted) must invalidate it, besides `post(id)` for the post it belongs to.
+   */
+  comments: "comments",
 } as const;

@@ -2,9 +2,14 @@ import "server-only";
 
 /** "/2011/09/slug": the year and month of publication in the blog's time zone, as Blogger does. */
 export function permalinkFor(slug: string, publishedAt: Date, timeZone: string): string {
-  const found = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "2-digit", timeZone }).formatToParts(publishedAt);
+  return `${archiveMonthPath(publishedAt, timeZone)}/${slug}`;
+}
+
+/** "/2011/09": the archive page of the month a date falls in, in the blog's time zone. */
+export function archiveMonthPath(date: Date, timeZone: string): string {
+  const found = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "2-digit", timeZone }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => found.find((entry) => entry.type === type)?.value;
-  return `/${part("year")}/${part("month")}/${slug}`;
+  return `/${part("year")}/${part("month")}`;
 }
 
 /** A URL slug from a title: lowercase ASCII words joined by hyphens, at most 80 characters. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Metadata } from "next";
+import { feedAlternates } from "@/lib/feeds";
 import { absoluteUrl } from "@/lib/site";
 import { getBlogSettings } from "@/lib/settings";
 
@@ -13,6 +14,8 @@ export interface PageMetadataOptions {
   publishedTime?: Date;
   modifiedTime?: Date;
   authors?: string[];
+  /** On a label's pages, the feed links point at that label's feed. */
+  label?: { name: string };
 }
 
 /** Title, description, canonical link, feed links, OpenGraph and Twitter tags for a reader page. */
@@ -24,13 +27,7 @@ export async function pageMetadata(options: PageMetadataOptions): Promise<Metada
   return {
     title: { absolute: title },
     description,
-    alternates: {
-      canonical: url,
-      types: {
-        "application/atom+xml": [{ url: absoluteUrl("/feeds/posts/default"), title: `${settings.blogTitle} - Atom` }],
-        "application/rss+xml": [{ url: absoluteUrl("/feeds/posts/default?alt=rss"), title: `${settings.blogTitle} - RSS` }],
-      },
-    },
+    alternates: { canonical: url, types: feedAlternates(settings.blogTitle, { label: options.label }) },
     openGraph: {
       type: options.type ?? "website",
       title: options.title ?? settings.blogTitle,

@@ -22,3 +22,5 @@ export function visiblePostsSql(now: Date): Prisma.Sql {
   return Prisma.sql`p."status" IN ('PUBLISHED', 'SCHEDULED') AND p."publishedAt" <= ${now}
     AND p."permalink" IS NOT NULL AND p."trashedAt" IS NULL`;
 }
+/** Static pages readers may see (/p/slug): published ones. */
+export const visiblePagesWhere = { status: "PUBLISHED" } satisfies Prisma.PageWhereInput;

@@ -13,6 +13,7 @@ export async function labelMetadata(rawSlug: string, cursor?: string): Promise<M
   return pageMetadata({
     title: `Posts with the label ${label.name}`,
     path: cursor ? `/label/${label.slug}/page/${cursor}` : `/label/${label.slug}`,
+    label,
   });
 }
 

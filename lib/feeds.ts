@@ -1,0 +1,209 @@
+import "server-only";
+import type { Metadata } from "next";
+import { cacheLife, cacheTag } from "next/cache";
+import { tags } from "@/lib/cache-tags";
+import { conditionalResponse } from "@/lib/conditional-get";
+import { db } from "@/lib/db";
+import {
+  absolutizeHtmlUrls,
+  ATOM_CONTENT_TYPE,
+  plainTextExcerpt,
+  renderAtom,
+  renderRss,
+  RSS_CONTENT_TYPE,
+  type Feed,
+  type FeedEntry,
+} from "@/lib/feed-xml";
+import {
+  findFeedComments,
+  findFeedLabel,
+  findFeedPost,
+  findFeedPosts,
+  findSitemapContent,
+  type SitemapEntry,
+} from "@/lib/queries/feeds";
+import { getBlogSettings } from "@/lib/settings";
+import { absoluteUrl, siteOrigin } from "@/lib/site";
+import { feedLabelSchema, feedPostIdSchema, feedQuerySchema } from "@/lib/validation/feeds";
+
+// Feeds at Blogger's addresses, and the sitemap. The data is cached and tagged like the reader
+// pages (refilled at least once a minute, so a scheduled post appears by itself); the XML is
+// rendered per request from it, with validators for conditional GET.
+
+export const POSTS_FEED_PATH = "/feeds/posts/default";
+export const COMMENTS_FEED_PATH = "/feeds/comments/default";
+
+/** "/feeds/posts/default/-/Library%20life": Blogger's address for a label's feed. */
+export function labelFeedPath(labelName: string): string {
+  return `${POSTS_FEED_PATH}/-/${encodeURIComponent(labelName)}`;
+}
+
+export function postCommentsFeedPath(postId: string): string {
+  return `/feeds/${encodeURIComponent(postId)}/comments/default`;
+}
+
+const rssPath = (path: string) => `${path}?alt=rss`;
+
+/**
+ * `<link rel="alternate">` for a page's head, shaped for `metadata.alternates.types`: the blog's
+ * Atom and RSS feeds, or a label's on its label page. E.g. in a layout's generateMetadata:
+ * `alternates: { types: feedAlternates(settings.blogTitle) }`.
+ */
+export function feedAlternates(blogTitle: string, { label }: { label?: { name: string } } = {}) {
+  const path = label ? labelFeedPath(label.name) : POSTS_FEED_PATH;
+  const title = label ? `${blogTitle}: ${label.name}` : blogTitle;
+  return {
+    "application/atom+xml": [{ url: absoluteUrl(path), title: `${title} - Atom` }],
+    "application/rss+xml": [{ url: absoluteUrl(rssPath(path)), title: `${title} - RSS` }],
+  } satisfies NonNullable<NonNullable<Metadata["alternates"]>["types"]>;
+}
+
+// As lib/reader.ts: a scheduled post reaches the feeds within a minute of its time.
+const FEED_CACHE_LIFE = { stale: 30, revalidate: 15, expire: 3600 };
+
+async function getFeedLabel(nameOrSlug: string) {
+  "use cache";
+  cacheTag(tags.labels, tags.posts);
+  cacheLife(FEED_CACHE_LIFE);
+  return findFeedLabel(db, { nameOrSlug, now: new Date() });
+}
+
+async function getFeedPosts({ take, labelId }: { take: number; labelId?: string }) {
+  "use cache";
+  cacheTag(tags.posts, tags.labels);
+  cacheLife(FEED_CACHE_LIFE);
+  return findFeedPosts(db, { take, labelId, now: new Date() });
+}
+
+async function getFeedPost(postId: string) {
+  "use cache";
+  cacheTag(tags.posts, tags.post(postId));
+  cacheLife(FEED_CACHE_LIFE);
+  return findFeedPost(db, { postId, now: new Date() });
+}
+
+async function getFeedComments({ take, postId }: { take: number; postId?: string }) {
+  "use cache";
+  cacheTag(tags.comments, tags.posts, ...(postId ? [tags.post(postId)] : []));
+  cacheLife(FEED_CACHE_LIFE);
+  return findFeedComments(db, { take, postId, now: new Date() });
+}
+
+/** Every URL of the sitemap, root-relative, with when it last changed. */
+export async function getSitemapEntries(): Promise<SitemapEntry[]> {
+  "use cache";
+  cacheTag(tags.posts, tags.labels, tags.pages, tags.settings);
+  cacheLife(FEED_CACHE_LIFE);
+  const { timeZone } = await getBlogSettings();
+  const content = await findSitemapContent(db, { now: new Date(), timeZone });
+  return [content.home, ...content.posts, ...content.months, ...content.labels, ...content.pages];
+}
+
+function plainResponse(status: 400 | 404, message: string): Response {
+  return new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+// An empty feed still needs an updated date (RFC 4287); nothing in it has changed since the epoch.
+const NEVER = new Date(0);
+
+/** What differs from one feed to another; the rest follows from it. */
+interface FeedContent {
+  /** The feed's own path (Atom; RSS adds ?alt=rss). */
+  path: string;
+  title: string;
+  description: string;
+  /** The page the feed follows. */
+  htmlPath: string;
+  entries: FeedEntry[];
+}
+
+/**
+ * Reads `alt` and `max-results`, loads the feed's content (or a 404 from `load`), and answers with
+ * the Atom or RSS document, or a 304 when the reader's copy is current.
+ */
+async function serveFeed(request: Request, load: (take: number) => Promise<FeedContent | Response>): Promise<Response> {
+  const query = feedQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return plainResponse(400, query.error.issues.map((issue) => issue.message).join("\n"));
+  const { alt, "max-results": take } = query.data;
+
+  const content = await load(take);
+  if (content instanceof Response) return content;
+  const feed: Feed = {
+    title: content.title,
+    description: content.description,
+    htmlUrl: absoluteUrl(content.htmlPath),
+    atomUrl: absoluteUrl(content.path),
+    rssUrl: absoluteUrl(rssPath(content.path)),
+    updated: content.entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), NEVER),
+    entries: content.entries,
+  };
+  const body = alt === "rss" ? renderRss(feed) : renderAtom(feed);
+  return conditionalResponse(request, { body, contentType: alt === "rss" ? RSS_CONTENT_TYPE : ATOM_CONTENT_TYPE, lastModified: feed.updated });
+}
+
+/** `/feeds/posts/default[/-/<label>]`: the newest posts, or a label's, as Atom or (`?alt=rss`) RSS. */
+export function postsFeedResponse(request: Request, { label }: { label?: string } = {}): Promise<Response> {
+  return serveFeed(request, async (take) => {
+    let feedLabel = null;
+    if (label !== undefined) {
+      const name = feedLabelSchema.safeParse(label);
+      feedLabel = name.success ? await getFeedLabel(name.data) : null;
+      if (!feedLabel) return plainResponse(404, "There is no label of that name on this blog.");
+    }
+    const [settings, posts] = await Promise.all([getBlogSettings(), getFeedPosts({ take, labelId: feedLabel?.id })]);
+    const origin = siteOrigin();
+    return {
+      path: feedLabel ? labelFeedPath(feedLabel.name) : POSTS_FEED_PATH,
+      title: feedLabel ? `${settings.blogTitle}: ${feedLabel.name}` : settings.blogTitle,
+      description: settings.description,
+      htmlPath: feedLabel ? `/label/${feedLabel.slug}` : "/",
+      entries: posts.map((post) => ({
+        id: absoluteUrl(post.path),
+        title: post.title,
+        url: absoluteUrl(post.path),
+        published: post.publishedAt,
+        updated: post.updatedAt,
+        author: { name: post.authorName },
+        categories: post.labels,
+        contentHtml: absolutizeHtmlUrls(post.bodyHtml, origin),
+        comments: { url: absoluteUrl(`${post.path}#comments`), atomUrl: absoluteUrl(postCommentsFeedPath(post.id)) },
+      })),
+    };
+  });
+}
+
+/** `/feeds/comments/default` and `/feeds/<postId>/comments/default`: the newest visible comments, across the blog or on one post. */
+export function commentsFeedResponse(request: Request, { postId }: { postId?: string } = {}): Promise<Response> {
+  return serveFeed(request, async (take) => {
+    let post = null;
+    if (postId !== undefined) {
+      const id = feedPostIdSchema.safeParse(postId);
+      post = id.success ? await getFeedPost(id.data) : null;
+      if (!post) return plainResponse(404, "There is no post with that id on this blog.");
+    }
+    const [settings, comments] = await Promise.all([getBlogSettings(), getFeedComments({ take, postId: post?.id })]);
+    const origin = siteOrigin();
+    return {
+      path: post ? postCommentsFeedPath(post.id) : COMMENTS_FEED_PATH,
+      title: post ? `${settings.blogTitle}: comments on ${post.title}` : `${settings.blogTitle}: comments`,
+      description: post ? `Comments on “${post.title}”` : `The newest comments on ${settings.blogTitle}`,
+      htmlPath: post ? `${post.path}#comments` : "/",
+      entries: comments.map((comment) => {
+        // The post page's anchor for each comment.
+        const url = absoluteUrl(`${comment.post.path}#c${comment.id}`);
+        const authorUrl = comment.author.url && /^https?:\/\//i.test(comment.author.url) ? comment.author.url : null;
+        return {
+          id: url,
+          title: plainTextExcerpt(comment.bodyHtml, 80) || `Comment by ${comment.author.name}`,
+          url,
+          published: comment.createdAt,
+          updated: comment.updatedAt,
+          author: { name: comment.author.name, url: authorUrl },
+          categories: [],
+          contentHtml: absolutizeHtmlUrls(comment.bodyHtml, origin),
+          inReplyTo: { id: absoluteUrl(comment.post.path), url: absoluteUrl(comment.post.path) },
+        };
+      }),
+    };
+  });
+}
