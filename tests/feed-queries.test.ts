@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { findFeedComments, findFeedLabel, findFeedPost, findFeedPosts, findSitemapContent } from "../lib/queries/feeds";
 import { seedDatabase } from "../scripts/lib/demo-content";
-import { useMigratedDatabase } from "./support/databases";
+import { withMigratedDatabase } from "./support/databases";
 
 // The feed and sitemap queries against the demo blog, plus posts readers must never see through
 // them: a draft, a post scheduled for tomorrow and a post in the trash, each with a comment and
@@ -18,7 +18,7 @@ function connect(url: string) {
 }
 
 describe("feed and sitemap queries", () => {
-  const database = useMigratedDatabase();
+  const database = withMigratedDatabase();
   let db: ReturnType<typeof connect>;
   let queries: string[] = [];
   const hidden = { draft: "", scheduled: "", trashed: "" };
