@@ -1,0 +1,119 @@
+// `npm run bench:read`: seeds a large blog into a throwaway PostgreSQL, builds and serves the
+// production app, and measures reader pages under concurrent load. See README "Benchmark".
+import "./lib/bench/dist-dir"; // First: sets LONGHAND_DIST_DIR before scripts/lib/paths.ts reads it.
+import exitHook from "async-exit-hook";
+import { benchAppEnv, buildBenchApp, serverLogFile, startNextServer } from "./lib/bench/app-server";
+import { benchDistDir } from "./lib/bench/dist-dir";
+import { runLoad, type LoadResult } from "./lib/bench/load";
+import { parseBenchOptions, type BenchOptions } from "./lib/bench/options";
+import { findBenchPages, type BenchPage } from "./lib/bench/pages";
+import { processTree, stopProcessTree, watchPeakRss } from "./lib/bench/process-tree";
+import { describeData, describeLoad, describeMachine, formatTable, formatTargets, type PageRun } from "./lib/bench/report";
+import { seedBenchData } from "./lib/bench/seed";
+import { captureResponse, startStaticCopy } from "./lib/bench/static-copy";
+import { startThrowawayPostgres } from "./lib/embedded-postgres";
+import { applyMigrations } from "./lib/migrator";
+import { findFreePort } from "./lib/net";
+import { migrationsDir } from "./lib/paths";
+import { ensurePrismaClient } from "./lib/prisma-generate";
+
+// A request unanswered for this long counts as an error; it also bounds how long a page's run can overrun.
+const REQUEST_TIMEOUT_MS = 10_000;
+
+// What this run started, in order; stopped newest first at the end, on Ctrl-C, or on a failure.
+const stops: (() => Promise<void>)[] = [];
+let stopping: Promise<void> | undefined;
+function stopEverything(): Promise<void> {
+  stopping ??= (async () => {
+    for (const stop of stops.reverse()) {
+      await stop().catch((error: unknown) => console.error(`While stopping: ${error instanceof Error ? error.message : error}`));
+    }
+    // Whatever is still ours: a `next build` or load generator that was running when a SIGTERM
+    // came to this process alone (Ctrl-C reaches them by itself).
+    for (const pid of processTree(process.pid).slice(1)) {
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+    }
+  })();
+  return stopping;
+}
+exitHook((done) => void stopEverything().finally(done));
+
+async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
+  process.stdout.write(`${label}... `);
+  const startedAt = performance.now();
+  const result = await work();
+  console.log(`done (${((performance.now() - startedAt) / 1000).toFixed(1)} s)`);
+  return result;
+}
+
+async function measure(options: BenchOptions, page: BenchPage, url: string, serverPid: number): Promise<PageRun> {
+  process.stdout.write(`Loading ${page.name} (${page.path}) for ${options.warmupSeconds} + ${options.durationSeconds} s... `);
+  const memory = watchPeakRss(serverPid);
+  let load: LoadResult;
+  let peakRssBytes: number;
+  try {
+    load = await runLoad({
+      url,
+      connections: options.connections,
+      warmupMs: options.warmupSeconds * 1000,
+      durationMs: options.durationSeconds * 1000,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    });
+  } finally {
+    peakRssBytes = memory.stop();
+  }
+  console.log(`${Math.round(load.requestsPerSecond)} req/s${load.firstError ? ` (errors, first: ${load.firstError})` : ""}`);
+  return { ...page, load, peakRssBytes };
+}
+
+async function main() {
+  const options = parseBenchOptions(process.argv.slice(2));
+  const machine = describeMachine(); // Before we add any load of our own.
+  ensurePrismaClient();
+
+  const database = await step("Starting a throwaway PostgreSQL", () => startThrowawayPostgres("longhand_bench"));
+  stops.push(() => database.stop());
+  await step("Applying migrations", () => applyMigrations({ databaseUrl: database.url, migrationsDir }));
+  const size = await step(`Seeding ${options.posts} posts with ${options.posts * 10} comments`, () =>
+    seedBenchData(database.url, { posts: options.posts }),
+  );
+  const pages = await findBenchPages(database.url);
+
+  const port = await findFreePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const env = benchAppEnv({ databaseUrl: database.url, origin });
+  console.log(`Building the production app into ${benchDistDir}:`);
+  await buildBenchApp(env);
+  const server = await step(`Starting next start on ${origin} (its output: ${serverLogFile})`, () => startNextServer(env, port));
+  stops.push(() => stopProcessTree(server));
+
+  const home = await captureResponse(`${origin}/`);
+  if (home.status !== 200) console.warn(`Warning: the home page answered ${home.status}; the static copy serves that response.`);
+  const staticCopy = await step("Starting the static copy of the home page", () => startStaticCopy(home));
+  stops.push(() => stopProcessTree(staticCopy.process));
+
+  const staticRun = await measure(options, { name: "static copy of home", path: "/" }, staticCopy.url, staticCopy.process.pid!);
+  const runs: PageRun[] = [];
+  for (const page of pages) {
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start stopped during the run; see ${serverLogFile}`);
+    runs.push(await measure(options, page, `${origin}${page.path}`, server.pid!));
+  }
+
+  console.log(`\n${machine}\n${describeData(size)}\n${describeLoad(options)}\n`);
+  console.log(formatTable(staticRun, runs));
+  console.log(`\n${formatTargets(runs)}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  // Once Ctrl-C has started stopping everything, what broke is only the consequence.
+  if (!stopping) console.error(`\nThe benchmark stopped: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+} finally {
+  await stopEverything();
+}
