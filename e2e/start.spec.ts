@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { findFreePort } from "../scripts/lib/net";
-import { startBlog } from "./support/start-script";
+import { startBlog, type StartedBlog } from "./support/start-script";
 
 // `npm start` as a newcomer runs it: no DATABASE_URL, so an embedded PostgreSQL in its data
 // folder. It builds into its own folder so the shared server's build is left alone.
@@ -12,6 +12,16 @@ test.describe("npm start with no configuration", () => {
 
   let dataParent: string;
   const distDir = ".next-e2e-start";
+  // Whatever a failed assertion leaves running is stopped here.
+  const started: StartedBlog[] = [];
+  const start = async (env: Record<string, string>) => {
+    const blog = await startBlog(env);
+    started.push(blog);
+    return blog;
+  };
+  test.afterEach(async () => {
+    await Promise.all(started.splice(0).filter((blog) => blog.process.exitCode === null).map((blog) => blog.interrupt()));
+  });
 
   test.beforeAll(async () => {
     dataParent = await mkdtemp(path.join(tmpdir(), "longhand-start-"));
@@ -41,7 +51,7 @@ test.describe("npm start with no configuration", () => {
     const env = { DATABASE_URL: "", LONGHAND_DATA_DIR: path.join(dataParent, "data"), LONGHAND_DIST_DIR: distDir, HOST: "127.0.0.1" };
 
     const firstPort = await findFreePort();
-    const first = await startBlog({ ...env, PORT: String(firstPort) });
+    const first = await start({ ...env, PORT: String(firstPort) });
     expect(first.output()).toContain("Applied 2 migration(s).");
     expect(first.output()).toMatch(/Seeded the demo blog: \d+ posts/);
     expect(first.output()).toContain(`Longhand is running at http://localhost:${firstPort}`);
@@ -59,7 +69,7 @@ test.describe("npm start with no configuration", () => {
     await expect(page.goto(`http://127.0.0.1:${firstPort}/`)).rejects.toThrow();
 
     const secondPort = await findFreePort();
-    const second = await startBlog({ ...env, PORT: String(secondPort) });
+    const second = await start({ ...env, PORT: String(secondPort) });
     expect(second.output()).not.toContain("Seeded");
     expect(second.output()).not.toContain("Building");
     expect(second.output()).not.toContain("Applied");

@@ -24,7 +24,10 @@ export async function startBlog(env: Record<string, string | undefined>, { timeo
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up in ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill("SIGINT");
+      reject(new Error(`npm start did not come up in ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
     const check = () => {
       if (output.includes("Longhand is running at")) {
         clearTimeout(timer);

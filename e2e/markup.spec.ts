@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { HtmlValidate } from "html-validate";
+
+const READER_PAGES = [
+  { path: "/", heading: "Newest posts on Notes from the Reading Room" },
+  { path: "/2011/09/tool-6-i-have-joined-a-professional-networking-site", heading: "Tool 6: I have joined a professional networking site, reluctantly" },
+  { path: "/2011/09", heading: "Posts from September 2011" },
+  { path: "/2010", heading: "Posts from 2010" },
+  { path: "/label/allotment", heading: "Posts with the label Allotment" },
+  { path: "/search?q=library", heading: "Search results for “library”" },
+  { path: "/p/about", heading: "About this blog" },
+  { path: "/no-such-page", heading: "Sorry, the page you were looking for does not exist" },
+];
+
+// The HTML standard's rules, as html-validate knows them; subresource integrity is for assets
+// from other origins, and every asset here is the site's own.
+const validator = new HtmlValidate({ extends: ["html-validate:document"], rules: { "require-sri": "off" } });
+
+for (const { path, heading } of READER_PAGES) {
+  test(`${path} is valid HTML`, async ({ request }) => {
+    const html = await (await request.get(path)).text();
+    const report = await validator.validateString(html);
+    const problems = report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message} (${message.selector})`));
+    expect(problems).toEqual([]);
+  });
+
+  test(`${path} shows its content with JavaScript disabled`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(path);
+    const main = page.getByRole("main");
+    await expect(main.getByRole("heading", { level: 1 })).toHaveText(heading);
+    // Nothing waits in a hidden, script-revealed hole: the page's words are all on screen.
+    expect(await page.locator("body [hidden]").evaluateAll((nodes) => nodes.map((node) => node.textContent?.trim()).filter(Boolean))).toEqual([]);
+    await expect(page.getByRole("navigation", { name: "Blog Archive" })).toBeVisible();
+    await context.close();
+  });
+}
