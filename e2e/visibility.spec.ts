@@ -17,15 +17,15 @@ async function insertPost(post: { id: string; title: string; status: string; pub
 }
 
 test.afterAll(async () => {
-  await runSql(databaseUrl(), `DELETE FROM "Post" WHERE id LIKE 'e2e-%'`);
+  await runSql(databaseUrl(), `DELETE FROM "Post" WHERE id LIKE 'vis-%'`);
   await runSql(databaseUrl(), `DELETE FROM "Redirect" WHERE "fromPath" LIKE '/2009/%'`);
 });
 
 test("drafts, posts scheduled for later and trashed posts answer 404", async ({ request }) => {
-  await insertPost({ id: "e2e-draft", title: "A draft", status: "DRAFT", publishedAt: "2012-12-30T10:00:00Z" });
-  await insertPost({ id: "e2e-later", title: "Later", status: "SCHEDULED", publishedAt: "2999-01-01T00:00:00Z" });
-  await insertPost({ id: "e2e-trash", title: "Binned", status: "PUBLISHED", publishedAt: "2012-12-30T10:00:00Z", trashedAt: "2013-01-01T00:00:00Z" });
-  for (const id of ["e2e-draft", "e2e-later", "e2e-trash"]) {
+  await insertPost({ id: "vis-draft", title: "A draft", status: "DRAFT", publishedAt: "2012-12-30T10:00:00Z" });
+  await insertPost({ id: "vis-later", title: "Later", status: "SCHEDULED", publishedAt: "2999-01-01T00:00:00Z" });
+  await insertPost({ id: "vis-trash", title: "Binned", status: "PUBLISHED", publishedAt: "2012-12-30T10:00:00Z", trashedAt: "2013-01-01T00:00:00Z" });
+  for (const id of ["vis-draft", "vis-later", "vis-trash"]) {
     expect((await request.get(`/2012/12/${id}`)).status(), id).toBe(404);
   }
   const search = await (await request.get("/search?q=eyes")).text();
@@ -33,7 +33,7 @@ test("drafts, posts scheduled for later and trashed posts answer 404", async ({ 
 });
 
 test("a path in the Redirect table answers with a permanent redirect", async ({ request }) => {
-  await runSql(databaseUrl(), `INSERT INTO "Redirect" (id, "fromPath", "toPath") VALUES ('e2e-redirect', '/2009/01/old-name', '/2011/09/tool-6-i-have-joined-a-professional-networking-site')`);
+  await runSql(databaseUrl(), `INSERT INTO "Redirect" (id, "fromPath", "toPath") VALUES ('vis-redirect', '/2009/01/old-name', '/2011/09/tool-6-i-have-joined-a-professional-networking-site')`);
   const response = await request.get("/2009/01/old-name", { maxRedirects: 0 });
   expect(response.status()).toBe(308);
   expect(redirectTargets(response.headers())).toEqual(["/2011/09/tool-6-i-have-joined-a-professional-networking-site"]);
@@ -42,7 +42,7 @@ test("a path in the Redirect table answers with a permanent redirect", async ({ 
 test("a scheduled post appears on the home page and at its permalink within 60 seconds of its time", async ({ page, request }) => {
   test.setTimeout(120_000);
   const due = new Date(Date.now() + 5_000);
-  await insertPost({ id: "e2e-scheduled", title: "Right on time", status: "SCHEDULED", publishedAt: due.toISOString() });
+  await insertPost({ id: "vis-scheduled", title: "Right on time", status: "SCHEDULED", publishedAt: due.toISOString() });
   // Visit before it is due, so the cached pages really have to change.
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Right on time", exact: true })).toHaveCount(0);
@@ -58,5 +58,5 @@ test("a scheduled post appears on the home page and at its permalink within 60 s
   }
   expect(seenAt, "the post never appeared on the home page").toBeDefined();
   expect(seenAt! - due.getTime()).toBeLessThanOrEqual(60_000);
-  expect((await request.get("/2012/12/e2e-scheduled")).status()).toBe(200);
+  expect((await request.get("/2012/12/vis-scheduled")).status()).toBe(200);
 });
