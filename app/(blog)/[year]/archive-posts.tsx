@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArchiveHeading, archiveTitle } from "@/components/post/archive-heading";
+import { PostListPage } from "@/components/post/post-list-page";
+import { pageMetadata } from "@/lib/seo";
+import { monthParam, yearParam } from "@/lib/validation/reader";
+
+// Shared by the year and month archives, first pages and the pages after them.
+
+interface ArchiveParams {
+  year: string;
+  month?: string;
+  cursor?: string;
+}
+
+function archivePath({ year, month }: ArchiveParams): string {
+  return month ? `/${year}/${month}` : `/${year}`;
+}
+
+export function archiveMetadata(params: ArchiveParams): Promise<Metadata> {
+  const title = `Posts from ${archiveTitle(params.year, params.month)}${params.cursor ? " (continued)" : ""}`;
+  return pageMetadata({ title, path: params.cursor ? `${archivePath(params)}/page/${params.cursor}` : archivePath(params) });
+}
+
+export function ArchivePosts({ year: rawYear, month: rawMonth, cursor }: ArchiveParams) {
+  const year = yearParam.safeParse(rawYear).data ?? notFound();
+  const month = rawMonth === undefined ? undefined : (monthParam.safeParse(rawMonth).data ?? notFound());
+  const period = month ? `${year}/${month}` : year;
+  return (
+    <PostListPage
+      scope={{ kind: "period", period }}
+      basePath={`/${period}`}
+      cursor={cursor}
+      heading={<ArchiveHeading year={year} month={month} />}
+      empty={cursor ? "No more posts." : `Nothing was published in ${archiveTitle(year, month)}.`}
+    />
+  );
+}
