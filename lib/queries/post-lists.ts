@@ -33,6 +33,12 @@ export interface PostList {
   newer?: Cursor;
 }
 
+/** A post's labels, by name, as every reader page shows them. */
+export const postLabelsSelect = {
+  select: { label: { select: { name: true, slug: true } } },
+  orderBy: { label: { name: "asc" } },
+} satisfies Prisma.Post$labelsArgs;
+
 const postSummarySelect = {
   id: true,
   title: true,
@@ -41,7 +47,7 @@ const postSummarySelect = {
   bodyHtml: true,
   publishedAt: true,
   author: { select: { name: true } },
-  labels: { select: { label: { select: { name: true, slug: true } } }, orderBy: { label: { name: "asc" } } },
+  labels: postLabelsSelect,
   _count: { select: { comments: { where: visibleCommentsWhere } } },
 } satisfies Prisma.PostSelect;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { postLabelsSelect } from "@/lib/queries/post-lists";
 import { visibleCommentsWhere, visiblePostsWhere } from "@/lib/queries/visibility";
 
 export interface PostDetail {
@@ -33,7 +34,7 @@ export async function findVisiblePost({ permalink, now }: { permalink: string; n
       updatedAt: true,
       commentsOpen: true,
       author: { select: { name: true } },
-      labels: { select: { label: { select: { name: true, slug: true } } }, orderBy: { label: { name: "asc" } } },
+      labels: postLabelsSelect,
     },
   });
   if (!row) return null;
