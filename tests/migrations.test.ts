@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, writeFile, cp } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
@@ -7,8 +7,10 @@ import { migrationsDir } from "../scripts/lib/paths";
 import { createTestDatabase, runSql, type TestDatabase } from "./support/databases";
 
 const databases: TestDatabase[] = [];
+const folders: string[] = [];
 afterEach(async () => {
   await Promise.all(databases.splice(0).map((database) => database.drop()));
+  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
 async function emptyDatabase() {
@@ -19,6 +21,7 @@ async function emptyDatabase() {
 
 async function copyOfMigrations(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "longhand-migrations-"));
+  folders.push(dir);
   await cp(migrationsDir, dir, { recursive: true });
   return dir;
 }

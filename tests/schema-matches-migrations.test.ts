@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -69,7 +69,7 @@ describe("prisma/migrations and prisma/schema.prisma", () => {
         .replace(/(model Redirect \{[^}]*)\}/, "$1  @@index([toPath])\n}"),
     );
 
-    const changed = await catalogOfSchema(changedSchema);
+    const changed = await catalogOfSchema(changedSchema).finally(() => rm(dir, { recursive: true, force: true }));
 
     expect(changed.columns).toContain(`Label.colour text NOT NULL DEFAULT 'grey'::text`);
     expect(migratedCatalog.columns).not.toContain(`Label.colour text NOT NULL DEFAULT 'grey'::text`);
