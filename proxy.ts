@@ -4,13 +4,7 @@ import { slugify } from "@/lib/permalinks";
 // Blogger's label URLs (/search/label/Library%20life) move to ours (/label/library-life): label
 // slugs are made from their names with slugify. The matcher keeps this off every other path.
 export function proxy(request: NextRequest) {
-  let name: string;
-  try {
-    name = decodeURIComponent(request.nextUrl.pathname.slice("/search/label/".length));
-  } catch {
-    // Malformed percent-encoding: no label can have that name, and no route answers it (404).
-    return NextResponse.next();
-  }
+  const name = decodeURIComponent(request.nextUrl.pathname.slice("/search/label/".length));
   return NextResponse.redirect(new URL(`/label/${slugify(name)}`, request.url), 308);
 }
 
