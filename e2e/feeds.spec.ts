@@ -6,8 +6,8 @@ import pg from "pg";
 // Feeds, sitemap and robots.txt of the demo blog, read as a feed reader and a crawler would: over
 // HTTP, with an independent feed parser and a strict XML check.
 
-// The blog's public address (NEXTAUTH_URL): `npm start` on 127.0.0.1 announces it as localhost.
-const SITE = `http://localhost:${process.env.E2E_PORT}`;
+// The blog's public address (NEXTAUTH_URL), which the global setup sets to the address under test.
+const SITE = `http://127.0.0.1:${process.env.E2E_PORT}`;
 const TOOL_6 = "Tool 6: I have joined a professional networking site, reluctantly";
 const TOOL_6_URL = `${SITE}/2011/09/tool-6-i-have-joined-a-professional-networking-site`;
 

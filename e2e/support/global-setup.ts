@@ -14,7 +14,13 @@ export default async function globalSetup() {
   await runSql(server.serverUrl, `CREATE DATABASE "${database}"`);
   process.env.DATABASE_URL = databaseUrl(server.serverUrl, database);
 
-  const blog = await startBlog({ DATABASE_URL: process.env.DATABASE_URL, PORT: process.env.E2E_PORT, HOST: "127.0.0.1" });
+  // NEXTAUTH_URL is the address the browser uses, so sign-in redirects and cookies stay on one host.
+  const blog = await startBlog({
+    DATABASE_URL: process.env.DATABASE_URL,
+    PORT: process.env.E2E_PORT,
+    HOST: "127.0.0.1",
+    NEXTAUTH_URL: `http://127.0.0.1:${process.env.E2E_PORT}`,
+  });
 
   return async () => {
     await blog.interrupt();
