@@ -48,6 +48,51 @@ export function sanitizeCommentHtml(html: string): string {
   return sanitizeHtml(html, COMMENT_HTML).trim();
 }
 
+// A URL in escaped text: up to whitespace, a tag, a quote or an escaped angle bracket.
+const BARE_URL = /https?:\/\/(?:(?!&lt;|&gt;)[^\s<>"'])+/g;
+// Closing punctuation after a URL belongs to the sentence, not the link.
+const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/;
+
+// What a reader may type: b, i and links; everything else is shown as the text it is. Bare URLs
+// outside a link become links.
+const COMMENT_INPUT: sanitizeHtml.IOptions = {
+  allowedTags: ["b", "i", "a"],
+  allowedAttributes: { a: ["href"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "escape",
+  textFilter: (escaped, tag) => (tag === "a" ? escaped : escaped.replace(BARE_URL, linkify)),
+};
+
+function linkify(url: string): string {
+  const trailing = TRAILING_PUNCTUATION.exec(url)?.[0] ?? "";
+  const href = url.slice(0, url.length - trailing.length);
+  return `<a href="${href}">${href}</a>${trailing}`;
+}
+
+/**
+ * A comment as its writer typed it (plain text, blank lines between paragraphs, line breaks,
+ * <b>, <i>, <a href>) as stored HTML. The result goes through the comment allowlist once more,
+ * which balances tags across paragraphs and gives every link rel="nofollow ugc noopener".
+ */
+export function commentTextToHtml(text: string): string {
+  const inline = sanitizeHtml(text.replace(/\r\n?/g, "\n").trim(), COMMENT_INPUT);
+  const paragraphs = inline.split(/\n[ \t]*\n\s*/).map((paragraph) => `<p>${paragraph.replace(/\n/g, "<br>")}</p>`);
+  return sanitizeCommentHtml(paragraphs.join(""));
+}
+
+/** A stored comment back as the text its writer would type, for the edit box. */
+export function commentHtmlToText(html: string): string {
+  const text = html
+    .replace(/<\/p>\s*<p>/g, "\n\n")
+    .replace(/<br\s*\/?>/g, "\n")
+    .replace(/<\/?p>/g, "")
+    .replace(/ rel="nofollow ugc noopener"/g, "")
+    // A link that was a bare URL goes back to being one.
+    .replace(/<a href="([^"]*)">\1<\/a>/g, "$1");
+  return decodeEntities(text);
+}
+
 /** A search snippet (plain text from stored HTML, matches between \u0001 and \u0002) as safe HTML. */
 export function snippetHtml(snippet: string): string {
   const marked = snippet.replaceAll("\u0001", "<mark>").replaceAll("\u0002", "</mark>").replaceAll("\u0003", " … ");

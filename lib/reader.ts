@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { cacheLife, cacheTag } from "next/cache";
 import { tags } from "@/lib/cache-tags";
 import { findPublishedPage, listPublishedPages } from "@/lib/queries/pages";
@@ -35,11 +36,15 @@ export async function getAdjacentPosts(post: { id: string; publishedAt: Date }) 
   return findAdjacentPosts({ post, now: new Date() });
 }
 
+/**
+ * A post's comments, and the key its comment forms carry until the next comment refills this
+ * entry (see lib/comments/idempotency.ts for why a shared key is safe).
+ */
 export async function getComments(postId: string) {
   "use cache";
   cacheTag(tags.post(postId));
   cacheLife("max");
-  return listPostComments({ postId });
+  return { ...(await listPostComments({ postId })), formKey: randomUUID() };
 }
 
 /** Where a path that is not a post should go: a Redirect row, or the one post with that slug. */

@@ -1,3 +1,5 @@
+import { CommentControls } from "@/components/comment/comment-controls";
+import { CommentForm, type CommentFormTarget } from "@/components/comment/comment-form";
 import { RichHtml } from "@/components/post/rich-html";
 import { formatDateHeader, formatTime } from "@/lib/dates";
 import type { CommentNode } from "@/lib/queries/post-page";
@@ -7,15 +9,19 @@ export function commentsHeading(count: number): string {
   return count === 1 ? "1 comment:" : `${count} comments:`;
 }
 
-/** Blogger's "Name said..." comments, replies indented under their parent. */
-export function CommentThread({ comments, timeZone }: { comments: CommentNode[]; timeZone: string }) {
+/**
+ * Blogger's "Name said..." comments, replies indented under their parent. Each comment has its
+ * reply form in a <details>, so replying needs no script and no per-reader URL; the page stays
+ * one cached document for everyone. Without a `replyTarget` (comments closed) there are none.
+ */
+export function CommentThread({ comments, timeZone, replyTarget }: { comments: CommentNode[]; timeZone: string; replyTarget?: CommentFormTarget }) {
   if (comments.length === 0) return null;
   return (
     <ol className="comment-thread">
       {comments.map((comment) => (
         <li key={comment.id} id={`c${comment.id}`} className="comment">
           {comment.removed ? (
-            <p className="comment-removed">This comment has been removed by the author.</p>
+            <p className="comment-removed">This comment has been removed by {comment.removed === "moderator" ? "a blog administrator" : "the author"}.</p>
           ) : (
             <>
               <p className="comment-author">
@@ -37,9 +43,16 @@ export function CommentThread({ comments, timeZone }: { comments: CommentNode[];
                 </a>
                 {comment.editedAt && <span> (edited)</span>}
               </p>
+              <CommentControls commentId={comment.id} />
+              {replyTarget && (
+                <details className="comment-reply">
+                  <summary>Reply</summary>
+                  <CommentForm target={replyTarget} parentId={comment.id} />
+                </details>
+              )}
             </>
           )}
-          <CommentThread comments={comment.replies} timeZone={timeZone} />
+          <CommentThread comments={comment.replies} timeZone={timeZone} replyTarget={replyTarget} />
         </li>
       ))}
     </ol>

@@ -83,8 +83,8 @@ export interface CommentNode {
   bodyHtml: string;
   createdAt: Date;
   editedAt: Date | null;
-  /** Removed by its author but kept because replies hang from it. */
-  removed: boolean;
+  /** Removed (by its writer or by a moderator) but kept because replies hang from it. */
+  removed: false | "author" | "moderator";
   replies: CommentNode[];
 }
 
@@ -105,12 +105,14 @@ export async function listPostComments({ postId }: { postId: string }): Promise<
       bodyHtml: true,
       createdAt: true,
       editedAt: true,
+      removedBy: true,
       user: { select: { name: true } },
     },
   });
   const nodes = new Map<string, CommentNode & { parentId: string | null }>();
   for (const row of rows) {
-    const removed = row.status === "DELETED";
+    // Imported deletions carry no remover; Blogger only kept those the writer removed.
+    const removed = row.status !== "DELETED" ? false : row.removedBy === "MODERATOR" ? "moderator" : "author";
     nodes.set(row.id, {
       id: row.id,
       parentId: row.parentId,

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
+import { Suspense } from "react";
+import { CommentForm } from "@/components/comment/comment-form";
 import { CommentThread, commentsHeading } from "@/components/comment/comment-thread";
+import { ViewerComments } from "@/components/comment/viewer-comments";
 import { PostLabels } from "@/components/post/post-labels";
 import { RichHtml } from "@/components/post/rich-html";
 import { JsonLd } from "@/components/seo/json-ld";
@@ -44,6 +47,7 @@ export default async function PostPage({ params }: { params: Params }) {
   if (!post) return redirectOrNotFound(await params);
   const [settings, adjacent, comments] = await Promise.all([getBlogSettings(), getAdjacentPosts(post), getComments(post.id)]);
   const url = absoluteUrl(post.permalink);
+  const replyTarget = post.commentsOpen ? { postId: post.id, permalink: post.permalink, formKey: comments.formKey } : undefined;
   return (
     <>
       <JsonLd
@@ -92,10 +96,22 @@ export default async function PostPage({ params }: { params: Params }) {
       </nav>
       <section id="comments" className="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{commentsHeading(comments.count)}</h2>
-        <CommentThread comments={comments.thread} timeZone={settings.timeZone} />
-        <p className="comment-sign-in">
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(post.permalink)}`}>Sign in to comment</Link>
+        <CommentThread comments={comments.thread} timeZone={settings.timeZone} replyTarget={replyTarget} />
+        <Suspense fallback={null}>
+          <ViewerComments postId={post.id} timeZone={settings.timeZone} />
+        </Suspense>
+        {/* Where a comment that must wait for a moderator lands; shown only as the URL's #target. */}
+        <p id="comment-awaiting-moderation" className="comment-note" role="status">
+          Thank you: your comment awaits moderation and will appear here once it is approved.
         </p>
+        {replyTarget ? (
+          <>
+            <h3 className="comment-form-heading">Post a comment</h3>
+            <CommentForm target={replyTarget} />
+          </>
+        ) : (
+          <p className="comment-closed">Comments are closed.</p>
+        )}
       </section>
     </>
   );

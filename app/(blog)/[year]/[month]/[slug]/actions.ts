@@ -1,0 +1,99 @@
+"use server";
+
+import { updateTag } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { ActionState } from "@/lib/action-state";
+import { invalid } from "@/lib/action-state";
+import { tags } from "@/lib/cache-tags";
+import { createComment } from "@/lib/comments/create";
+import { editComment } from "@/lib/comments/edit";
+import { CommentError } from "@/lib/comments/errors";
+import { moderateComment } from "@/lib/comments/moderate";
+import { removeOwnComment } from "@/lib/comments/remove";
+import { getCurrentUser } from "@/lib/session";
+import { commentIdSchema, editCommentSchema, moderationSchema, newCommentSchema } from "@/lib/validation/comments";
+
+/** A comment form's state: besides the usual fields, the text sent, so a refused comment stays in the box. */
+export type CommentFormState = ActionState<"body"> & { body?: string };
+
+// Only used to come back to the post after signing in, so only a permalink's shape is accepted.
+const permalinkSchema = z.string().regex(/^\/\d{4}\/\d{2}\/[\w-]+$/);
+
+const NOT_SIGNED_IN: ActionState = { ok: false, message: "Your session has ended: sign in again, then try once more." };
+
+export async function postComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const body = String(formData.get("body") ?? "");
+  const user = await getCurrentUser();
+  if (!user) {
+    // Without JavaScript the signed-out reader sees the form too: send them to sign in and back.
+    const permalink = permalinkSchema.safeParse(formData.get("permalink")).data ?? "/";
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(`${permalink}#comment-form`)}`);
+  }
+  const parsed = newCommentSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ...invalid<"body">(parsed.error), body };
+  const { postId, parentId, formKey, website } = parsed.data;
+  let created;
+  try {
+    created = await createComment({ user, postId, parentId, body: parsed.data.body, formKey, honeypot: website, now: new Date() });
+  } catch (error) {
+    return { ...failure(error, "Your comment was not posted."), body };
+  }
+  if (created.id) invalidateCommentsOf(created.postId);
+  const anchor = !created.id ? "comments" : created.status === "VISIBLE" ? `c${created.id}` : "comment-awaiting-moderation";
+  redirect(`${created.permalink}#${anchor}`);
+}
+
+export async function saveCommentEdit(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const body = String(formData.get("body") ?? "");
+  const user = await getCurrentUser();
+  if (!user) return { ...NOT_SIGNED_IN, body };
+  const parsed = editCommentSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ...invalid<"body">(parsed.error), body };
+  try {
+    const { postId, status } = await editComment({ user, ...parsed.data, now: new Date() });
+    invalidateCommentsOf(postId);
+    return { ok: true, message: status === "PENDING" ? "Saved. It now awaits moderation." : "Saved." };
+  } catch (error) {
+    return { ...failure(error, "Your changes were not saved."), body };
+  }
+}
+
+export async function deleteOwnComment(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await getCurrentUser();
+  if (!user) return NOT_SIGNED_IN;
+  const parsed = commentIdSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    invalidateCommentsOf((await removeOwnComment({ user, ...parsed.data })).postId);
+    return { ok: true, message: "Deleted." };
+  } catch (error) {
+    return failure(error, "The comment was not deleted.");
+  }
+}
+
+export async function moderate(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await getCurrentUser();
+  if (!user) return NOT_SIGNED_IN;
+  const parsed = moderationSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    invalidateCommentsOf((await moderateComment({ user, ...parsed.data })).postId);
+    return { ok: true, message: "Done." };
+  } catch (error) {
+    return failure(error, "Nothing was changed.");
+  }
+}
+
+/** The post's page, every post list (they show comment counts) and the comment feeds. */
+function invalidateCommentsOf(postId: string) {
+  updateTag(tags.post(postId));
+  updateTag(tags.posts);
+  updateTag(tags.comments);
+}
+
+function failure(error: unknown, fallback: string): ActionState {
+  if (error instanceof CommentError) return { ok: false, message: error.message };
+  console.error(error);
+  return { ok: false, message: `${fallback} Something went wrong on our side; please try again.` };
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useOptimistic } from "react";
+import { postComment, type CommentFormState } from "@/app/(blog)/[year]/[month]/[slug]/actions";
+import { useCommentViewer, useHydrated } from "@/components/comment/viewer-store";
+
+export interface CommentFormTarget {
+  postId: string;
+  permalink: string;
+  /** The cached page's form key; the server scopes it by account and text (lib/comments/idempotency.ts). */
+  formKey: string;
+}
+
+const NOTHING_YET: CommentFormState = { ok: false };
+
+/**
+ * A new comment, or a reply when `parentId` is given. A plain form posting to the server action,
+ * so it works without JavaScript; with it, the comment shows at once while it is sent.
+ */
+export function CommentForm({ target, parentId }: { target: CommentFormTarget; parentId?: string }) {
+  const formId = parentId ? `reply-form-${parentId}` : "comment-form";
+  // The permalink lets a POST without JavaScript come back to this form with its state.
+  const [state, formAction, sending] = useActionState(postComment, NOTHING_YET, `${target.permalink}#${formId}`);
+  const [preview, showPreview] = useOptimistic<string | null, string>(null, (_, text) => text);
+  const viewer = useCommentViewer();
+  const hydrated = useHydrated();
+
+  if (viewer === null) {
+    return (
+      <p className="comment-sign-in">
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`${target.permalink}#${formId}`)}`}>Sign in to {parentId ? "reply" : "comment"}</Link>
+      </p>
+    );
+  }
+
+  // Until hydration the form posts the server action itself (what a reader without JavaScript
+  // gets); after it, the same action goes through a function that first shows the preview.
+  const submitWithPreview = (formData: FormData) => {
+    showPreview(String(formData.get("body") ?? "").trim());
+    formAction(formData);
+  };
+  const bodyId = `${formId}-body`;
+  const errorId = `${formId}-error`;
+  return (
+    <form id={formId} className="comment-form" action={hydrated ? submitWithPreview : formAction}>
+      {preview && (
+        <div className="comment comment-preview" role="status">
+          <p className="comment-author">{viewer?.name ?? "You"} said...</p>
+          <p className="comment-preview-body">{preview}</p>
+          <p className="comment-footer">Posting…</p>
+        </div>
+      )}
+      <input type="hidden" name="postId" value={target.postId} />
+      <input type="hidden" name="permalink" value={target.permalink} />
+      <input type="hidden" name="formKey" value={target.formKey} />
+      {parentId && <input type="hidden" name="parentId" value={parentId} />}
+      <label htmlFor={bodyId}>{parentId ? "Your reply" : "Your comment"}</label>
+      <textarea
+        id={bodyId}
+        name="body"
+        rows={parentId ? 4 : 6}
+        maxLength={4096}
+        required
+        defaultValue={state.body}
+        aria-invalid={state.errors?.body ? true : undefined}
+        aria-describedby={state.message ? `${errorId} ${formId}-hint` : `${formId}-hint`}
+      />
+      <p id={`${formId}-hint`} className="form-hint">
+        Plain text; a blank line starts a paragraph and links become clickable. You may use &lt;b&gt;, &lt;i&gt; and &lt;a href=&quot;…&quot;&gt;.
+        {viewer === undefined && " Not signed in? Publishing takes you to sign in first, and your text is not kept: copy a long comment before you go."}
+      </p>
+      {/* A honeypot: hidden from people and from assistive technology, filled in by naive bots. */}
+      <div className="comment-website" aria-hidden="true">
+        <label htmlFor={`${formId}-website`}>Leave this empty</label>
+        <input id={`${formId}-website`} name="website" tabIndex={-1} autoComplete="off" />
+      </div>
+      {state.message && (
+        <p id={errorId} className="form-error" role="alert">
+          {state.message} {state.errors?.body?.join(" ")}
+        </p>
+      )}
+      <button type="submit" disabled={sending}>
+        {parentId ? "Publish reply" : "Publish"}
+      </button>
+    </form>
+  );
+}

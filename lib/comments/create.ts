@@ -1,0 +1,104 @@
+import "server-only";
+import { CommentError } from "@/lib/comments/errors";
+import { commentIdempotencyKey } from "@/lib/comments/idempotency";
+import { COMMENT_RATE_LIMITS, countLinks, initialStatus, MAX_DEPTH, moderatesPost } from "@/lib/comments/rules";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { commentTextToHtml } from "@/lib/html";
+import { visiblePostsWhere } from "@/lib/queries/visibility";
+import { describeRetry, hitRateLimits } from "@/lib/rate-limit";
+import type { CurrentUser } from "@/lib/session";
+
+export interface CreatedComment {
+  /** Null when the honeypot was filled in: the bot is told nothing, and nothing is stored. */
+  id: string | null;
+  status: "VISIBLE" | "PENDING";
+  postId: string;
+  permalink: string;
+}
+
+export interface CreateCommentOptions {
+  user: CurrentUser;
+  postId: string;
+  parentId?: string;
+  body: string;
+  /** The form's key; see commentIdempotencyKey for how it is scoped. */
+  formKey: string;
+  /** The honeypot field's value: anything in it means a bot filled in the form. */
+  honeypot: string;
+  now: Date;
+}
+
+export async function createComment({ user, postId, parentId, body, formKey, honeypot, now }: CreateCommentOptions): Promise<CreatedComment> {
+  const post = await findOpenPost(postId, now);
+  if (honeypot) return { id: null, status: "VISIBLE", postId, permalink: post.permalink };
+
+  const idempotencyKey = commentIdempotencyKey({ userId: user.id, postId, parentId, formKey, body });
+  const earlier = await findByKey(idempotencyKey);
+  if (earlier) return { ...earlier, permalink: post.permalink };
+
+  const settings = await db.setting.findUnique({ where: { id: 1 }, select: { commentPermission: true, commentModeration: true, moderateAfterDays: true } });
+  if (settings?.commentPermission === "NOBODY") throw new CommentError("closed", "Comments are closed on this blog.");
+  const attachTo = parentId ? await replyTarget(parentId, postId) : null;
+
+  const limit = await hitRateLimits(COMMENT_RATE_LIMITS, user.id, now);
+  if (!limit.allowed) throw new CommentError("rate-limited", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
+
+  const bodyHtml = commentTextToHtml(body);
+  const writerModerates = moderatesPost(user, post);
+  const status = initialStatus({
+    moderation: settings?.commentModeration ?? "NEVER",
+    moderateAfterDays: settings?.moderateAfterDays ?? 14,
+    postPublishedAt: post.publishedAt,
+    writerHasApprovedComment: writerModerates || (await db.comment.count({ where: { userId: user.id, status: "VISIBLE" }, take: 1 })) > 0,
+    writerModerates,
+    linkCount: countLinks(bodyHtml),
+    now,
+  });
+  try {
+    const comment = await db.comment.create({
+      data: { postId, parentId: attachTo, userId: user.id, bodyHtml, status, idempotencyKey, createdAt: now },
+      select: { id: true },
+    });
+    return { id: comment.id, status, postId, permalink: post.permalink };
+  } catch (error) {
+    // Two submissions of the same form raced past findByKey: the other one made the comment.
+    const raced = isUniqueViolation(error) ? await findByKey(idempotencyKey) : null;
+    if (!raced) throw error;
+    return { ...raced, permalink: post.permalink };
+  }
+}
+
+async function findOpenPost(postId: string, now: Date) {
+  const post = await db.post.findFirst({
+    where: { AND: [visiblePostsWhere(now), { id: postId }] },
+    select: { id: true, authorId: true, permalink: true, publishedAt: true, commentsOpen: true },
+  });
+  if (!post) throw new CommentError("not-found", "That post is not there any more.");
+  if (!post.commentsOpen) throw new CommentError("closed", "Comments are closed on this post.");
+  return { ...post, permalink: post.permalink!, publishedAt: post.publishedAt! };
+}
+
+async function findByKey(idempotencyKey: string) {
+  const comment = await db.comment.findUnique({ where: { idempotencyKey }, select: { id: true, status: true, postId: true } });
+  if (!comment) return null;
+  return { id: comment.id, status: comment.status === "VISIBLE" ? "VISIBLE" : "PENDING", postId: comment.postId } as const;
+}
+
+/**
+ * The comment a reply hangs from: the one replied to, or, when that one is already at the
+ * deepest level, its parent, so the reply sits beside it at that level.
+ */
+async function replyTarget(parentId: string, postId: string): Promise<string> {
+  const parent = await db.comment.findFirst({
+    where: { id: parentId, postId, status: "VISIBLE" },
+    select: { id: true, parentId: true, parent: { select: { parentId: true } } },
+  });
+  if (!parent) throw new CommentError("not-found", "The comment you replied to is not there any more.");
+  const depth = !parent.parentId ? 1 : !parent.parent?.parentId ? 2 : MAX_DEPTH;
+  return depth < MAX_DEPTH ? parent.id : parent.parentId!;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import { CommentError } from "@/lib/comments/errors";
+import { db } from "@/lib/db";
+
+/** A comment with what the ownership and moderator checks need; gone or already deleted is not found. */
+export async function findCommentForChange(commentId: string) {
+  const comment = await db.comment.findFirst({
+    where: { id: commentId, status: { not: "DELETED" } },
+    select: { id: true, postId: true, userId: true, status: true, createdAt: true, post: { select: { authorId: true } } },
+  });
+  if (!comment) throw new CommentError("not-found", "That comment is not there any more.");
+  return comment;
+}
