@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface RateLimitRule {
   /** Names the counter, e.g. "comment-minute"; the subject (user id, IP) is appended. */
@@ -21,9 +22,11 @@ const SWEEP_AFTER = "2 days";
  * limit. The counters live in PostgreSQL, so the limit holds across processes; an advisory lock
  * per subject makes concurrent hits count one after another.
  */
-export async function hitRateLimits(rules: RateLimitRule[], subject: string, now = new Date()): Promise<RateLimitResult> {
+export async function hitRateLimits(rules: RateLimitRule[], subject: string, now = new Date(), transaction?: Prisma.TransactionClient): Promise<RateLimitResult> {
   const bucket = new Date(Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS);
-  return db.$transaction(async (tx) => {
+  // Inside a caller's transaction the hits stand or fall with its write (a refused comment is rolled back with its hit).
+  const run = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) => (transaction ? work(transaction) : db.$transaction(work));
+  return run(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${subject}`}, 0))`;
     let retryAfterSeconds = 0;
     for (const rule of rules) {

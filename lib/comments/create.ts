@@ -41,9 +41,6 @@ export async function createComment({ user, postId, parentId, body, formKey, hon
   if (settings?.commentPermission === "NOBODY") throw new CommentError("closed", "Comments are closed on this blog.");
   const attachTo = parentId ? await replyTarget(parentId, postId) : null;
 
-  const limit = await hitRateLimits(COMMENT_RATE_LIMITS, user.id, now);
-  if (!limit.allowed) throw new CommentError("rate-limited", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
-
   const bodyHtml = commentTextToHtml(body);
   const writerModerates = moderatesPost(user, post);
   const status = initialStatus({
@@ -56,13 +53,19 @@ export async function createComment({ user, postId, parentId, body, formKey, hon
     now,
   });
   try {
-    const comment = await db.comment.create({
-      data: { postId, parentId: attachTo, userId: user.id, bodyHtml, status, idempotencyKey, createdAt: now },
-      select: { id: true },
+    // The insert comes first: a concurrent copy of this submission waits on the unique key until
+    // this transaction ends, then finds the comment, without spending the writer's rate limit.
+    const id = await db.$transaction(async (tx) => {
+      const comment = await tx.comment.create({
+        data: { postId, parentId: attachTo, userId: user.id, bodyHtml, status, idempotencyKey, createdAt: now },
+        select: { id: true },
+      });
+      const limit = await hitRateLimits(COMMENT_RATE_LIMITS, user.id, now, tx);
+      if (!limit.allowed) throw new CommentError("rate-limited", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
+      return comment.id;
     });
-    return { id: comment.id, status, postId, permalink: post.permalink };
+    return { id, status, postId, permalink: post.permalink };
   } catch (error) {
-    // Two submissions of the same form raced past findByKey: the other one made the comment.
     const raced = isUniqueViolation(error) ? await findByKey(idempotencyKey) : null;
     if (!raced) throw error;
     return { ...raced, permalink: post.permalink };
