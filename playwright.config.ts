@@ -35,7 +35,7 @@ export default defineConfig({
   },
   projects: [
     // Specs that change what readers see run after those that read the shared demo blog.
-    { name: "reading", testIgnore: /visibility\.spec\.ts/ },
-    { name: "writing", testMatch: /visibility\.spec\.ts/, dependencies: ["reading"] },
+    { name: "reading", testIgnore: /(visibility|comments)\.spec\.ts/ },
+    { name: "writing", testMatch: /(visibility|comments)\.spec\.ts/, dependencies: ["reading"] },
   ],
 });

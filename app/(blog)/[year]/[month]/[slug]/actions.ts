@@ -6,7 +6,8 @@ import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { invalid } from "@/lib/action-state";
 import { tags } from "@/lib/cache-tags";
-import { createComment } from "@/lib/comments/create";
+import type { NotPostedReason } from "@/components/comment/not-posted-notes";
+import { createComment, type CreatedComment } from "@/lib/comments/create";
 import { editComment } from "@/lib/comments/edit";
 import { CommentError } from "@/lib/comments/errors";
 import { moderateComment } from "@/lib/comments/moderate";
@@ -25,23 +26,36 @@ const NOT_SIGNED_IN: ActionState = { ok: false, message: "Your session has ended
 export async function postComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const body = String(formData.get("body") ?? "");
   const user = await getCurrentUser();
-  if (!user) {
-    // Without JavaScript the signed-out reader sees the form too: send them to sign in and back.
-    const permalink = permalinkSchema.safeParse(formData.get("permalink")).data ?? "/";
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(`${permalink}#comment-form`)}`);
-  }
+  // Without JavaScript the signed-out reader sees the form too: send them to sign in and back.
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`${returnPath(formData)}#comment-form`)}`);
   const parsed = newCommentSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ...invalid<"body">(parsed.error), body };
+  if (!parsed.success) return notPosted(formData, { ...invalid<"body">(parsed.error), body }, "invalid");
   const { postId, parentId, formKey, website } = parsed.data;
-  let created;
+  let created: CreatedComment | undefined;
+  let refusal: { state: ActionState; reason: NotPostedReason } | undefined;
   try {
     created = await createComment({ user, postId, parentId, body: parsed.data.body, formKey, honeypot: website, now: new Date() });
   } catch (error) {
-    return { ...failure(error, "Your comment was not posted."), body };
+    refusal = { state: failure(error, "Your comment was not posted."), reason: error instanceof CommentError ? (error.code as NotPostedReason) : "error" };
   }
+  if (!created) return notPosted(formData, { ...refusal!.state, body }, refusal!.reason);
   if (created.id) invalidateCommentsOf(created.postId);
   const anchor = !created.id ? "comments" : created.status === "VISIBLE" ? `c${created.id}` : "comment-awaiting-moderation";
   redirect(`${created.permalink}#${anchor}`);
+}
+
+/**
+ * A refused comment: with JavaScript the form shows the state (and keeps the text); without it
+ * the state could not be seen (components/comment/not-posted-notes.tsx), so the reader is sent to
+ * the note that says why.
+ */
+function notPosted(formData: FormData, state: CommentFormState, reason: NotPostedReason): CommentFormState {
+  if (formData.get("enhanced") === "1") return state;
+  redirect(`${returnPath(formData)}#comment-not-posted-${reason}`);
+}
+
+function returnPath(formData: FormData): string {
+  return permalinkSchema.safeParse(formData.get("permalink")).data ?? "/";
 }
 
 export async function saveCommentEdit(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {

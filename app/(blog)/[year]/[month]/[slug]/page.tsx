@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { Suspense } from "react";
 import { CommentForm } from "@/components/comment/comment-form";
 import { CommentThread, commentsHeading } from "@/components/comment/comment-thread";
+import { NotPostedNotes } from "@/components/comment/not-posted-notes";
 import { ViewerComments } from "@/components/comment/viewer-comments";
 import { PostLabels } from "@/components/post/post-labels";
 import { RichHtml } from "@/components/post/rich-html";
@@ -106,6 +107,7 @@ export default async function PostPage({ params }: { params: Params }) {
         </p>
         {replyTarget ? (
           <>
+            <NotPostedNotes />
             <h3 className="comment-form-heading">Post a comment</h3>
             <CommentForm target={replyTarget} />
           </>
