@@ -73,14 +73,16 @@ test("a signed-in reader comments, replies, edits and deletes on the 8 September
   await mine.getByRole("button", { name: "Publish reply" }).click();
   await expect(mine.locator(".comment-thread .comment-body")).toHaveText(`A reply ${reader.id}`);
 
-  await mine.locator(".comment-controls").first().getByText("Edit", { exact: true }).click();
-  await mine.getByLabel("Edit your comment").fill(`Edited ${reader.id}`);
-  await mine.getByRole("button", { name: "Save" }).click();
+  // The reply is the reader's too: the first controls are the comment's own.
+  const controls = mine.locator(".comment-controls").first();
+  await controls.getByText("Edit", { exact: true }).click();
+  await controls.getByLabel("Edit your comment").fill(`Edited ${reader.id}`);
+  await controls.getByRole("button", { name: "Save" }).click();
   await expect(mine.locator(".comment-body").first()).toHaveText(`Edited ${reader.id}`);
   await expect(mine.locator(".comment-footer").first()).toContainText("(edited)");
 
   // With a reply below it, the removed comment leaves a note in its place.
-  await mine.locator(".comment-controls").first().getByRole("button", { name: "Delete" }).click();
+  await controls.getByRole("button", { name: "Delete" }).click();
   await expect(mine.locator(".comment-removed")).toHaveText("This comment has been removed by the author.");
   await expect(mine.locator(".comment-thread .comment-body")).toHaveText(`A reply ${reader.id}`);
 });
@@ -122,6 +124,21 @@ test("a double click publishes one comment", async ({ browser }) => {
   await expect(page).toHaveURL(/#c[a-z0-9]+$/);
   await expect(page.locator(".comment-body", { hasText: `Once only ${reader.id}` })).toHaveCount(1);
   expect(await commentsBy(reader)).toHaveLength(1);
+});
+
+test("with JavaScript a refused comment stays in the box with the reason: the sixth in a minute", async ({ browser }) => {
+  const reader = await account();
+  const page = await signedInPage(browser, reader);
+  await page.goto(ENTRY);
+  for (let i = 1; i <= 5; i++) {
+    await publish(page, `Quick ${i} ${reader.id}`);
+    await expect(page.locator(".comment-body", { hasText: `Quick ${i} ${reader.id}` })).toHaveCount(1);
+  }
+  await publish(page, `One too many ${reader.id}`);
+  await expect(page.locator("#comment-form .form-error")).toContainText("You are commenting too fast.");
+  await expect(page.locator("#comment-form textarea")).toHaveValue(`One too many ${reader.id}`);
+  await expect(page.locator(".comment-preview")).toHaveCount(0);
+  expect(await commentsBy(reader)).toHaveLength(5);
 });
 
 test("a script in a comment is shown as text and never runs", async ({ browser }) => {
