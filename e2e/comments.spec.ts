@@ -87,7 +87,7 @@ test("a signed-in reader comments, replies, edits and deletes on the 8 September
   await expect(mine.locator(".comment-thread .comment-body")).toHaveText(`A reply ${reader.id}`);
 });
 
-test("without JavaScript: post, see an error with the text kept, and a signed-out submit leads to sign in", async ({ browser }) => {
+test("without JavaScript: post, reply, be told why a comment was refused and find the text on Back, and a signed-out submit leads to sign in", async ({ browser }) => {
   const reader = await account();
   const page = await signedInPage(browser, reader, { javaScriptEnabled: false });
   await page.goto(ENTRY);
@@ -95,6 +95,14 @@ test("without JavaScript: post, see an error with the text kept, and a signed-ou
   await publish(page, text);
   await expect(page).toHaveURL(/#c[a-z0-9]+$/);
   await expect(page.locator(new URL(page.url()).hash)).toContainText(text);
+
+  // Replying needs no script either: the reply form sits in a <details> under the comment.
+  const parent = page.locator(new URL(page.url()).hash);
+  await parent.locator(".comment-reply summary").click();
+  await parent.getByLabel("Your reply").fill(`A reply without script ${reader.id}`);
+  await parent.getByRole("button", { name: "Publish reply" }).click();
+  await expect(page).toHaveURL(/#c[a-z0-9]+$/);
+  await expect(parent.locator(".comment-thread .comment-body")).toHaveText(`A reply without script ${reader.id}`);
 
   // Only spaces pass the browser's own check, and the server refuses them. The answer to a post
   // without JavaScript cannot show a form state here (see not-posted-notes.tsx): a note says why,
@@ -112,7 +120,7 @@ test("without JavaScript: post, see an error with the text kept, and a signed-ou
   await publish(stranger, "Who am I?");
   await expect(stranger).toHaveURL(/\/sign-in\?callbackUrl=/);
   expect(decodeURIComponent(new URL(stranger.url()).searchParams.get("callbackUrl")!)).toBe(`${ENTRY}#comment-form`);
-  expect(await commentsBy(reader)).toHaveLength(1);
+  expect(await commentsBy(reader)).toHaveLength(2);
 });
 
 test("a double click publishes one comment", async ({ browser }) => {

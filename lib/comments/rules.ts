@@ -2,7 +2,7 @@ import "server-only";
 import type { CommentModeration, CommentStatus, Role } from "@/lib/generated/prisma/enums";
 
 /** How long a writer may edit a comment after posting it. */
-export const EDIT_WINDOW_MS = 15 * 60 * 1000;
+const EDIT_WINDOW_MS = 15 * 60 * 1000;
 /** Replies nest this deep at most; a reply to a comment at this depth becomes its sibling. */
 export const MAX_DEPTH = 3;
 /** A comment with more links than this waits for a moderator, whatever the blog's policy. */
