@@ -35,8 +35,10 @@ test("drafts, posts scheduled for later and trashed posts answer 404", async ({ 
   for (const id of ["vis-draft", "vis-later", "vis-trash"]) {
     expect((await request.get(`/2012/12/${id}`)).status(), id).toBe(404);
   }
+  // Only these three must stay out of search: the scheduled-post test's row, with the same body,
+  // may rightly be found by the time this runs beside it.
   const search = await (await request.get("/search?q=eyes")).text();
-  expect(search).toContain("No posts match");
+  for (const id of ["vis-draft", "vis-later", "vis-trash"]) expect(search, id).not.toContain(`/2012/12/${id}`);
 });
 
 test("a path in the Redirect table answers with a permanent redirect", async ({ request }) => {

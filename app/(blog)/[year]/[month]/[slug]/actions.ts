@@ -18,7 +18,8 @@ import { commentIdSchema, editCommentSchema, moderationSchema, newCommentSchema 
 /** A comment form's state: besides the usual fields, the text sent, so a refused comment stays in the box. */
 export type CommentFormState = ActionState<"body"> & { body?: string };
 
-// Only used to come back to the post after signing in, so only a permalink's shape is accepted.
+// Only used to come back to the post (after signing in, or to a note on a refused comment), so
+// only a permalink's shape is accepted: never a way to send a reader off the site.
 const permalinkSchema = z.string().regex(/^\/\d{4}\/\d{2}\/[\w-]+$/);
 
 const NOT_SIGNED_IN: ActionState = { ok: false, message: "Your session has ended: sign in again, then try once more." };
