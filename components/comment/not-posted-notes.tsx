@@ -15,14 +15,15 @@ const REASONS: Record<NotPostedReason, string> = {
  * Without JavaScript, Next.js 16 with Cache Components answers a form post with a document whose
  * content is revealed only by script, so a refused comment cannot be shown in the returned page.
  * The action instead redirects to one of these notes (shown as the URL's #target, so the cached
- * page stays one document for everyone); the browser's Back button returns to the filled-in form.
+ * page stays one document for everyone). The text is not kept by us; the browser's Back button
+ * often, not always, brings the filled-in form back.
  */
 export function NotPostedNotes() {
   return (
     <>
       {Object.entries(REASONS).map(([reason, text]) => (
         <p key={reason} id={`comment-not-posted-${reason}`} className="comment-note comment-note-error" role="alert">
-          Your comment was not posted: {text} Your browser&apos;s Back button takes you to your text.
+          Your comment was not posted: {text} Your browser&apos;s Back button may still have your text.
         </p>
       ))}
     </>
