@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
+import { emailConfigured } from "@/lib/auth/providers";
+
+export const metadata: Metadata = { title: "Forgot your password?", robots: { index: false } };
+
+export default function ForgotPasswordPage() {
+  return (
+    <>
+      <h1>Forgot your password?</h1>
+      {emailConfigured() ? (
+        <>
+          <p>Enter your account&apos;s email and we will send you a link to choose a new password.</p>
+          <ForgotPasswordForm />
+        </>
+      ) : (
+        <p>This blog cannot send email, so passwords cannot be reset here. Please ask the blog&apos;s owner.</p>
+      )}
+      <p className="auth-links">
+        <Link href="/sign-in">Back to sign in</Link>
+      </p>
+    </>
+  );
+}

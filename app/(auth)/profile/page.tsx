@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { NameForm, PasswordForm } from "@/components/auth/profile-forms";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { hasPassword } from "@/lib/accounts";
+import { getCurrentUser } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
+
+export default async function ProfilePage() {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: "/profile" })}`);
+  return (
+    <>
+      <h1>Your profile</h1>
+      <p>
+        Signed in as {user.name} ({user.email}). <Link href="/">Back to the blog</Link>
+      </p>
+      <section aria-labelledby="name-heading" className="auth-section">
+        <h2 id="name-heading">Name</h2>
+        <NameForm name={user.name} />
+      </section>
+      <section aria-labelledby="password-heading" className="auth-section">
+        <h2 id="password-heading">Password</h2>
+        <PasswordForm email={user.email} hasPassword={await hasPassword(user.id)} />
+      </section>
+      <section aria-labelledby="sign-out-heading" className="auth-section">
+        <h2 id="sign-out-heading">Sign out</h2>
+        <SignOutButton />
+      </section>
+    </>
+  );
+}
