@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { emailConfigured } from "@/lib/auth/providers";
 
 export const metadata: Metadata = { title: "Forgot your password?", robots: { index: false } };
 
-export default function ForgotPasswordPage() {
+// Whether email is set up is read when the page is asked for, not frozen into the build.
+export default async function ForgotPasswordPage() {
+  await connection();
   return (
     <>
       <h1>Forgot your password?</h1>
