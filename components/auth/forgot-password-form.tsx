@@ -5,8 +5,9 @@ import { Field, FormMessage, type FormState } from "@/components/auth/fields";
 
 const initial: FormState<ForgotField> = { ok: false };
 
-export function ForgotPasswordForm() {
-  const [state, action, pending] = useActionState(forgotPassword, initial);
+/** `flashed`: the result of a post made without JavaScript (lib/form-flash.ts). */
+export function ForgotPasswordForm({ flashed }: { flashed?: FormState<ForgotField> }) {
+  const [state, action, pending] = useActionState(forgotPassword, flashed ?? initial);
   return (
     <form action={action} className="auth-form">
       <FormMessage state={state} />

@@ -6,8 +6,9 @@ import { Field, FormMessage, type FormState } from "@/components/auth/fields";
 const initialName: FormState<NameField> = { ok: false };
 const initialPassword: FormState<PasswordField> = { ok: false };
 
-export function NameForm({ name }: { name: string }) {
-  const [state, action, pending] = useActionState(changeName, initialName);
+// `flashed`: the result of a post made without JavaScript (lib/form-flash.ts).
+export function NameForm({ name, flashed }: { name: string; flashed?: FormState<NameField> }) {
+  const [state, action, pending] = useActionState(changeName, flashed ?? initialName);
   return (
     <form action={action} className="auth-form">
       <FormMessage state={state} />
@@ -20,8 +21,8 @@ export function NameForm({ name }: { name: string }) {
 }
 
 /** `hasPassword` is false for accounts made through GitHub, Google or an email link: they set a first one. */
-export function PasswordForm({ email, hasPassword }: { email: string; hasPassword: boolean }) {
-  const [state, action, pending] = useActionState(changeOwnPassword, initialPassword);
+export function PasswordForm({ email, hasPassword, flashed }: { email: string; hasPassword: boolean; flashed?: FormState<PasswordField> }) {
+  const [state, action, pending] = useActionState(changeOwnPassword, flashed ?? initialPassword);
   return (
     <form action={action} className="auth-form">
       <FormMessage state={state} />

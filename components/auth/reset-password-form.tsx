@@ -5,8 +5,9 @@ import { Field, FormMessage, type FormState } from "@/components/auth/fields";
 
 const initial: FormState<ResetField> = { ok: false };
 
-export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, action, pending] = useActionState(resetPasswordWithToken, initial);
+/** `flashed`: the result of a post made without JavaScript (lib/form-flash.ts). */
+export function ResetPasswordForm({ token, email, flashed }: { token: string; email: string; flashed?: FormState<ResetField> }) {
+  const [state, action, pending] = useActionState(resetPasswordWithToken, flashed ?? initial);
   return (
     <form action={action} className="auth-form">
       <FormMessage state={state} />

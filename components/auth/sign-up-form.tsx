@@ -5,8 +5,9 @@ import { Field, FormMessage, type FormState } from "@/components/auth/fields";
 
 const initial: FormState<SignUpField> = { ok: false };
 
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState(signUp, initial);
+/** `flashed`: the result of a post made without JavaScript (lib/form-flash.ts). */
+export function SignUpForm({ callbackUrl, flashed }: { callbackUrl: string; flashed?: FormState<SignUpField> }) {
+  const [state, action, pending] = useActionState(signUp, flashed ?? initial);
   return (
     <form action={action} className="auth-form">
       <FormMessage state={state} />

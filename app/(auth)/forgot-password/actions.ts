@@ -1,6 +1,7 @@
 "use server";
-import type { FormState } from "@/components/auth/fields";
+import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { invalid } from "@/lib/action-state";
+import { answerForm } from "@/lib/form-flash";
 import { currentClientIp } from "@/lib/auth/credentials";
 import { emailConfigured } from "@/lib/auth/providers";
 import { requestPasswordReset } from "@/lib/password-reset";
@@ -10,12 +11,13 @@ import { forgotPasswordSchema } from "@/lib/validation/accounts";
 export type ForgotField = "email";
 
 export async function forgotPassword(_previous: FormState<ForgotField>, formData: FormData): Promise<FormState<ForgotField>> {
-  if (!emailConfigured()) return { ok: false, message: "This blog cannot send email, so passwords cannot be reset here." };
+  const answer = (state: FormState<ForgotField>) => answerForm(FORM_IDS.forgotPassword, "/forgot-password", state);
+  if (!emailConfigured()) return answer({ ok: false, message: "This blog cannot send email, so passwords cannot be reset here." });
   const values = { email: String(formData.get("email") ?? "") };
   const parsed = forgotPasswordSchema.safeParse(values);
-  if (!parsed.success) return { ...invalid<ForgotField>(parsed.error), values };
+  if (!parsed.success) return answer({ ...invalid<ForgotField>(parsed.error), values });
   const result = await requestPasswordReset(parsed.data.email, await currentClientIp());
-  if (!result.allowed) return { ok: false, message: `Too many reset requests. Try again in ${describeRetry(result.retryAfterSeconds)}.`, values };
+  if (!result.allowed) return answer({ ok: false, message: `Too many reset requests. Try again in ${describeRetry(result.retryAfterSeconds)}.`, values });
   // The same words whether or not the account exists: the form must not tell who has one.
-  return { ok: true, message: "If an account exists for that email, we have sent it a link to choose a new password. The link works for one hour." };
+  return answer({ ok: true, message: "If an account exists for that email, we have sent it a link to choose a new password. The link works for one hour." });
 }

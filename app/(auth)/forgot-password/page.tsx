@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import type { ForgotField } from "@/app/(auth)/forgot-password/actions";
+import { FORM_IDS } from "@/components/auth/fields";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { emailConfigured } from "@/lib/auth/providers";
+import { flashedFormState } from "@/lib/form-flash";
 
 export const metadata: Metadata = { title: "Forgot your password?", robots: { index: false } };
 
@@ -15,7 +18,7 @@ export default async function ForgotPasswordPage() {
       {emailConfigured() ? (
         <>
           <p>Enter your account&apos;s email and we will send you a link to choose a new password.</p>
-          <ForgotPasswordForm />
+          <ForgotPasswordForm flashed={await flashedFormState<ForgotField>(FORM_IDS.forgotPassword)} />
         </>
       ) : (
         <p>This blog cannot send email, so passwords cannot be reset here. Please ask the blog&apos;s owner.</p>

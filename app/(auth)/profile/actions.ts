@@ -1,8 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/auth/fields";
+import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { changePassword, renameAccount } from "@/lib/accounts";
 import { invalid } from "@/lib/action-state";
+import { answerForm } from "@/lib/form-flash";
 import { getCurrentUser, type CurrentUser } from "@/lib/session";
 import { changePasswordSchema, profileNameSchema } from "@/lib/validation/accounts";
 
@@ -19,9 +20,9 @@ async function signedInUser(): Promise<CurrentUser> {
 export async function changeName(_previous: FormState<NameField>, formData: FormData): Promise<FormState<NameField>> {
   const user = await signedInUser();
   const parsed = profileNameSchema.safeParse({ name: formData.get("name") });
-  if (!parsed.success) return { ...invalid<NameField>(parsed.error), values: { name: String(formData.get("name") ?? "") } };
+  if (!parsed.success) return answerForm(FORM_IDS.profileName, "/profile", { ...invalid<NameField>(parsed.error), values: { name: String(formData.get("name") ?? "") } });
   await renameAccount(user.id, parsed.data.name);
-  return { ok: true, message: "Your name is saved.", values: { name: parsed.data.name } };
+  return answerForm(FORM_IDS.profileName, "/profile", { ok: true, message: "Your name is saved.", values: { name: parsed.data.name } });
 }
 
 export async function changeOwnPassword(_previous: FormState<PasswordField>, formData: FormData): Promise<FormState<PasswordField>> {
@@ -30,10 +31,14 @@ export async function changeOwnPassword(_previous: FormState<PasswordField>, for
     currentPassword: formData.get("currentPassword") ?? "",
     newPassword: formData.get("newPassword"),
   });
-  if (!parsed.success) return invalid<PasswordField>(parsed.error);
+  if (!parsed.success) return answerForm(FORM_IDS.profilePassword, "/profile", invalid<PasswordField>(parsed.error));
   const result = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
   if (result === "wrong-current-password") {
-    return { ok: false, message: "Please correct the fields below.", errors: { currentPassword: ["That is not your current password."] } };
+    return answerForm(FORM_IDS.profilePassword, "/profile", {
+      ok: false,
+      message: "Please correct the fields below.",
+      errors: { currentPassword: ["That is not your current password."] },
+    });
   }
-  return { ok: true, message: "Your password is changed." };
+  return answerForm(FORM_IDS.profilePassword, "/profile", { ok: true, message: "Your password is changed." });
 }

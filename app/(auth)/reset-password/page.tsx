@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ResetField } from "@/app/(auth)/reset-password/actions";
+import { FORM_IDS } from "@/components/auth/fields";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { firstParam, type SearchParams } from "@/lib/auth/search-params";
+import { flashedFormState } from "@/lib/form-flash";
 import { emailForResetToken } from "@/lib/password-reset";
 import { resetPasswordSchema } from "@/lib/validation/accounts";
 
@@ -16,7 +19,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       {token.success && email ? (
         <>
           <p>For the account {email}.</p>
-          <ResetPasswordForm token={token.data} email={email} />
+          <ResetPasswordForm token={token.data} email={email} flashed={await flashedFormState<ResetField>(FORM_IDS.resetPassword)} />
         </>
       ) : (
         <p className="form-message form-message-error" role="alert">

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import type { SignUpField } from "@/app/(auth)/sign-up/actions";
+import { FORM_IDS } from "@/components/auth/fields";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { firstParam, type SearchParams } from "@/lib/auth/search-params";
+import { flashedFormState } from "@/lib/form-flash";
 import { getCurrentUser } from "@/lib/session";
 import { siteOrigin } from "@/lib/site";
 
@@ -16,7 +19,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
     <>
       <h1>Create an account</h1>
       <p>An account lets you comment on posts.</p>
-      <SignUpForm callbackUrl={callbackUrl} />
+      <SignUpForm callbackUrl={callbackUrl} flashed={await flashedFormState<SignUpField>(FORM_IDS.signUp)} />
       <p className="auth-links">
         <Link href={`/sign-in?${new URLSearchParams({ callbackUrl })}`}>Already have an account? Sign in</Link>
       </p>
