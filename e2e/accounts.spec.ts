@@ -11,6 +11,8 @@ import { linkIn, waitForMail } from "./support/mail-capture";
 // other specs that sign in from 127.0.0.1.
 const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 test.use({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+// Each sign-up and password change hashes with argon2id (deliberately slow), on two shared cores.
+test.describe.configure({ timeout: 90_000 });
 
 const databaseUrl = () => process.env.DATABASE_URL!;
 const baseUrl = () => `http://127.0.0.1:${process.env.E2E_PORT}`;
@@ -197,6 +199,18 @@ test.describe("signing in", () => {
 });
 
 test.describe("signed in", () => {
+  test("reader pages stay prerendered: the shell comes from the build, and the reader's name from the request", async ({ request }) => {
+    const reader = await account({ name: "Shell Reader" });
+    for (const signedIn of [false, true]) {
+      if (signedIn) await signInWithPassword(request, reader);
+      const response = await request.get("/");
+      expect(response.headers()["x-nextjs-prerender"]).toBe("1");
+      const html = await response.text();
+      expect(html).toContain("Notes from the Reading Room");
+      expect(html.includes("Signed in as")).toBe(signedIn);
+    }
+  });
+
   test("the header names the reader as text, however their name is made, and signs out", async ({ page }) => {
     const name = `<script>window.pwned=1</script>"><img src=x onerror="window.pwned=2">`;
     const reader = await account({ name });
@@ -243,7 +257,9 @@ test.describe("signed in", () => {
     await expect(page.locator(".account-status").getByRole("link", { name: "Sign in" })).toBeVisible();
     await page.goto("/sign-in");
     await signInThroughForm(page, reader.email, "a brand new password");
-    await expect(page.locator(".account-status")).toContainText("Signed in as After Rename");
+    // next-auth remembers where this sign-in session set out for: the profile.
+    await expect(page).toHaveURL(`${baseUrl()}/profile`);
+    await expect(page.getByRole("main")).toContainText("Signed in as After Rename");
   });
 });
 

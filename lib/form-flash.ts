@@ -24,8 +24,13 @@ const cookieName = (formId: string) => `form-result-${formId}`;
  * (Next's `Next-Action` header), else a redirect to `page` carrying the state in a cookie.
  */
 export async function answerForm<Field extends string>(formId: string, page: string, state: FormState<Field>): Promise<FormState<Field>> {
-  if ((await headers()).has("next-action")) return state;
-  (await cookies()).set(cookieName(formId), JSON.stringify(state), { maxAge: FLASH_SECONDS, httpOnly: true, sameSite: "lax", path: "/" });
+  const store = await cookies();
+  if ((await headers()).has("next-action")) {
+    // A result left by an earlier post without JavaScript is out of date now.
+    if (store.has(cookieName(formId))) store.delete(cookieName(formId));
+    return state;
+  }
+  store.set(cookieName(formId), JSON.stringify(state), { maxAge: FLASH_SECONDS, httpOnly: true, sameSite: "lax", path: "/" });
   redirect(page);
 }
 
