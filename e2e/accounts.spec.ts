@@ -204,7 +204,8 @@ test.describe("signed in", () => {
     for (const signedIn of [false, true]) {
       if (signedIn) await signInWithPassword(request, reader);
       const response = await request.get("/");
-      expect(response.headers()["x-nextjs-prerender"]).toBe("1");
+      // Next's mark for a response that is the prerendered shell with its holes filled in on request.
+      expect(response.headers()["x-nextjs-postponed"]).toBe("1");
       const html = await response.text();
       expect(html).toContain("Notes from the Reading Room");
       expect(html.includes("Signed in as")).toBe(signedIn);
