@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { CsrfTokenInput } from "@/components/auth/csrf-token-input";
 import { callbackUrlCookieName, csrfCookieName, csrfTokenFromCookie } from "@/lib/auth/cookies";
 import { emailConfigured, oauthButtons } from "@/lib/auth/providers";
 import { safeCallbackPath } from "@/lib/auth/redirects";
@@ -34,7 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const providers = oauthButtons();
   const hidden = (
     <>
-      <input type="hidden" name="csrfToken" value={csrfToken} />
+      <CsrfTokenInput token={csrfToken} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
     </>
   );
