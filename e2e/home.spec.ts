@@ -68,10 +68,7 @@ test.describe("the home page of the demo blog", () => {
 });
 
 test.describe("pages still to come", () => {
-  for (const [path, heading] of [
-    ["/sign-in", "Sign in"],
-    ["/dashboard", "Dashboard"],
-  ] as const) {
+  for (const [path, heading] of [["/dashboard", "Dashboard"]] as const) {
     test(`${path} says what will be there`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);

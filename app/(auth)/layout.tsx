@@ -1,5 +1,26 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { getBlogSettings } from "@/lib/settings";
 
-export default function AuthLayout({ children }: { children: ReactNode }) {
-  return <main className="placeholder">{children}</main>;
+// Account pages read cookies and the query and hold per-person forms: they render in full on the
+// server for each request (no streamed holes), so they work the same with JavaScript off.
+export const instant = false;
+
+export default async function AuthLayout({ children }: { children: ReactNode }) {
+  const settings = await getBlogSettings();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="auth-header">
+        <p className="blog-title">
+          <Link href="/">{settings.blogTitle}</Link>
+        </p>
+      </header>
+      <main id="main" className="auth-page" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ArchiveWidget } from "@/components/archive/archive-widget";
+import { AccountStatus } from "@/components/blog/account-status";
 import { LabelList } from "@/components/blog/label-list";
 import { SearchForm } from "@/components/blog/search-form";
 import { getPageLinks, getSidebar } from "@/lib/reader";
@@ -15,6 +16,7 @@ export async function BlogChrome({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="blog-header">
+        <AccountStatus />
         <p className="blog-title">
           <Link href="/">{settings.blogTitle}</Link>
         </p>

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { databaseUrl, runSql } from "../../tests/support/sql";
 import { openTestServer } from "../../tests/support/test-server";
+import { startMailCapture } from "./mail-capture";
 import { startBlog } from "./start-script";
 
 /**
@@ -14,16 +15,29 @@ export default async function globalSetup() {
   await runSql(server.serverUrl, `CREATE DATABASE "${database}"`);
   process.env.DATABASE_URL = databaseUrl(server.serverUrl, database);
 
+  // Sign-in links and password resets go to a real SMTP server here; specs read MAIL_DIR.
+  const mail = await startMailCapture();
+  process.env.MAIL_DIR = mail.dir;
+
   // NEXTAUTH_URL is the address the browser uses, so sign-in redirects and cookies stay on one host.
+  // GitHub is configured (with made-up credentials: the specs never reach github.com) and Google
+  // is not, so the sign-in page shows one OAuth button and not the other.
   const blog = await startBlog({
     DATABASE_URL: process.env.DATABASE_URL,
     PORT: process.env.E2E_PORT,
     HOST: "127.0.0.1",
     NEXTAUTH_URL: `http://127.0.0.1:${process.env.E2E_PORT}`,
+    GITHUB_ID: "e2e-github-client-id",
+    GITHUB_SECRET: "e2e-github-client-secret",
+    GOOGLE_CLIENT_ID: "",
+    GOOGLE_CLIENT_SECRET: "",
+    SMTP_URL: mail.smtpUrl,
+    EMAIL_FROM: "Notes from the Reading Room <blog@example.test>",
   });
 
   return async () => {
     await blog.interrupt();
+    await mail.stop();
     await runSql(server.serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await server.stop();
   };

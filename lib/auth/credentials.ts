@@ -1,5 +1,6 @@
 import "server-only";
 import { verify } from "@node-rs/argon2";
+import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validation/accounts";
@@ -47,4 +48,9 @@ export function clientIpFrom(headers: Record<string, string | string[] | undefin
   const forwarded = headers?.["x-forwarded-for"];
   const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
   return value?.split(",").at(-1)?.trim() || "unknown";
+}
+
+/** The client's address for a server action, by the same rule as for next-auth's requests. */
+export async function currentClientIp(): Promise<string> {
+  return clientIpFrom(Object.fromEntries((await headers()).entries()));
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { longhandAdapter } from "@/lib/auth/adapter";
 import { authorizeWithPassword, clientIpFrom } from "@/lib/auth/credentials";
+import { optionalProviders } from "@/lib/auth/providers";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -9,12 +11,14 @@ import { siteOrigin } from "@/lib/site";
 
 // JWT sessions (Credentials needs them). The token only names the user: role, name and whether the
 // account is disabled are read from the database on every request (lib/session.ts), so a role
-// change or a disabled account takes effect at once.
+// change or a disabled account takes effect at once. The adapter is for OAuth accounts and email
+// sign-in links (users, linked accounts, verification tokens), not for sessions.
 export function authOptions(): NextAuthOptions {
   return {
     secret: config().NEXTAUTH_SECRET,
+    adapter: longhandAdapter(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-    pages: { signIn: "/sign-in", error: "/sign-in" },
+    pages: { signIn: "/sign-in", error: "/sign-in", verifyRequest: "/check-email" },
     providers: [
       CredentialsProvider({
         id: "credentials",
@@ -22,8 +26,10 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { type: "email" }, password: { type: "password" } },
         authorize: (credentials, request) => authorizeWithPassword(credentials, clientIpFrom(request?.headers)),
       }),
+      ...optionalProviders(),
     ],
     callbacks: {
+      // Every method passes here: a disabled account gets no session, whichever way it came.
       async signIn({ user }) {
         const account = await db.user.findUnique({ where: { id: user.id }, select: { disabledAt: true } });
         return !account?.disabledAt;

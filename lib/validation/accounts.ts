@@ -27,3 +27,31 @@ export const displayName = z
   .trim()
   .min(1, { message: "Enter your name." })
   .max(80, { message: "Use at most 80 characters." });
+
+// The new password is checked against the email it belongs to, so it is checked after the email.
+function addNewPasswordIssues(password: string, accountEmail: string, field: string, context: z.RefinementCtx) {
+  const result = passwordSchema(accountEmail).safeParse(password);
+  if (!result.success) {
+    for (const issue of result.error.issues) context.addIssue({ code: "custom", path: [field], message: issue.message });
+  }
+}
+
+export const signUpSchema = z
+  .object({ name: displayName, email, password: z.string() })
+  .superRefine((input, context) => addNewPasswordIssues(input.password, input.email, "password", context));
+
+export function changePasswordSchema(accountEmail: string) {
+  return z.object({
+    currentPassword: z.string().max(1024),
+    newPassword: passwordSchema(accountEmail),
+  });
+}
+
+export const profileNameSchema = z.object({ name: displayName });
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { message: "This reset link is not valid." }),
+  password: z.string().max(1024, { message: "Use at most 1,024 characters." }),
+});

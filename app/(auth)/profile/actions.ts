@@ -1,0 +1,44 @@
+"use server";
+import { redirect } from "next/navigation";
+import { FORM_IDS, type FormState } from "@/components/auth/fields";
+import { changePassword, renameAccount } from "@/lib/accounts";
+import { invalid } from "@/lib/action-state";
+import { answerForm } from "@/lib/form-flash";
+import { getCurrentUser, type CurrentUser } from "@/lib/session";
+import { changePasswordSchema, profileNameSchema } from "@/lib/validation/accounts";
+
+export type NameField = "name";
+export type PasswordField = "currentPassword" | "newPassword";
+
+// The account as the database knows it now: signed out, deleted or disabled meanwhile means sign in again.
+async function signedInUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: "/profile" })}`);
+  return user;
+}
+
+export async function changeName(_previous: FormState<NameField>, formData: FormData): Promise<FormState<NameField>> {
+  const user = await signedInUser();
+  const parsed = profileNameSchema.safeParse({ name: formData.get("name") });
+  if (!parsed.success) return answerForm(FORM_IDS.profileName, "/profile", { ...invalid<NameField>(parsed.error), values: { name: String(formData.get("name") ?? "") } });
+  await renameAccount(user.id, parsed.data.name);
+  return answerForm(FORM_IDS.profileName, "/profile", { ok: true, message: "Your name is saved.", values: { name: parsed.data.name } });
+}
+
+export async function changeOwnPassword(_previous: FormState<PasswordField>, formData: FormData): Promise<FormState<PasswordField>> {
+  const user = await signedInUser();
+  const parsed = changePasswordSchema(user.email).safeParse({
+    currentPassword: formData.get("currentPassword") ?? "",
+    newPassword: formData.get("newPassword"),
+  });
+  if (!parsed.success) return answerForm(FORM_IDS.profilePassword, "/profile", invalid<PasswordField>(parsed.error));
+  const result = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
+  if (result === "wrong-current-password") {
+    return answerForm(FORM_IDS.profilePassword, "/profile", {
+      ok: false,
+      message: "Please correct the fields below.",
+      errors: { currentPassword: ["That is not your current password."] },
+    });
+  }
+  return answerForm(FORM_IDS.profilePassword, "/profile", { ok: true, message: "Your password is changed." });
+}

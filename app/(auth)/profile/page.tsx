@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { NameField, PasswordField } from "@/app/(auth)/profile/actions";
+import { FORM_IDS } from "@/components/auth/fields";
+import { NameForm, PasswordForm } from "@/components/auth/profile-forms";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { hasPassword } from "@/lib/accounts";
+import { flashedFormState } from "@/lib/form-flash";
+import { getCurrentUser } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
+
+export default async function ProfilePage() {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: "/profile" })}`);
+  return (
+    <>
+      <h1>Your profile</h1>
+      <p>
+        Signed in as {user.name} ({user.email}). <Link href="/">Back to the blog</Link>
+      </p>
+      <section aria-labelledby="name-heading" className="auth-section">
+        <h2 id="name-heading">Name</h2>
+        <NameForm name={user.name} flashed={await flashedFormState<NameField>(FORM_IDS.profileName)} />
+      </section>
+      <section aria-labelledby="password-heading" className="auth-section">
+        <h2 id="password-heading">Password</h2>
+        <PasswordForm email={user.email} hasPassword={await hasPassword(user.id)} flashed={await flashedFormState<PasswordField>(FORM_IDS.profilePassword)} />
+      </section>
+      <section aria-labelledby="sign-out-heading" className="auth-section">
+        <h2 id="sign-out-heading">Sign out</h2>
+        <SignOutButton />
+      </section>
+    </>
+  );
+}

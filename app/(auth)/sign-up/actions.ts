@@ -1,0 +1,39 @@
+"use server";
+import { redirect } from "next/navigation";
+import { FORM_IDS, type FormState } from "@/components/auth/fields";
+import { registerAccount } from "@/lib/accounts";
+import { invalid } from "@/lib/action-state";
+import { answerForm } from "@/lib/form-flash";
+import { currentClientIp } from "@/lib/auth/credentials";
+import { safeCallbackPath } from "@/lib/auth/redirects";
+import { describeRetry, hitRateLimits } from "@/lib/rate-limit";
+import { siteOrigin } from "@/lib/site";
+import { signUpSchema } from "@/lib/validation/accounts";
+
+export type SignUpField = "name" | "email" | "password";
+
+// Plenty for a household behind one address, too few to mass-create accounts.
+const SIGN_UPS_PER_IP = { name: "sign-up-ip", limit: 20, windowSeconds: 60 * 60 };
+
+/** Creates a READER account, then sends the person to sign in with the email filled in. */
+export async function signUp(_previous: FormState<SignUpField>, formData: FormData): Promise<FormState<SignUpField>> {
+  const callbackUrl = safeCallbackPath(String(formData.get("callbackUrl") ?? ""), siteOrigin());
+  const answer = (state: FormState<SignUpField>) => answerForm(FORM_IDS.signUp, `/sign-up?${new URLSearchParams({ callbackUrl })}`, state);
+  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
+  const parsed = signUpSchema.safeParse({ ...values, password: formData.get("password") });
+  if (!parsed.success) return answer({ ...invalid<SignUpField>(parsed.error), values });
+
+  const limit = await hitRateLimits([SIGN_UPS_PER_IP], await currentClientIp());
+  if (!limit.allowed) return answer({ ok: false, message: `Too many new accounts from your network. Try again in ${describeRetry(limit.retryAfterSeconds)}.`, values });
+
+  const result = await registerAccount(parsed.data);
+  if (!result.created) {
+    return answer({
+      ok: false,
+      message: "Please correct the fields below.",
+      errors: { email: ["An account with this email already exists. Sign in, or reset your password if you have forgotten it."] },
+      values,
+    });
+  }
+  redirect(`/sign-in?${new URLSearchParams({ created: "1", email: parsed.data.email, callbackUrl })}`);
+}

@@ -1,0 +1,61 @@
+import type { ActionState } from "@/lib/action-state";
+
+/** Names of the forms whose results survive a post without JavaScript (lib/form-flash.ts). */
+export const FORM_IDS = {
+  signUp: "sign-up",
+  profileName: "profile-name",
+  profilePassword: "profile-password",
+  forgotPassword: "forgot-password",
+  resetPassword: "reset-password",
+} as const;
+
+/** A form's action state plus what the person typed, so a failed submission keeps it (also without JavaScript). */
+export type FormState<Field extends string> = ActionState<Field> & { values?: Partial<Record<Field, string>> };
+
+interface FieldProps {
+  label: string;
+  name: string;
+  type?: "text" | "email" | "password";
+  autoComplete: string;
+  defaultValue?: string;
+  hint?: string;
+  errors?: string[];
+}
+
+/** A labelled input whose errors are announced (aria-live) and tied to it (aria-describedby). */
+export function Field({ label, name, type = "text", autoComplete, defaultValue, hint, errors }: FieldProps) {
+  const id = `field-${name}`;
+  const describedBy = [hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        required
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <p id={`${id}-error`} className="field-error" aria-live="polite">
+        {errors?.join(" ")}
+      </p>
+    </div>
+  );
+}
+
+/** The form-level message: success in green, failure in the accent colour, announced either way. */
+export function FormMessage({ state }: { state: ActionState }) {
+  return (
+    <p className={state.message ? `form-message ${state.ok ? "form-message-ok" : "form-message-error"}` : "form-message"} role="status">
+      {state.message}
+    </p>
+  );
+}

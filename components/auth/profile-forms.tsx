@@ -1,0 +1,47 @@
+"use client";
+import { useActionState } from "react";
+import { changeName, changeOwnPassword, type NameField, type PasswordField } from "@/app/(auth)/profile/actions";
+import { Field, FormMessage, type FormState } from "@/components/auth/fields";
+
+const initialName: FormState<NameField> = { ok: false };
+const initialPassword: FormState<PasswordField> = { ok: false };
+
+// `flashed`: the result of a post made without JavaScript (lib/form-flash.ts).
+export function NameForm({ name, flashed }: { name: string; flashed?: FormState<NameField> }) {
+  const [state, action, pending] = useActionState(changeName, flashed ?? initialName);
+  return (
+    <form action={action} className="auth-form">
+      <FormMessage state={state} />
+      <Field label="Name" name="name" autoComplete="name" defaultValue={state.values?.name ?? name} errors={state.errors?.name} />
+      <button type="submit" className="button" disabled={pending}>
+        Save name
+      </button>
+    </form>
+  );
+}
+
+/** `hasPassword` is false for accounts made through GitHub, Google or an email link: they set a first one. */
+export function PasswordForm({ email, hasPassword, flashed }: { email: string; hasPassword: boolean; flashed?: FormState<PasswordField> }) {
+  const [state, action, pending] = useActionState(changeOwnPassword, flashed ?? initialPassword);
+  return (
+    <form action={action} className="auth-form">
+      <FormMessage state={state} />
+      {/* Tells password managers which account the new password belongs to. */}
+      <input type="hidden" name="username" autoComplete="username" value={email} />
+      {hasPassword && (
+        <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={state.errors?.currentPassword} />
+      )}
+      <Field
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint="10 or more characters, and not your email address."
+        errors={state.errors?.newPassword}
+      />
+      <button type="submit" className="button" disabled={pending}>
+        {hasPassword ? "Change password" : "Set password"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+import { useActionState } from "react";
+import { resetPasswordWithToken, type ResetField } from "@/app/(auth)/reset-password/actions";
+import { Field, FormMessage, type FormState } from "@/components/auth/fields";
+
+const initial: FormState<ResetField> = { ok: false };
+
+/** `flashed`: the result of a post made without JavaScript (lib/form-flash.ts). */
+export function ResetPasswordForm({ token, email, flashed }: { token: string; email: string; flashed?: FormState<ResetField> }) {
+  const [state, action, pending] = useActionState(resetPasswordWithToken, flashed ?? initial);
+  return (
+    <form action={action} className="auth-form">
+      <FormMessage state={state} />
+      <input type="hidden" name="token" value={token} />
+      {/* Tells password managers which account the new password belongs to. */}
+      <input type="hidden" name="username" autoComplete="username" value={email} />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="10 or more characters, and not your email address."
+        errors={state.errors?.password}
+      />
+      <button type="submit" className="button" disabled={pending}>
+        Save new password
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,174 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startMailCapture, waitForMail, linkIn, type MailCapture } from "../e2e/support/mail-capture";
+import { withMigratedDatabase } from "./support/databases";
+import { runSql } from "./support/sql";
+
+// The account functions behind the forms, against a real PostgreSQL and a real SMTP server.
+const database = withMigratedDatabase();
+let mail: MailCapture;
+let lib: {
+  accounts: typeof import("../lib/accounts");
+  adapter: typeof import("../lib/auth/adapter");
+  reset: typeof import("../lib/password-reset");
+  providers: typeof import("../lib/auth/providers");
+  messages: typeof import("../lib/auth/sign-in-messages");
+  cookies: typeof import("../lib/auth/cookies");
+  config: typeof import("../lib/config");
+};
+
+beforeAll(async () => {
+  mail = await startMailCapture();
+  process.env.MAIL_DIR = mail.dir;
+  // lib/config.ts reads the environment once, on first use.
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    NEXTAUTH_URL: "http://blog.example.test",
+    NEXTAUTH_SECRET: "a-test-secret-of-at-least-thirty-two-characters",
+    SMTP_URL: mail.smtpUrl,
+    EMAIL_FROM: "blog@example.test",
+  });
+  lib = {
+    accounts: await import("../lib/accounts"),
+    adapter: await import("../lib/auth/adapter"),
+    reset: await import("../lib/password-reset"),
+    providers: await import("../lib/auth/providers"),
+    messages: await import("../lib/auth/sign-in-messages"),
+    cookies: await import("../lib/auth/cookies"),
+    config: await import("../lib/config"),
+  };
+});
+afterAll(() => mail?.stop());
+
+const userRow = async (email: string) =>
+  (await runSql(database.url, `SELECT id, name, role, "passwordHash", "disabledAt" FROM "User" WHERE email = $1`, [email])).rows[0];
+
+describe("signing up", () => {
+  test("makes a READER with an argon2id hash, and refuses a second account for the same email", async () => {
+    const first = await lib.accounts.registerAccount({ name: "Nell", email: "nell@example.test", password: "a good long password" });
+    expect(first.created).toBe(true);
+    const row = await userRow("nell@example.test");
+    expect(row).toMatchObject({ name: "Nell", role: "READER" });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await lib.accounts.registerAccount({ name: "Nell again", email: "nell@example.test", password: "another long password" })).toEqual({
+      created: false,
+      reason: "email-taken",
+    });
+  });
+});
+
+describe("changing the password", () => {
+  test("needs the current password, except for an account that has none yet", async () => {
+    await lib.accounts.registerAccount({ name: "Cal", email: "cal@example.test", password: "the first password" });
+    const { id } = await userRow("cal@example.test");
+    expect(await lib.accounts.changePassword(id, "not the password", "the second password")).toBe("wrong-current-password");
+    expect(await lib.accounts.changePassword(id, "the first password", "the second password")).toBe("changed");
+    expect(await lib.accounts.changePassword(id, "the first password", "a third password")).toBe("wrong-current-password");
+
+    await runSql(database.url, `INSERT INTO "User" (id, name, email, "updatedAt") VALUES ('oauth-only', 'Oz', 'oz@example.test', now())`);
+    expect(await lib.accounts.hasPassword("oauth-only")).toBe(false);
+    expect(await lib.accounts.changePassword("oauth-only", "", "a first password")).toBe("changed");
+    expect(await lib.accounts.hasPassword("oauth-only")).toBe(true);
+  });
+});
+
+describe("password reset links", () => {
+  async function requestLink(email: string) {
+    expect(await lib.reset.requestPasswordReset(email, "192.0.2.1")).toEqual({ allowed: true });
+    return new URL(linkIn(await waitForMail(email, { subject: "Reset your password" }), "http://blog.example.test")).searchParams.get("token")!;
+  }
+
+  test("are stored only as a hash, last an hour, and work once", async () => {
+    await lib.accounts.registerAccount({ name: "Ida", email: "ida@example.test", password: "forgotten password" });
+    const token = await requestLink("ida@example.test");
+    const { rows } = await runSql(database.url, `SELECT token, expires FROM "VerificationToken" WHERE identifier = 'password-reset:ida@example.test'`);
+    expect(rows).toEqual([{ token: createHash("sha256").update(token).digest("hex"), expires: expect.any(Date) }]);
+    const minutesLeft = (rows[0].expires.getTime() - Date.now()) / 60_000;
+    expect(minutesLeft).toBeGreaterThan(59);
+    expect(minutesLeft).toBeLessThanOrEqual(60);
+
+    expect(await lib.reset.emailForResetToken(token)).toBe("ida@example.test");
+    expect(await lib.reset.resetPassword(token, "remembered password")).toBe(true);
+    expect(await lib.reset.resetPassword(token, "someone else's password")).toBe(false);
+    expect(await lib.reset.emailForResetToken(token)).toBeNull();
+  });
+
+  test("an expired link changes nothing, and a newer link replaces an older one", async () => {
+    await lib.accounts.registerAccount({ name: "Eve", email: "eve@example.test", password: "the old password" });
+    const before = (await userRow("eve@example.test")).passwordHash;
+    const older = await requestLink("eve@example.test");
+    await runSql(database.url, `DELETE FROM "RateLimitHit"`);
+    const newer = await requestLink("eve@example.test");
+    expect(newer).not.toBe(older);
+    expect(await lib.reset.emailForResetToken(older)).toBeNull();
+
+    await runSql(database.url, `UPDATE "VerificationToken" SET expires = now() - interval '1 second' WHERE identifier = 'password-reset:eve@example.test'`);
+    expect(await lib.reset.resetPassword(newer, "too late a password")).toBe(false);
+    expect((await userRow("eve@example.test")).passwordHash).toBe(before);
+  });
+
+  test("nobody is sent one for an unknown or disabled account, and asking is rate limited per email", async () => {
+    await lib.accounts.registerAccount({ name: "Dee", email: "dee@example.test", password: "a disabled password" });
+    await runSql(database.url, `UPDATE "User" SET "disabledAt" = now() WHERE email = 'dee@example.test'`);
+    for (const email of ["dee@example.test", "ghost@example.test"]) {
+      expect(await lib.reset.requestPasswordReset(email, "192.0.2.2")).toEqual({ allowed: true });
+    }
+    const { rows } = await runSql(database.url, `SELECT 1 FROM "VerificationToken" WHERE identifier IN ('password-reset:dee@example.test', 'password-reset:ghost@example.test')`);
+    expect(rows).toHaveLength(0);
+    await lib.reset.requestPasswordReset("ghost@example.test", "192.0.2.3");
+    await lib.reset.requestPasswordReset("ghost@example.test", "192.0.2.4");
+    expect(await lib.reset.requestPasswordReset("ghost@example.test", "192.0.2.5")).toMatchObject({ allowed: false });
+  });
+});
+
+describe("accounts from GitHub, Google and email links", () => {
+  test("get a name from the provider or the email, and keep only the account fields we store", async () => {
+    const adapter = lib.adapter.longhandAdapter();
+    const named = await adapter.createUser!({ name: "Octo Cat", email: "Octo@Example.test", emailVerified: null, image: null });
+    expect(named).toMatchObject({ name: "Octo Cat", email: "octo@example.test" });
+    const unnamed = await adapter.createUser!({ name: null, email: "link.reader@example.test", emailVerified: new Date(), image: null });
+    expect(unnamed.name).toBe("link.reader");
+
+    await adapter.linkAccount!({
+      userId: named.id,
+      type: "oauth",
+      provider: "github",
+      providerAccountId: "12345",
+      access_token: "gho_x",
+      token_type: "bearer",
+      scope: "read:user,user:email",
+      refresh_token_expires_in: 15897600,
+    });
+    const { rows } = await runSql(database.url, `SELECT provider, "providerAccountId", "userId" FROM "Account" WHERE "userId" = $1`, [named.id]);
+    expect(rows).toEqual([{ provider: "github", providerAccountId: "12345", userId: named.id }]);
+  });
+
+  test("have buttons only for providers whose id and secret are set", () => {
+    const base = lib.config.parseConfig({ DATABASE_URL: database.url });
+    expect(lib.providers.oauthButtons(base)).toEqual([]);
+    expect(lib.providers.emailConfigured(base)).toBe(false);
+    const both = lib.config.parseConfig({ DATABASE_URL: database.url, GITHUB_ID: "id", GITHUB_SECRET: "secret", GOOGLE_CLIENT_ID: "id", GOOGLE_CLIENT_SECRET: "secret" });
+    expect(lib.providers.oauthButtons(both)).toEqual([
+      { id: "github", label: "Sign in with GitHub" },
+      { id: "google", label: "Sign in with Google" },
+    ]);
+  });
+});
+
+describe("the sign-in page's messages", () => {
+  test("name only known failures, give the wait when rate limited, and never repeat other text", () => {
+    expect(lib.messages.signInErrorMessage("CredentialsSignin")).toBe("Wrong email or password");
+    expect(lib.messages.signInErrorMessage("RateLimited:40")).toBe("Too many sign-in attempts. Try again in 40 seconds.");
+    expect(lib.messages.signInErrorMessage("RateLimited:900")).toBe("Too many sign-in attempts. Try again in 15 minutes.");
+    expect(lib.messages.signInErrorMessage("<b>Call 555-0100 to unlock</b>")).toBe("Signing in did not work. Please try again.");
+    expect(lib.messages.signInErrorMessage("RateLimited:soon")).toBe("Signing in did not work. Please try again.");
+    expect(lib.messages.signInErrorMessage(undefined)).toBeNull();
+  });
+
+  test("read next-auth's CSRF cookie only when this server made it", () => {
+    const value = lib.cookies.newCsrfCookieValue();
+    expect(lib.cookies.csrfTokenFromCookie(value)).toBe(value.split("|")[0]);
+    expect(lib.cookies.csrfTokenFromCookie(`${"0".repeat(64)}|${value.split("|")[1]}`)).toBeNull();
+    expect(lib.cookies.csrfTokenFromCookie(undefined)).toBeNull();
+  });
+});
