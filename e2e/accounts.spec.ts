@@ -1,16 +1,15 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { HtmlValidate } from "html-validate";
 import { runSql } from "../tests/support/sql";
-import { createAccount, deleteAccounts, signInWithPassword, type TestAccount } from "./support/accounts";
+import { createAccount, deleteAccounts, randomClientIp, signInWithPassword, type TestAccount } from "./support/accounts";
 import { linkIn, waitForMail } from "./support/mail-capture";
 
 // Sign-ins are rate limited per address. Each worker's requests come from an address of its own
 // (the blog reads the nearest proxy's X-Forwarded-For), so these specs never use up the budget of
-// other specs that sign in from 127.0.0.1.
-const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-test.use({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+// other specs.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
 // Each sign-up and password change hashes with argon2id (deliberately slow), on two shared cores.
 test.describe.configure({ timeout: 90_000 });
 
@@ -115,7 +114,7 @@ test.describe("signing up", () => {
   });
 
   test("signing up and signing in work with JavaScript off", async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseUrl(), extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseUrl(), extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
     const page = await context.newPage();
     const email = newEmail();
     await page.goto("/sign-up?callbackUrl=/profile");
@@ -158,7 +157,7 @@ test.describe("signing in", () => {
   });
 
   test("too many attempts are refused on the page with the time to wait", async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+    const context = await browser.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
     const reader = await account();
     const token = await csrfToken(context.request);
     for (let attempt = 0; attempt < 10; attempt++) {

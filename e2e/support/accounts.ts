@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { APIRequestContext } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
@@ -32,6 +32,12 @@ export async function deleteAccounts(accounts: TestAccount[]) {
 }
 
 /**
+ * A made-up client address, sent as X-Forwarded-For (the blog reads the nearest proxy's entry), so
+ * each test gets per-address sign-in limits of its own instead of sharing 127.0.0.1's.
+ */
+export const randomClientIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+/**
  * Signs in through next-auth's own credentials endpoint, as the sign-in form does, leaving the
  * session cookie in this request context (and in a page's context when given `page.request`).
  */
@@ -39,6 +45,7 @@ export async function signInWithPassword(request: APIRequestContext, account: Pi
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: account.email, password: account.password, callbackUrl: "/" },
+    headers: { "x-forwarded-for": randomClientIp() },
     maxRedirects: 0,
   });
   const location = response.headers().location ?? "";
