@@ -20,12 +20,20 @@ const flashedState = z.object({
 const cookieName = (formId: string) => `form-result-${formId}`;
 
 /**
+ * Whether the page's script sent this form (Next's `Next-Action` header), so the action's result
+ * reaches `useActionState`; a plain form post without JavaScript has no such header.
+ */
+export async function submittedByScript(): Promise<boolean> {
+  return (await headers()).has("next-action");
+}
+
+/**
  * What a form's server action answers: the state itself when the page's script sent the form
  * (Next's `Next-Action` header), else a redirect to `page` carrying the state in a cookie.
  */
 export async function answerForm<Field extends string>(formId: string, page: string, state: FormState<Field>): Promise<FormState<Field>> {
   const store = await cookies();
-  if ((await headers()).has("next-action")) {
+  if (await submittedByScript()) {
     // A result left by an earlier post without JavaScript is out of date now.
     if (store.has(cookieName(formId))) store.delete(cookieName(formId));
     return state;

@@ -54,8 +54,6 @@ export function CommentForm({ target, parentId }: { target: CommentFormTarget; p
       <input type="hidden" name="postId" value={target.postId} />
       <input type="hidden" name="permalink" value={target.permalink} />
       <input type="hidden" name="formKey" value={target.formKey} />
-      {/* Tells the action the reader can see its answer in this form (see not-posted-notes.tsx). */}
-      {hydrated && <input type="hidden" name="enhanced" value="1" />}
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
       <label htmlFor={bodyId}>{parentId ? "Your reply" : "Your comment"}</label>
       <textarea

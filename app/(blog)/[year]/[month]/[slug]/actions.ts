@@ -12,6 +12,7 @@ import { editComment } from "@/lib/comments/edit";
 import { CommentError } from "@/lib/comments/errors";
 import { moderateComment } from "@/lib/comments/moderate";
 import { removeOwnComment } from "@/lib/comments/remove";
+import { submittedByScript } from "@/lib/form-flash";
 import { getCurrentUser } from "@/lib/session";
 import { commentIdSchema, editCommentSchema, moderationSchema, newCommentSchema } from "@/lib/validation/comments";
 
@@ -50,8 +51,8 @@ export async function postComment(_previous: CommentFormState, formData: FormDat
  * the state could not be seen (components/comment/not-posted-notes.tsx), so the reader is sent to
  * the note that says why.
  */
-function notPosted(formData: FormData, state: CommentFormState, reason: NotPostedReason): CommentFormState {
-  if (formData.get("enhanced") === "1") return state;
+async function notPosted(formData: FormData, state: CommentFormState, reason: NotPostedReason): Promise<CommentFormState> {
+  if (await submittedByScript()) return state;
   redirect(`${returnPath(formData)}#comment-not-posted-${reason}`);
 }
 
