@@ -198,16 +198,20 @@ test.describe("signing in", () => {
 });
 
 test.describe("signed in", () => {
-  test("reader pages stay prerendered: the shell comes from the build, and the reader's name from the request", async ({ request }) => {
+  test("reader pages are the same cached page for everyone; the reader's name comes from /api/viewer", async ({ request }) => {
     const reader = await account({ name: "Shell Reader" });
     for (const signedIn of [false, true]) {
       if (signedIn) await signInWithPassword(request, reader);
       const response = await request.get("/");
-      // Next's mark for a response that is the prerendered shell with its holes filled in on request.
-      expect(response.headers()["x-nextjs-postponed"]).toBe("1");
+      // Served whole from Next's cache: no per-request rendering, signed in or not.
+      expect(["HIT", "STALE"]).toContain(response.headers()["x-nextjs-cache"]);
+      expect(response.headers()["x-nextjs-postponed"]).toBeUndefined();
       const html = await response.text();
       expect(html).toContain("Notes from the Reading Room");
-      expect(html.includes("Signed in as")).toBe(signedIn);
+      expect(html).not.toContain("Shell Reader");
+      const viewer = await request.get("/api/viewer");
+      expect(viewer.headers()["cache-control"]).toBe("private, no-store");
+      expect(await viewer.json()).toEqual({ user: signedIn ? { name: "Shell Reader" } : null });
     }
   });
 

@@ -1,9 +1,18 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
 import { signOut } from "@/app/(auth)/actions";
 
 export function SignOutButton() {
+  const [state, action, pending] = useActionState(signOut, { signedOut: false });
+  useEffect(() => {
+    // A full load on purpose: every part of the page that knew the reader starts again signed out.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    if (state.signedOut) window.location.assign("/");
+  }, [state.signedOut]);
   return (
-    <form action={signOut} className="sign-out-form">
-      <button type="submit" className="link-button">
+    <form action={action} className="sign-out-form">
+      <button type="submit" className="link-button" disabled={pending}>
         Sign out
       </button>
     </form>

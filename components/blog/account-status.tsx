@@ -1,35 +1,38 @@
+"use client";
+
 import Link from "next/link";
-import { Suspense } from "react";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { getCurrentUser } from "@/lib/session";
+import { fetchViewer } from "@/components/blog/viewer-client";
 
 /**
- * "Signed in as …" in the blog's header. Who is reading is known only per request, so it is a
- * hole in the prerendered page: the shell (and a reader without JavaScript) shows "Sign in".
+ * "Signed in as …" in the blog's header. The header is part of every cached reader page, so who
+ * is reading is asked for once the page runs (and again after each navigation, since the header
+ * stays while pages change); the prerendered page, and a reader without JavaScript, show "Sign in".
  */
 export function AccountStatus() {
+  const pathname = usePathname();
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void fetchViewer().then((viewer) => current && setName(viewer?.user?.name ?? null));
+    return () => {
+      current = false;
+    };
+  }, [pathname]);
   return (
     <div className="account-status">
-      <Suspense fallback={<SignInLink />}>
-        <SignedInAs />
-      </Suspense>
+      {name === null ? (
+        <Link href="/sign-in">Sign in</Link>
+      ) : (
+        <>
+          <span>
+            Signed in as <Link href="/profile">{name}</Link>
+          </span>
+          <SignOutButton />
+        </>
+      )}
     </div>
-  );
-}
-
-function SignInLink() {
-  return <Link href="/sign-in">Sign in</Link>;
-}
-
-async function SignedInAs() {
-  const user = await getCurrentUser();
-  if (!user) return <SignInLink />;
-  return (
-    <>
-      <span>
-        Signed in as <Link href="/profile">{user.name}</Link>
-      </span>
-      <SignOutButton />
-    </>
   );
 }
