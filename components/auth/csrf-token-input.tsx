@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef } from "react";
 
 let pending: Promise<string> | undefined;
 
@@ -18,16 +18,27 @@ function currentCsrfToken(): Promise<string> {
  * next-auth's CSRF token for a form that posts to it. The server renders the token from the
  * cookie proxy.ts set. With JavaScript the page may have arrived by client-side navigation, whose
  * response (a server action's redirect, say) never set that cookie in the browser; next-auth's
- * own /api/auth/csrf then sets one and tells its token, so cookie and form agree again.
+ * own /api/auth/csrf then sets one and tells its token, so cookie and form agree again. A form
+ * sent before that answer arrives waits for it.
  */
 export function CsrfTokenInput({ token }: { token: string }) {
-  const [value, setValue] = useState(token);
+  const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    let active = true;
-    void currentCsrfToken().then((fresh) => active && setValue(fresh));
-    return () => {
-      active = false;
+    const field = input.current;
+    const form = field?.form;
+    if (!field || !form) return;
+    let fresh = false;
+    const refreshed = currentCsrfToken().then((value) => {
+      field.value = value;
+      fresh = true;
+    });
+    const waitForToken = (event: SubmitEvent) => {
+      if (fresh) return;
+      event.preventDefault();
+      void refreshed.then(() => form.requestSubmit(event.submitter));
     };
+    form.addEventListener("submit", waitForToken);
+    return () => form.removeEventListener("submit", waitForToken);
   }, []);
-  return <input type="hidden" name="csrfToken" value={value} />;
+  return <input ref={input} type="hidden" name="csrfToken" defaultValue={token} />;
 }

@@ -18,7 +18,8 @@ export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return Response.json({ user: null }, { headers: PRIVATE });
   const { postId } = parsed.data;
-  const comments = postId ? await getCommentViewer({ user, postId, now: new Date() }) : null;
+  if (!postId) return Response.json({ user: { name: user.name } }, { headers: PRIVATE });
+  const comments = await getCommentViewer({ user, postId, now: new Date() });
   const { timeZone } = await getBlogSettings();
   return Response.json(
     {
