@@ -7,10 +7,6 @@ import { createAccount, deleteAccounts, signInWithPassword, type TestAccount } f
 // its own accounts (and posts where it needs a post of its own) and removes them afterwards; the
 // blog-wide Setting is never changed here: moderation is reached with the link threshold.
 const ENTRY = "/2011/09/tool-6-i-have-joined-a-professional-networking-site";
-// One after another, not in parallel: most of these comment on the same post, and Next 16.4 may
-// store a render of its page that began before another test's comment was written as if it came
-// after (see README, Known gaps), which would hide that comment from the test that wrote it.
-test.describe.configure({ mode: "default" });
 const databaseUrl = () => process.env.DATABASE_URL!;
 
 let accounts: TestAccount[] = [];
