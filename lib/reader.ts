@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { cacheLife, cacheTag } from "next/cache";
-import { READER_CACHE_LIFE } from "@/lib/cache-life";
 import { tags } from "@/lib/cache-tags";
 import { findPublishedPage, listPublishedPages } from "@/lib/queries/pages";
 import { findAdjacentPosts, findPermalinksForSlug, findRedirect, findVisiblePost, listPostComments } from "@/lib/queries/post-page";
@@ -9,20 +8,22 @@ import { listVisiblePosts, type ListScope, type PageRequest } from "@/lib/querie
 import { searchPosts } from "@/lib/queries/search";
 import { countPostsByMonth, findLabel, listLabelCounts, listMonthTitles } from "@/lib/queries/sidebar";
 
-// Everything reader pages read, cached and tagged (lifetimes: lib/cache-life.ts); writes
-// invalidate by tag at once. The queries themselves live in lib/queries/.
+// Everything reader pages read, cached and tagged. What depends on the clock (a scheduled post
+// coming due) refills every 15 seconds, so it shows within a minute with no cron job; writes
+// invalidate by tag at once. (`stale` stays at 30 s: below that Next leaves the data out of the
+// prerendered pages.) The queries themselves live in lib/queries/.
 
 export async function getPostList(scope: ListScope, page: PageRequest, limit: number) {
   "use cache";
   cacheTag(tags.posts);
-  cacheLife(READER_CACHE_LIFE);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
   return listVisiblePosts({ scope, page, limit, now: new Date() });
 }
 
 export async function getPost(permalink: string) {
   "use cache";
   cacheTag(tags.posts);
-  cacheLife(READER_CACHE_LIFE);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
   const post = await findVisiblePost({ permalink, now: new Date() });
   if (post) cacheTag(tags.post(post.id));
   return post;
@@ -31,7 +32,7 @@ export async function getPost(permalink: string) {
 export async function getAdjacentPosts(post: { id: string; publishedAt: Date }) {
   "use cache";
   cacheTag(tags.posts);
-  cacheLife(READER_CACHE_LIFE);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
   return findAdjacentPosts({ post, now: new Date() });
 }
 
@@ -50,7 +51,7 @@ export async function getComments(postId: string) {
 export async function getRedirectTarget(path: string, slug: string) {
   "use cache";
   cacheTag(tags.posts, tags.redirects);
-  cacheLife(READER_CACHE_LIFE);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
   const redirect = await findRedirect(path);
   if (redirect) return redirect;
   const permalinks = await findPermalinksForSlug({ slug, now: new Date() });
@@ -60,7 +61,7 @@ export async function getRedirectTarget(path: string, slug: string) {
 export async function getSidebar() {
   "use cache";
   cacheTag(tags.posts, tags.labels);
-  cacheLife(READER_CACHE_LIFE);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
   const now = new Date();
   const [months, labels] = await Promise.all([countPostsByMonth({ now }), listLabelCounts({ now })]);
   const newest = months[0];
@@ -78,7 +79,7 @@ export async function getLabel(where: { slug: string } | { name: string }) {
 export async function getSearchResults(query: string, page: number, perPage: number) {
   "use cache";
   cacheTag(tags.posts);
-  cacheLife(READER_CACHE_LIFE);
+  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
   return searchPosts({ query, page, perPage, now: new Date() });
 }
 
