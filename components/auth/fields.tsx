@@ -59,3 +59,8 @@ export function FormMessage({ state }: { state: ActionState }) {
     </p>
   );
 }
+
+/** A new password, with the rule lib/validation/accounts.ts enforces stated once. */
+export function NewPasswordField({ label, name, errors }: { label: string; name: string; errors?: string[] }) {
+  return <Field label={label} name={name} type="password" autoComplete="new-password" hint="10 or more characters, and not your email address." errors={errors} />;
+}

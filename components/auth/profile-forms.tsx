@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { changeName, changeOwnPassword, type NameField, type PasswordField } from "@/app/(auth)/profile/actions";
-import { Field, FormMessage, type FormState } from "@/components/auth/fields";
+import { Field, FormMessage, NewPasswordField, type FormState } from "@/components/auth/fields";
 
 const initialName: FormState<NameField> = { ok: false };
 const initialPassword: FormState<PasswordField> = { ok: false };
@@ -31,14 +31,7 @@ export function PasswordForm({ email, hasPassword, flashed }: { email: string; h
       {hasPassword && (
         <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={state.errors?.currentPassword} />
       )}
-      <Field
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        hint="10 or more characters, and not your email address."
-        errors={state.errors?.newPassword}
-      />
+      <NewPasswordField label="New password" name="newPassword" errors={state.errors?.newPassword} />
       <button type="submit" className="button" disabled={pending}>
         {hasPassword ? "Change password" : "Set password"}
       </button>

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { resetPasswordWithToken, type ResetField } from "@/app/(auth)/reset-password/actions";
-import { Field, FormMessage, type FormState } from "@/components/auth/fields";
+import { FormMessage, NewPasswordField, type FormState } from "@/components/auth/fields";
 
 const initial: FormState<ResetField> = { ok: false };
 
@@ -14,14 +14,7 @@ export function ResetPasswordForm({ token, email, flashed }: { token: string; em
       <input type="hidden" name="token" value={token} />
       {/* Tells password managers which account the new password belongs to. */}
       <input type="hidden" name="username" autoComplete="username" value={email} />
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="10 or more characters, and not your email address."
-        errors={state.errors?.password}
-      />
+      <NewPasswordField label="New password" name="password" errors={state.errors?.password} />
       <button type="submit" className="button" disabled={pending}>
         Save new password
       </button>

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { signUp, type SignUpField } from "@/app/(auth)/sign-up/actions";
-import { Field, FormMessage, type FormState } from "@/components/auth/fields";
+import { Field, FormMessage, NewPasswordField, type FormState } from "@/components/auth/fields";
 
 const initial: FormState<SignUpField> = { ok: false };
 
@@ -14,14 +14,7 @@ export function SignUpForm({ callbackUrl, flashed }: { callbackUrl: string; flas
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field label="Name" name="name" autoComplete="name" hint="Shown with your comments." defaultValue={state.values?.name} errors={state.errors?.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.errors?.email} />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="10 or more characters, and not your email address."
-        errors={state.errors?.password}
-      />
+      <NewPasswordField label="Password" name="password" errors={state.errors?.password} />
       <button type="submit" className="button" disabled={pending}>
         Create account
       </button>
