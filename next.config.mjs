@@ -1,3 +1,7 @@
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Reader pages are prerendered and cached, invalidated by tag (lib/cache-tags.ts).
@@ -6,6 +10,11 @@ const nextConfig = {
   // on its first visit and cached, instead of answering with a fallback shell whose content
   // streams in by script. Readers without JavaScript get the post, and a missing post a real 404.
   partialPrefetching: false,
+  // Dates a cached page from when its render began, so a render that overlapped a write is not
+  // taken for newer than it (lib/page-cache-handler.mjs).
+  cacheHandler: require.resolve("./lib/page-cache-handler.mjs"),
+  // forbidden(): a reader who opens the dashboard gets a 403 page (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
   // Lets a second build live beside the first (the start test builds against its own database).
   distDir: process.env.LONGHAND_DIST_DIR || ".next",

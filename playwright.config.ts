@@ -16,6 +16,8 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
   "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
 ]).toString();
 
+const WRITING = [/(visibility|comments)\.spec\.ts/, /dashboard\/.*\.spec\.ts/];
+
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/support/global-setup.ts",
@@ -34,8 +36,9 @@ export default defineConfig({
     },
   },
   projects: [
-    // Specs that change what readers see run after those that read the shared demo blog.
-    { name: "reading", testIgnore: /(visibility|comments)\.spec\.ts/ },
-    { name: "writing", testMatch: /(visibility|comments)\.spec\.ts/, dependencies: ["reading"] },
+    // Specs that change what readers see (comments, the dashboard) run after those that read the
+    // shared demo blog.
+    { name: "reading", testIgnore: WRITING },
+    { name: "writing", testMatch: WRITING, dependencies: ["reading"] },
   ],
 });

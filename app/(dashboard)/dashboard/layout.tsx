@@ -1,5 +1,39 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { DashboardNav } from "@/components/dashboard/dashboard-nav";
+import { requireDashboardPage } from "@/lib/dashboard/access";
+import { countCommentsAwaitingModeration } from "@/lib/dashboard/moderation-count";
+import { getBlogSettings } from "@/lib/settings";
+import "./dashboard.css";
 
-export default function DashboardLayout({ children }: { children: ReactNode }) {
-  return <main className="placeholder">{children}</main>;
+// Dashboard pages are per person and read cookies: each renders in full for its request.
+export const instant = false;
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  // Pages check again with their own path; this keeps the navigation itself from readers.
+  const user = await requireDashboardPage("/dashboard");
+  const [settings, awaitingModeration] = await Promise.all([getBlogSettings(), countCommentsAwaitingModeration(user)]);
+  return (
+    <div className="dashboard">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="dashboard-header">
+        <p className="dashboard-blog">
+          <Link href="/">{settings.blogTitle}</Link> · Dashboard
+        </p>
+        <DashboardNav isAdmin={user.role === "ADMIN"} awaitingModeration={awaitingModeration} />
+        <div className="dashboard-account">
+          <span>
+            Signed in as <Link href="/profile">{user.name}</Link>
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="main" className="dashboard-main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
 }
