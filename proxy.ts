@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { csrfCookieName, csrfCookieOptions, csrfTokenFromCookie, newCsrfCookieValue, sessionCookieName } from "@/lib/auth/cookies";
+import { csrfCookieName, csrfCookieOptions, csrfTokenFromCookie, newCsrfCookieValue } from "@/lib/auth/cookies";
+import { dashboardGate } from "@/lib/dashboard/gate";
 import { slugify } from "@/lib/permalinks";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/search/label/")) return bloggerLabelRedirect(request);
-  if (request.nextUrl.pathname.startsWith("/dashboard")) return signInFirst(request);
+  if (request.nextUrl.pathname.startsWith("/dashboard")) return dashboardGate(request);
   return withCsrfCookie(request);
 }
 
@@ -13,17 +14,6 @@ export function proxy(request: NextRequest) {
 function bloggerLabelRedirect(request: NextRequest) {
   const name = decodeURIComponent(request.nextUrl.pathname.slice("/search/label/".length));
   return NextResponse.redirect(new URL(`/label/${slugify(name)}`, request.url), 308);
-}
-
-// A visitor with no session at all goes to sign in before any dashboard page renders, and comes
-// back to the page they asked for. Only a shortcut: every dashboard page, action and route checks
-// the session and role against the database itself (lib/dashboard/access.ts).
-function signInFirst(request: NextRequest) {
-  if (request.cookies.has(sessionCookieName())) return NextResponse.next();
-  const { pathname, search } = request.nextUrl;
-  const signIn = new URL("/sign-in", request.url);
-  signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(signIn, 307);
 }
 
 // The sign-in page's forms post straight to next-auth, which wants its CSRF cookie to match a

@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { HtmlValidate } from "html-validate";
 import { runSql } from "../tests/support/sql";
-import { createAccount, deleteAccounts, randomClientIp, signInWithPassword, type TestAccount } from "./support/accounts";
+import { createAccount, deleteAccounts, randomClientIp, signInThroughForm, signInWithPassword, type TestAccount } from "./support/accounts";
 import { linkIn, waitForMail } from "./support/mail-capture";
 
 // Sign-ins are rate limited per address. Each worker's requests come from an address of its own
@@ -47,13 +47,6 @@ function newEmail() {
 // Next's route announcer is an (empty) alert too: ours are the ones in the page.
 const problem = (page: Page) => page.getByRole("main").getByRole("alert");
 const passwordForm = (page: Page) => page.locator('form[action="/api/auth/callback/credentials"]');
-
-async function signInThroughForm(page: Page, email: string, password: string) {
-  const form = passwordForm(page);
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Password").fill(password);
-  await form.getByRole("button", { name: "Sign in" }).click();
-}
 
 async function expectAccessiblePage(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
 
 export interface TestAccount {
@@ -52,4 +52,12 @@ export async function signInWithPassword(request: APIRequestContext, account: Pi
   if (response.status() !== 302 || location.includes("error=")) {
     throw new Error(`Signing in as ${account.email} failed: ${response.status()} ${location}`);
   }
+}
+
+/** Signs in as a person does, through the sign-in page's password form (already open in `page`). */
+export async function signInThroughForm(page: Page, email: string, password: string) {
+  const form = page.locator('form[action="/api/auth/callback/credentials"]');
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
 }
