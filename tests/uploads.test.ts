@@ -49,7 +49,7 @@ async function storedFiles(): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
 }
 
-const upload = (user: Awaited<ReturnType<typeof makeUser>>, fileName: string, bytes: Buffer, using = storage) =>
+const upload = (user: Awaited<ReturnType<typeof makeUser>>, fileName: string, bytes: Buffer, using: UploadStorage = storage) =>
   images.storeUpload({ user, fileName, bytes, storage: using });
 
 describe("accepted images", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
 import { db } from "@/lib/db";
 import { isAdmin, type DashboardUser } from "@/lib/dashboard/access";
 import { InvalidRequestError, NotFoundError } from "@/lib/errors";
@@ -85,7 +85,7 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
 }
 
 // For an animated image, sharp's height covers every frame unless asked per page.
-const framesize = ({ width, height, pageHeight }: sharp.Metadata) => ({ width, height: pageHeight ?? height });
+const framesize = ({ width, height, pageHeight }: Metadata) => ({ width, height: pageHeight ?? height });
 
 export interface StoredUpload {
   id: string;
