@@ -145,6 +145,24 @@ test("the upload endpoint: readers get 403, signed-out callers 401, other sites 
   await authorContext.close();
 });
 
+test("an author may send 60 uploads in 10 minutes; the 61st is refused with the time to wait", async ({ browser, baseURL }) => {
+  const author = await account("AUTHOR", "Ada Author");
+  const context = await browser.newContext();
+  await signInWithPassword(context.request, author);
+  // Refused files count as attempts too, and leave nothing to clean up.
+  const send = () =>
+    context.request.post("/api/uploads", {
+      multipart: { file: { name: "notes.png", mimeType: "image/png", buffer: Buffer.from("Not a picture.") } },
+      headers: { origin: new URL(baseURL!).origin },
+    });
+  for (let attempt = 1; attempt <= 60; attempt++) expect((await send()).status(), `attempt ${attempt}`).toBe(415);
+  const limited = await send();
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(500);
+  expect((await limited.json()).error).toMatch(/^You have uploaded a lot of images just now\. Try again in \d+ minutes\.$/);
+  await context.close();
+});
+
 test("the image library has no accessibility violations, with an image in it", async ({ browser }) => {
   const author = await account("AUTHOR", "Ada Author");
   const page = await signedInPage(browser, author);
