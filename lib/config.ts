@@ -18,6 +18,8 @@ export const configSchema = z
     GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: "must be an smtp:// or smtps:// URL" }).optional(),
     EMAIL_FROM: z.string().min(3).optional(),
+    // Where uploaded images are kept (lib/uploads/storage.ts); a relative path is from the project root.
+    UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .superRefine((config, context) => {

@@ -38,8 +38,13 @@ export async function answerForm<Field extends string>(formId: string, page: str
     if (store.has(cookieName(formId))) store.delete(cookieName(formId));
     return state;
   }
-  store.set(cookieName(formId), JSON.stringify(state), { maxAge: FLASH_SECONDS, httpOnly: true, sameSite: "lax", path: "/" });
+  store.set(flashCookie(formId, state));
   redirect(page);
+}
+
+/** The short-lived cookie that carries a form's result to the page; route handlers set it on their redirect. */
+export function flashCookie<Field extends string>(formId: string, state: FormState<Field>) {
+  return { name: cookieName(formId), value: JSON.stringify(state), maxAge: FLASH_SECONDS, httpOnly: true, sameSite: "lax", path: "/" } as const;
 }
 
 /** The result a form's last post without JavaScript left for its page, if any. */

@@ -18,6 +18,11 @@ describe("configuration from the environment", () => {
     expect(parseConfig(base)).toMatchObject({ DATABASE_URL: base.DATABASE_URL, NODE_ENV: "development" });
   });
 
+  test("uploaded images live in .data/uploads unless UPLOADS_DIR says where", () => {
+    expect(parseConfig(base).UPLOADS_DIR).toBe(".data/uploads");
+    expect(parseConfig({ ...base, UPLOADS_DIR: "/srv/longhand/images" }).UPLOADS_DIR).toBe("/srv/longhand/images");
+  });
+
   test("names each bad or missing variable with what is wrong", () => {
     expect(problems({})).toEqual(["DATABASE_URL is required (the start script sets it for the embedded PostgreSQL)"]);
     expect(problems({ DATABASE_URL: "mysql://x" })).toEqual(["DATABASE_URL must be a postgresql:// URL"]);

@@ -7,6 +7,7 @@ export const FORM_IDS = {
   profilePassword: "profile-password",
   forgotPassword: "forgot-password",
   resetPassword: "reset-password",
+  imageUpload: "image-upload",
 } as const;
 
 /** A form's action state plus what the person typed, so a failed submission keeps it (also without JavaScript). */

@@ -12,6 +12,7 @@ const AREAS = [
   { href: "/dashboard/posts", label: "Posts" },
   { href: "/dashboard/comments", label: "Comments" },
   { href: "/dashboard/pages", label: "Pages" },
+  { href: "/dashboard/images", label: "Images" },
   { href: "/dashboard/users", label: "People", adminOnly: true },
   { href: "/dashboard/settings", label: "Settings", adminOnly: true },
 ];

@@ -1,0 +1,34 @@
+"use client";
+
+import { useId, useState } from "react";
+import styles from "./image-library.module.css";
+
+/** The image's address in a read-only field (selectable by hand) with a button that copies it. */
+export function CopyUrl({ url, imageName }: { url: string; imageName: string }) {
+  const id = useId();
+  const [copied, setCopied] = useState<string>("");
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied("Copied.");
+    } catch {
+      setCopied("Copying was not allowed: select the address and copy it by hand.");
+    }
+  }
+
+  return (
+    <div className={styles.copyUrl}>
+      <label htmlFor={id}>
+        URL<span className="visually-hidden"> of {imageName}</span>
+      </label>
+      <input id={id} type="text" value={url} readOnly onFocus={(event) => event.currentTarget.select()} />
+      <button type="button" className="button button-secondary" onClick={copy}>
+        Copy<span className="visually-hidden"> URL of {imageName}</span>
+      </button>
+      <span className={styles.status} aria-live="polite">
+        {copied}
+      </span>
+    </div>
+  );
+}
