@@ -13,6 +13,7 @@ let pages: {
   remove: typeof import("../lib/static-pages/delete");
 };
 let reader: typeof import("../lib/queries/pages");
+let slugs: typeof import("../lib/static-pages/slug");
 let validation: typeof import("../lib/validation/static-pages");
 let errors: typeof import("../lib/errors");
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
     remove: await import("../lib/static-pages/delete"),
   };
   reader = await import("../lib/queries/pages");
+  slugs = await import("../lib/static-pages/slug");
   validation = await import("../lib/validation/static-pages");
   errors = await import("../lib/errors");
 });
@@ -91,6 +93,17 @@ describe("static pages", () => {
     // Keeping its own slug is no conflict.
     const own = (await stored(mine.id)).slug;
     expect((await pages.save.savePage({ user: author, pageId: mine.id, expectedVersion: 1, content: content("Mine again", own), now })).version).toBe(2);
+  });
+
+  test("a slug taken between the check and the write (the unique index refuses it) gets the same message", async () => {
+    const author = await makeUser();
+    const slug = `race-${unique()}`;
+    await pages.create.createPage({ user: author, content: content("First", slug), now });
+    // What the losing save of a race meets: the insert itself failing on the unique slug.
+    const violation = await db.page.create({ data: { ...content("Second", slug), authorId: author.id } }).catch((error: unknown) => error);
+    expect(slugs.slugTakenError(violation, slug)).toEqual(new errors.ConflictError(`Another page already lives at /p/${slug}. Choose a different slug.`));
+    const other = new Error("connection lost");
+    expect(slugs.slugTakenError(other, slug)).toBe(other);
   });
 
   test("a save from a stale form is refused and changes nothing", async () => {

@@ -51,7 +51,7 @@ test("an author creates “About the garden”, publishes it for readers, unpubl
   await page.getByRole("button", { name: "Create page" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit “About the garden”");
-  await expect(page.getByText("Draft: only you")).toBeVisible();
+  await expect(page.getByText("Draft: readers cannot see it yet.")).toBeVisible();
   await expectNoAxeViolations(page);
   const editUrl = page.url();
 

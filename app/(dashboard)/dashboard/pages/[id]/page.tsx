@@ -38,7 +38,7 @@ export default async function EditPagePage({ params }: PageProps<"/dashboard/pag
               Published at <Link href={`/p/${page.slug}`}>/p/{page.slug}</Link>.
             </>
           ) : (
-            "Draft: only you and the blog’s admins can see it."
+            "Draft: readers cannot see it yet. Publishing shows them the last saved text."
           )}{" "}
           Last saved <time dateTime={page.updatedAt.toISOString()}>{formatDateTime(page.updatedAt, timeZone)}</time>.
         </p>
