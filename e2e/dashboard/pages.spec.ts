@@ -7,6 +7,8 @@ import { createAccount, deleteAccounts, signInWithPassword, type TestAccount } f
 // Static pages from the dashboard to the reader: create, publish (the page and its header link
 // appear), unpublish (404), delete. Each test removes the pages its accounts made.
 const databaseUrl = () => process.env.DATABASE_URL!;
+// A server action's answer: allow for a machine busy with other builds.
+const AFTER_ACTION = { timeout: 15_000 };
 
 let accounts: TestAccount[] = [];
 
@@ -31,7 +33,7 @@ async function expectNoAxeViolations(page: Page) {
 
 test("an author creates “About the garden”, publishes it for readers, unpublishes and deletes it", async ({ browser }) => {
   // Many first renders after the build, four axe runs and a reader beside the author.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const page = await signedInPage(browser, "AUTHOR", "Rosa Lind");
   await page.goto("/dashboard/pages");
   await expect(page.getByRole("heading", { level: 1, name: "Pages" })).toBeVisible();
@@ -39,6 +41,10 @@ test("an author creates “About the garden”, publishes it for readers, unpubl
 
   await page.getByRole("link", { name: "New page" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New page" })).toBeVisible();
+  // Exact accessible names: each field is labelled once, by its own label.
+  await expect(page.getByRole("textbox", { name: "Title", exact: true })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Address", exact: true })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Body", exact: true })).toBeVisible();
   await page.getByLabel("Title").fill("About the garden");
   // The address follows the title until it is edited; this one is made unique for parallel runs.
   await expect(page.getByLabel("Address")).toHaveValue("about-the-garden");
@@ -50,13 +56,13 @@ test("an author creates “About the garden”, publishes it for readers, unpubl
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Create page" }).click();
 
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit “About the garden”");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit “About the garden”", AFTER_ACTION);
   await expect(page.getByText("Draft: readers cannot see it yet.")).toBeVisible();
   await expectNoAxeViolations(page);
   const editUrl = page.url();
 
   await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByText("Published: readers see the page now.")).toBeVisible();
+  await expect(page.getByText("Published: readers see the page now.")).toBeVisible(AFTER_ACTION);
   await expect(page.getByRole("link", { name: `/p/${slug}` })).toBeVisible();
 
   const reader = await browser.newPage();
@@ -70,37 +76,46 @@ test("an author creates “About the garden”, publishes it for readers, unpubl
   // A saved change to a published page reaches readers at once.
   await page.getByLabel("Body").fill("<p>Raised beds, a pond and a greenhouse.</p>");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByText("Saved.")).toBeVisible(AFTER_ACTION);
   await reader.goto(`/p/${slug}`);
   await expect(reader.locator(".post-body")).toHaveText("Raised beds, a pond and a greenhouse.");
 
   await page.getByRole("button", { name: "Unpublish" }).click();
-  await expect(page.getByText("Unpublished: the page is a draft again.")).toBeVisible();
+  await expect(page.getByText("Unpublished: the page is a draft again.")).toBeVisible(AFTER_ACTION);
   expect((await reader.goto(`/p/${slug}`))?.status()).toBe(404);
   await reader.goto("/");
   await expect(reader.getByRole("banner").getByRole("link", { name: "About the garden" })).toHaveCount(0);
 
   await page.goto(editUrl);
-  await page.getByText("Delete this page").click();
-  await page.getByLabel(/Yes, delete “About the garden” for good/).check();
-  await page.getByRole("button", { name: "Delete page" }).click();
-  await expect(page).toHaveURL(/\/dashboard\/pages$/);
+  // By keyboard: open the confirmation, tick it, delete.
+  await page.getByText("Delete this page").focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel(/Yes, delete “About the garden” for good/).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Delete page" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/dashboard\/pages$/, AFTER_ACTION);
   await expect(page.getByRole("link", { name: "About the garden" })).toHaveCount(0);
   await reader.close();
   await page.context().close();
 });
 
 test("a slug another page has is refused with a clear message", async ({ browser }) => {
+  test.setTimeout(90_000);
   const page = await signedInPage(browser, "AUTHOR", "Rosa Lind");
   const slug = `garden-notes-${randomBytes(4).toString("hex")}`;
-  for (const attempt of [1, 2]) {
+  const create = async (title: string) => {
     await page.goto("/dashboard/pages/new");
-    await page.getByLabel("Title").fill(`Garden notes ${attempt}`);
+    await page.getByLabel("Title").fill(title);
     await page.getByLabel("Address").fill(slug);
     await page.getByRole("button", { name: "Create page" }).click();
-  }
-  await expect(page.getByText(`Another page already lives at /p/${slug}. Choose a different slug.`)).toBeVisible();
-  await expect(page.getByLabel("Title")).toHaveValue("Garden notes 2");
+  };
+  await create("Garden notes");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit “Garden notes”", AFTER_ACTION);
+  await create("Garden notes again");
+  await expect(page.getByText(`Another page already lives at /p/${slug}. Choose a different slug.`)).toBeVisible(AFTER_ACTION);
+  await expect(page.getByLabel("Title")).toHaveValue("Garden notes again");
   await page.context().close();
 });
 

@@ -6,6 +6,8 @@ import { createAccount, deleteAccounts, signInWithPassword, type TestAccount } f
 // A post's revisions in the dashboard: the list, a word diff against the current text, and
 // restoring. Each test seeds a draft post of its own with two revisions and removes it afterwards.
 const databaseUrl = () => process.env.DATABASE_URL!;
+// A server action's answer: allow for a machine busy with other builds.
+const AFTER_ACTION = { timeout: 15_000 };
 
 let accounts: TestAccount[] = [];
 let posts: string[] = [];
@@ -56,7 +58,7 @@ async function expectNoAxeViolations(page: Page) {
 const revisionRows = (page: Page) => page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") });
 
 test("an author compares an older revision with the current text and restores it", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const author = await account("AUTHOR", "Rosa Lind");
   const post = await postWithTwoRevisions(author);
   const page = await signedInPage(browser, author);
@@ -77,7 +79,7 @@ test("an author compares an older revision with the current text and restores it
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Restore this revision" }).click();
-  await expect(page).toHaveURL(new RegExp(`/dashboard/posts/${post.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/dashboard/posts/${post.id}$`), AFTER_ACTION);
   const { rows } = await runSql(databaseUrl(), `SELECT "bodyHtml", version FROM "Post" WHERE id = $1`, [post.id]);
   expect(rows).toEqual([{ bodyHtml: "<p>The quick fox runs by the shed.</p>", version: 4 }]);
 
@@ -99,7 +101,7 @@ test("a restore over changes made meanwhile is refused with the reason", async (
   // Another tab saves while this page is open.
   await runSql(databaseUrl(), `UPDATE "Post" SET "bodyHtml" = '<p>Saved elsewhere.</p>', version = 4 WHERE id = $1`, [post.id]);
   await page.getByRole("button", { name: "Restore this revision" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "changed after you opened this page" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "changed after you opened this page" })).toBeVisible(AFTER_ACTION);
   await expect(page).toHaveURL(post.older);
   const { rows } = await runSql(databaseUrl(), `SELECT "bodyHtml", version FROM "Post" WHERE id = $1`, [post.id]);
   expect(rows).toEqual([{ bodyHtml: "<p>Saved elsewhere.</p>", version: 4 }]);
@@ -109,7 +111,7 @@ test("a restore over changes made meanwhile is refused with the reason", async (
 // The not-found and forbidden pages stream after the prerendered shell, so their status stays 200
 // (Next.js docs on loading.js, "Status codes"); what matters is which page shows and what does not.
 test("another author finds no such post, a reader is not allowed, an admin may open the revisions", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const author = await account("AUTHOR", "Rosa Lind");
   const post = await postWithTwoRevisions(author);
   const expectations = [
