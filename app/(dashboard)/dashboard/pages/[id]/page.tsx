@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { deletePageAction, publishPageAction, unpublishPageAction } from "@/app/(dashboard)/dashboard/pages/actions";
+import { PageCommandForm } from "@/components/static-pages/page-command-form";
+import { PageForm } from "@/components/static-pages/page-form";
+import styles from "@/components/static-pages/static-pages.module.css";
+import { requireDashboardPage } from "@/lib/dashboard/access";
+import { formatDateTime } from "@/lib/dashboard/format";
+import { orNotFound } from "@/lib/dashboard/or-not-found";
+import { getBlogSettings } from "@/lib/settings";
+import { getPageForUser } from "@/lib/static-pages/access";
+
+export const metadata: Metadata = { title: "Edit page", robots: { index: false } };
+
+export default async function EditPagePage({ params }: PageProps<"/dashboard/pages/[id]">) {
+  const { id } = await params;
+  const user = await requireDashboardPage(`/dashboard/pages/${encodeURIComponent(id)}`);
+  const [page, { timeZone }] = await Promise.all([
+    orNotFound(
+      getPageForUser(user, id, { select: { id: true, title: true, slug: true, bodyHtml: true, status: true, version: true, updatedAt: true } }),
+    ),
+    getBlogSettings(),
+  ]);
+  const published = page.status === "PUBLISHED";
+  return (
+    <>
+      <p className={styles.back}>
+        <Link href="/dashboard/pages">All pages</Link>
+      </p>
+      <h1>Edit “{page.title}”</h1>
+      <section className={styles.status} aria-labelledby="status-heading">
+        <h2 id="status-heading" className="visually-hidden">
+          Status
+        </h2>
+        <p>
+          {published ? (
+            <>
+              Published at <Link href={`/p/${page.slug}`}>/p/{page.slug}</Link>.
+            </>
+          ) : (
+            "Draft: readers cannot see it yet. Publishing shows them the last saved text."
+          )}{" "}
+          Last saved <time dateTime={page.updatedAt.toISOString()}>{formatDateTime(page.updatedAt, timeZone)}</time>.
+        </p>
+        {published ? (
+          <PageCommandForm action={unpublishPageAction} pageId={page.id} submitLabel="Unpublish" />
+        ) : (
+          <PageCommandForm action={publishPageAction} pageId={page.id} submitLabel="Publish" />
+        )}
+      </section>
+      <PageForm page={page} />
+      <details className={styles.danger}>
+        <summary>Delete this page</summary>
+        <PageCommandForm action={deletePageAction} pageId={page.id} submitLabel="Delete page">
+          <div className={styles.confirm}>
+            <input type="checkbox" id="confirm-delete" name="confirm" value="yes" required />
+            <label htmlFor="confirm-delete">Yes, delete “{page.title}” for good{published ? " (readers will no longer find it)" : ""}</label>
+          </div>
+        </PageCommandForm>
+      </details>
+    </>
+  );
+}

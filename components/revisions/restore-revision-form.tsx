@@ -1,0 +1,27 @@
+"use client";
+import { useActionState } from "react";
+import { restoreRevisionAction, type RestoreState } from "@/app/(dashboard)/dashboard/posts/[id]/revisions/actions";
+
+interface RestoreRevisionFormProps {
+  postId: string;
+  revisionId: string;
+  /** The post's version as this page showed it: a restore over newer changes is refused. */
+  postVersion: number;
+}
+
+export function RestoreRevisionForm({ postId, revisionId, postVersion }: RestoreRevisionFormProps) {
+  const [state, action, pending] = useActionState<RestoreState, FormData>(restoreRevisionAction, null);
+  return (
+    <form action={action}>
+      <input type="hidden" name="postId" value={postId} />
+      <input type="hidden" name="revisionId" value={revisionId} />
+      <input type="hidden" name="expectedVersion" value={postVersion} />
+      <p className={state ? "form-message form-message-error" : "form-message"} role="status">
+        {state?.message}
+      </p>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Restoring…" : "Restore this revision"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+import { useActionState, useState } from "react";
+import { createPageAction, savePageAction, type PageField, type PageFormState } from "@/app/(dashboard)/dashboard/pages/actions";
+import { PageBodyField } from "@/components/static-pages/page-body-field";
+import styles from "@/components/static-pages/static-pages.module.css";
+import { slugify } from "@/lib/slugify";
+
+interface PageFormProps {
+  /** Absent for a new page. */
+  page?: { id: string; title: string; slug: string; bodyHtml: string; version: number };
+}
+
+/** A page's title, address and body. New pages take their address from the title until it is edited. */
+export function PageForm({ page }: PageFormProps) {
+  const [state, action, pending] = useActionState<PageFormState, FormData>(page ? savePageAction : createPageAction, null);
+  const [title, setTitle] = useState(page?.title ?? "");
+  const [slug, setSlug] = useState(page?.slug ?? "");
+  // An existing page keeps its address unless someone changes it: links to it are out there.
+  const [slugEdited, setSlugEdited] = useState(Boolean(page));
+  const errors: Partial<Record<PageField, string[]>> = (state && !state.ok && state.errors) || {};
+
+  return (
+    <form action={action} className={styles.form}>
+      <p className={state?.message ? `form-message ${state.ok ? "form-message-ok" : "form-message-error"}` : "form-message"} role="status">
+        {state?.message}
+      </p>
+      {page && (
+        <>
+          <input type="hidden" name="pageId" value={page.id} />
+          <input type="hidden" name="expectedVersion" value={page.version} />
+        </>
+      )}
+      <TextField
+        label="Title"
+        name="title"
+        value={title}
+        errors={errors.title}
+        onChange={(value) => {
+          setTitle(value);
+          if (!slugEdited) setSlug(slugify(value));
+        }}
+      />
+      <TextField
+        label="Address"
+        name="slug"
+        value={slug}
+        hint={`Readers find the page at /p/${slug || "…"}. Lowercase letters, digits and hyphens.`}
+        errors={errors.slug}
+        onChange={(value) => {
+          setSlug(value);
+          // Emptied: follow the title again.
+          setSlugEdited(value !== "");
+        }}
+      />
+      <PageBodyField defaultValue={page?.bodyHtml ?? ""} errors={errors.bodyHtml} />
+      <button type="submit" className="button" disabled={pending}>
+        {page ? (pending ? "Saving…" : "Save") : pending ? "Creating…" : "Create page"}
+      </button>
+    </form>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  name: PageField;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  errors?: string[];
+}
+
+function TextField({ label, name, value, onChange, hint, errors }: TextFieldProps) {
+  const id = `page-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      <input
+        id={id}
+        name={name}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        required
+        autoComplete="off"
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={[hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(" ")}
+      />
+      <p id={`${id}-error`} className="field-error" aria-live="polite">
+        {errors?.join(" ")}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+// No "server-only" guard: forms propose a slug from the title as it is typed, in the browser.
+
+/** A URL slug from a title: lowercase ASCII words joined by hyphens, at most 80 characters. */
+export function slugify(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/g, "");
+}
