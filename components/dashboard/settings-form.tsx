@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
 import { saveSettings, type SettingsFormState } from "@/app/(dashboard)/dashboard/settings/actions";
 import { ResultMessage } from "@/components/dashboard/result-message";
 import type { BlogSettingsField, BlogSettingsInput } from "@/lib/validation/settings";
@@ -53,65 +53,67 @@ const initialState: SettingsFormState = { ok: false };
 
 export function SettingsForm({ settings, timeZones }: { settings: BlogSettingsInput; timeZones: readonly string[] }) {
   const [state, action, pending] = useActionState(saveSettings, initialState);
-  // After a refusal the fields show what was sent; after a save, what was stored.
-  const shown: Record<BlogSettingsField, string> = {
-    ...Object.fromEntries(Object.entries(state.ok ? state.data : settings).map(([key, value]) => [key, String(value)])),
-    ...(!state.ok ? state.values : {}),
-  } as Record<BlogSettingsField, string>;
   const errors = !state.ok && "errors" in state ? state.errors : undefined;
-  // A new key after each answer resets the uncontrolled fields to `shown`.
-  const version = state.ok ? JSON.stringify(state.data) : JSON.stringify(state.values ?? null);
+  // Sent from a transition rather than through the form's action: a form action resets the
+  // fields afterwards, and a refused form must keep what was typed (its errors sit beside it).
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => action(formData));
+  };
   return (
-    <form action={action} className={styles.form} key={version}>
+    <>
       <ResultMessage result={state.message ? state : null} />
-      <Field name="blogTitle" label="Blog title" hint="1 to 100 characters." errors={errors?.blogTitle}>
-        {(props) => <input {...props} type="text" required maxLength={100} defaultValue={shown.blogTitle} />}
-      </Field>
-      <Field name="description" label="Description" hint="Up to 500 characters, shown under the title." errors={errors?.description}>
-        {(props) => <textarea {...props} rows={3} maxLength={500} defaultValue={shown.description} />}
-      </Field>
-      <Field name="postsPerPage" label="Posts per page" hint="1 to 50, on the home, archive and label pages." errors={errors?.postsPerPage}>
-        {(props) => <input {...props} type="number" required min={1} max={50} step={1} defaultValue={shown.postsPerPage} />}
-      </Field>
-      <Field name="timeZone" label="Time zone" hint="Dates on posts, comments and in permalinks use it." errors={errors?.timeZone}>
-        {(props) => (
-          <select {...props} defaultValue={shown.timeZone}>
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field name="commentPermission" label="Who may comment" errors={errors?.commentPermission}>
-        {(props) => (
-          <select {...props} defaultValue={shown.commentPermission}>
-            {PERMISSION_CHOICES.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field name="commentModeration" label="Comment moderation" hint="Comments from a post's author and from admins never wait." errors={errors?.commentModeration}>
-        {(props) => (
-          <select {...props} defaultValue={shown.commentModeration}>
-            {MODERATION_CHOICES.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field name="moderateAfterDays" label="Days before a post counts as older" hint="1 to 3650; used by “On older posts”." errors={errors?.moderateAfterDays}>
-        {(props) => <input {...props} type="number" required min={1} max={3650} step={1} defaultValue={shown.moderateAfterDays} />}
-      </Field>
-      <button type="submit" className="button" disabled={pending}>
-        Save settings
-      </button>
-    </form>
+      <form action={action} onSubmit={submit} className={styles.form}>
+        <Field name="blogTitle" label="Blog title" hint="1 to 100 characters." errors={errors?.blogTitle}>
+          {(props) => <input {...props} type="text" required maxLength={100} defaultValue={settings.blogTitle} />}
+        </Field>
+        <Field name="description" label="Description" hint="Up to 500 characters, shown under the title." errors={errors?.description}>
+          {(props) => <textarea {...props} rows={3} maxLength={500} defaultValue={settings.description} />}
+        </Field>
+        <Field name="postsPerPage" label="Posts per page" hint="1 to 50, on the home, archive and label pages." errors={errors?.postsPerPage}>
+          {(props) => <input {...props} type="number" required min={1} max={50} step={1} defaultValue={settings.postsPerPage} />}
+        </Field>
+        <Field name="timeZone" label="Time zone" hint="Dates on posts, comments and in permalinks use it." errors={errors?.timeZone}>
+          {(props) => (
+            <select {...props} defaultValue={settings.timeZone}>
+              {timeZones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="commentPermission" label="Who may comment" errors={errors?.commentPermission}>
+          {(props) => (
+            <select {...props} defaultValue={settings.commentPermission}>
+              {PERMISSION_CHOICES.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="commentModeration" label="Comment moderation" hint="Comments from a post's author and from admins never wait." errors={errors?.commentModeration}>
+          {(props) => (
+            <select {...props} defaultValue={settings.commentModeration}>
+              {MODERATION_CHOICES.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="moderateAfterDays" label="Days before a post counts as older" hint="1 to 3650; used by “On older posts”." errors={errors?.moderateAfterDays}>
+          {(props) => <input {...props} type="number" required min={1} max={3650} step={1} defaultValue={settings.moderateAfterDays} />}
+        </Field>
+        <button type="submit" className="button" disabled={pending}>
+          Save settings
+        </button>
+      </form>
+    </>
   );
 }

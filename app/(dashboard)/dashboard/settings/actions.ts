@@ -6,10 +6,8 @@ import { dashboardAction, type ActionResult } from "@/lib/dashboard/action-clien
 import { updateBlogSettings } from "@/lib/dashboard/blog-settings";
 import { blogSettingsSchema, type BlogSettingsField, type BlogSettingsInput } from "@/lib/validation/settings";
 
-/** The form's state; `values` is what was sent, so a refused form keeps what the person typed. */
-export type SettingsFormState = (ActionResult<BlogSettingsInput, BlogSettingsField> | { ok: false; message?: undefined }) & {
-  values?: Partial<Record<BlogSettingsField, string>>;
-};
+/** The form's state: nothing yet, or the answer to the last save. */
+export type SettingsFormState = ActionResult<BlogSettingsInput, BlogSettingsField> | { ok: false; message?: undefined };
 
 const run = dashboardAction({ schema: blogSettingsSchema, adminOnly: true }, async (input) => {
   const saved = await updateBlogSettings(input);
@@ -24,7 +22,5 @@ const run = dashboardAction({ schema: blogSettingsSchema, adminOnly: true }, asy
 
 export async function saveSettings(_previous: SettingsFormState, formData: FormData): Promise<SettingsFormState> {
   const result = await run(formData);
-  if (result.ok) return { ...result, message: "Settings saved. Reader pages show them now." };
-  const values = Object.fromEntries([...formData.entries()].filter(([key, value]) => !key.startsWith("$ACTION") && typeof value === "string"));
-  return { ...result, values };
+  return result.ok ? { ...result, message: "Settings saved. Reader pages show them now." } : result;
 }
