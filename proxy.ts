@@ -1,10 +1,14 @@
+import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { csrfCookieName, csrfCookieOptions, csrfTokenFromCookie, newCsrfCookieValue, sessionCookieName } from "@/lib/auth/cookies";
+import { config as appConfig } from "@/lib/config";
+import { mayOpenDashboardPath } from "@/lib/dashboard/path-access";
 import { slugify } from "@/lib/permalinks";
+import { findActiveUser } from "@/lib/session";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/search/label/")) return bloggerLabelRedirect(request);
-  if (request.nextUrl.pathname.startsWith("/dashboard")) return signInFirst(request);
+  if (request.nextUrl.pathname.startsWith("/dashboard")) return signInFirst(request) ?? (await forbiddenEarly(request)) ?? NextResponse.next();
   return withCsrfCookie(request);
 }
 
@@ -19,11 +23,27 @@ function bloggerLabelRedirect(request: NextRequest) {
 // back to the page they asked for. Only a shortcut: every dashboard page, action and route checks
 // the session and role against the database itself (lib/dashboard/access.ts).
 function signInFirst(request: NextRequest) {
-  if (request.cookies.has(sessionCookieName())) return NextResponse.next();
+  if (request.cookies.has(sessionCookieName())) return null;
   const { pathname, search } = request.nextUrl;
   const signIn = new URL("/sign-in", request.url);
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn, 307);
+}
+
+// A reader on the dashboard, or an author on an admin area, is answered with 403 here: with Cache
+// Components a page's own forbidden() runs after the response has started, so it shows the same
+// "Not allowed" page but with status 200. The page and every action still check for themselves;
+// anything unclear here (no valid token, a gone or disabled account) is left to them.
+async function forbiddenEarly(request: NextRequest) {
+  try {
+    const token = await getToken({ req: request, secret: appConfig().NEXTAUTH_SECRET, cookieName: sessionCookieName() });
+    const user = token?.sub ? await findActiveUser(token.sub) : null;
+    if (!user || mayOpenDashboardPath(user.role, request.nextUrl.pathname)) return null;
+  } catch (error) {
+    console.error("The dashboard's early access check failed; the page checks again", error);
+    return null;
+  }
+  return NextResponse.rewrite(new URL("/not-allowed", request.url), { status: 403 });
 }
 
 // The sign-in page's forms post straight to next-auth, which wants its CSRF cookie to match a

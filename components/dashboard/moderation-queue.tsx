@@ -11,7 +11,7 @@ import listStyles from "./dashboard-list.module.css";
  * (`name="row"`), so every action is a plain form post that also works without JavaScript.
  * The rows are rendered on the server and passed in as children.
  */
-export function ModerationQueueForm({ children, spamTab }: { children: ReactNode; spamTab: boolean }) {
+export function ModerationQueueForm({ children, spamTab, empty }: { children: ReactNode; spamTab: boolean; empty: boolean }) {
   const [state, action, pending] = useActionState(moderateQueue, null);
   const form = useRef<HTMLFormElement>(null);
   const selectAll = (checked: boolean) => {
@@ -19,8 +19,9 @@ export function ModerationQueueForm({ children, spamTab }: { children: ReactNode
   };
   return (
     <form ref={form} action={action} aria-busy={pending}>
+      {/* Stays when the last row goes, so the outcome of that action is still shown. */}
       <ResultMessage result={state} />
-      <fieldset className={styles.bulk}>
+      <fieldset className={styles.bulk} hidden={empty}>
         <legend>Selected comments</legend>
         <label className={listStyles.selectAll}>
           <input type="checkbox" onChange={(event) => selectAll(event.currentTarget.checked)} /> Select all on this page

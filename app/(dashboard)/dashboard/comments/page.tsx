@@ -50,43 +50,41 @@ export default async function CommentsQueuePage({ searchParams }: PageProps<"/da
             : "No comments are waiting for you."
           : `${queue.total} ${queue.total === 1 ? "comment" : "comments"} ${spamTab ? "marked as spam" : "awaiting moderation"}, newest first.`}
       </p>
-      {queue.items.length > 0 && (
-        <ModerationQueueForm spamTab={spamTab}>
-          <ol className={styles.list}>
-            {queue.items.map((comment) => {
-              const labelId = `comment-${comment.id}-label`;
-              return (
-                <li key={comment.id} className={styles.item}>
-                  <span className={styles.check}>
-                    <input type="checkbox" name="commentIds" value={comment.id} aria-labelledby={labelId} />
-                  </span>
-                  <p className={styles.meta} id={labelId}>
-                    <strong>{comment.writerName}</strong> on{" "}
-                    {comment.post.permalink ? <Link href={comment.post.permalink}>{comment.post.title}</Link> : comment.post.title},{" "}
-                    <time dateTime={comment.createdAt.toISOString()}>
-                      {formatDateHeader(comment.createdAt, settings.timeZone)} at {formatTime(comment.createdAt, settings.timeZone)}
-                    </time>
-                  </p>
-                  <RichHtml className={styles.body} html={comment.bodyHtml} />
-                  <div className={styles.actions}>
-                    <button type="submit" name="row" value={`approve:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
-                      Approve
+      <ModerationQueueForm key={status} spamTab={spamTab} empty={queue.items.length === 0}>
+        <ol className={styles.list}>
+          {queue.items.map((comment) => {
+            const labelId = `comment-${comment.id}-label`;
+            return (
+              <li key={comment.id} className={styles.item}>
+                <span className={styles.check}>
+                  <input type="checkbox" name="commentIds" value={comment.id} aria-labelledby={labelId} />
+                </span>
+                <p className={styles.meta} id={labelId}>
+                  <strong>{comment.writerName}</strong> on{" "}
+                  {comment.post.permalink ? <Link href={comment.post.permalink}>{comment.post.title}</Link> : comment.post.title},{" "}
+                  <time dateTime={comment.createdAt.toISOString()}>
+                    {formatDateHeader(comment.createdAt, settings.timeZone)} at {formatTime(comment.createdAt, settings.timeZone)}
+                  </time>
+                </p>
+                <RichHtml className={styles.body} html={comment.bodyHtml} />
+                <div className={styles.actions}>
+                  <button type="submit" name="row" value={`approve:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
+                    Approve
+                  </button>
+                  {!spamTab && (
+                    <button type="submit" name="row" value={`spam:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
+                      Mark spam
                     </button>
-                    {!spamTab && (
-                      <button type="submit" name="row" value={`spam:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
-                        Mark spam
-                      </button>
-                    )}
-                    <button type="submit" name="row" value={`delete:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
-                      Delete
-                    </button>
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-        </ModerationQueueForm>
-      )}
+                  )}
+                  <button type="submit" name="row" value={`delete:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
+                    Delete
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      </ModerationQueueForm>
       <PageLinks page={queue.page} pageCount={queue.pageCount} hrefFor={(page) => queueHref(status, page)} label="More comments" />
     </>
   );
