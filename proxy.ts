@@ -31,9 +31,10 @@ function signInFirst(request: NextRequest) {
 }
 
 // A reader on the dashboard, or an author on an admin area, is answered with 403 here: with Cache
-// Components a page's own forbidden() runs after the response has started, so it shows the same
-// "Not allowed" page but with status 200. The page and every action still check for themselves;
-// anything unclear here (no valid token, a gone or disabled account) is left to them.
+// Components a page's own forbidden() runs after the response has started, so it shows the
+// "Not allowed" page (app/forbidden.tsx) with status 200; and a rewrite's status is not kept. The
+// page and every action still check for themselves; anything unclear here (no valid token, a gone
+// or disabled account) is left to them.
 async function forbiddenEarly(request: NextRequest) {
   try {
     const token = await getToken({ req: request, secret: appConfig().NEXTAUTH_SECRET, cookieName: sessionCookieName() });
@@ -43,8 +44,16 @@ async function forbiddenEarly(request: NextRequest) {
     console.error("The dashboard's early access check failed; the page checks again", error);
     return null;
   }
-  return NextResponse.rewrite(new URL("/not-allowed", request.url), { status: 403 });
+  return new NextResponse(NOT_ALLOWED_HTML, { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" } });
 }
+
+// app/forbidden.tsx's words, in a page of its own: a proxy cannot render the app's.
+const NOT_ALLOWED_HTML = `<!doctype html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Not allowed</title>
+<style>body{margin:0;background:#fdfcf9;color:#1f2328;font:1.05rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}main{max-width:36rem;margin:4rem auto;padding:0 1.5rem}h1{font:normal 2rem/1.25 Georgia,"Times New Roman",serif}a{color:#8a3b12}a:focus-visible{outline:3px solid #8a3b12;outline-offset:2px}</style></head>
+<body><main id="main"><h1>Not allowed</h1><p>Your account cannot open this page. The dashboard is for the blog&#39;s authors, and People and Settings for its administrators.</p><p><a href="/">Back to the blog</a></p></main></body>
+</html>`;
 
 // The sign-in page's forms post straight to next-auth, which wants its CSRF cookie to match a
 // token in the form. A page cannot set cookies, so a first visitor gets one here, on the request

@@ -21,7 +21,8 @@ export function ModerationQueueForm({ children, spamTab, empty }: { children: Re
     <form ref={form} action={action} aria-busy={pending}>
       {/* Stays when the last row goes, so the outcome of that action is still shown. */}
       <ResultMessage result={state} />
-      <fieldset className={styles.bulk} hidden={empty}>
+      {!empty && (
+      <fieldset className={styles.bulk}>
         <legend>Selected comments</legend>
         <label className={listStyles.selectAll}>
           <input type="checkbox" onChange={(event) => selectAll(event.currentTarget.checked)} /> Select all on this page
@@ -40,6 +41,7 @@ export function ModerationQueueForm({ children, spamTab, empty }: { children: Re
           </button>
         </div>
       </fieldset>
+      )}
       {children}
     </form>
   );

@@ -61,7 +61,9 @@ export default async function CommentsQueuePage({ searchParams }: PageProps<"/da
                 </span>
                 <p className={styles.meta} id={labelId}>
                   <strong>{comment.writerName}</strong> on{" "}
-                  {comment.post.permalink ? <Link href={comment.post.permalink}>{comment.post.title}</Link> : comment.post.title},{" "}
+                  {comment.post.permalink ? <Link href={comment.post.permalink} prefetch={false}>
+                        {comment.post.title}
+                      </Link> : comment.post.title},{" "}
                   <time dateTime={comment.createdAt.toISOString()}>
                     {formatDateHeader(comment.createdAt, settings.timeZone)} at {formatTime(comment.createdAt, settings.timeZone)}
                   </time>
