@@ -21,6 +21,7 @@ let lib: {
   commentValidation: typeof import("../lib/validation/comments");
   settingsValidation: typeof import("../lib/validation/settings");
   cliRole: typeof import("../scripts/lib/user-role");
+  pathAccess: typeof import("../lib/dashboard/path-access");
 };
 
 beforeAll(async () => {
@@ -41,6 +42,7 @@ beforeAll(async () => {
     commentValidation: await import("../lib/validation/comments"),
     settingsValidation: await import("../lib/validation/settings"),
     cliRole: await import("../scripts/lib/user-role"),
+    pathAccess: await import("../lib/dashboard/path-access"),
   };
   await db.setting.upsert({ where: { id: 1 }, create: { blogTitle: "Test blog" }, update: {} });
 });
@@ -262,6 +264,16 @@ describe("people", () => {
     expect(await lib.session.findActiveUser(reader.id)).toMatchObject({ id: reader.id });
     expect(await signInCallback({ user: { id: reader.id }, account: null } as Parameters<typeof signInCallback>[0])).toBe(true);
   });
+});
+
+test("the proxy's early 403: readers nowhere on the dashboard, authors everywhere but People and Settings", () => {
+  const { mayOpenDashboardPath } = lib.pathAccess;
+  expect(mayOpenDashboardPath("READER", "/dashboard/comments")).toBe(false);
+  expect(mayOpenDashboardPath("AUTHOR", "/dashboard/comments")).toBe(true);
+  expect(mayOpenDashboardPath("AUTHOR", "/dashboard/users")).toBe(false);
+  expect(mayOpenDashboardPath("AUTHOR", "/dashboard/settings/anything")).toBe(false);
+  expect(mayOpenDashboardPath("AUTHOR", "/dashboard/usersettings")).toBe(true);
+  expect(mayOpenDashboardPath("ADMIN", "/dashboard/users")).toBe(true);
 });
 
 describe("settings", () => {
