@@ -104,6 +104,9 @@ test("bulk: select all and mark as spam; the spam tab lists them", async ({ brow
   const page = await signedInPage(browser, author);
   await page.goto("/dashboard/comments");
   await expect(badge(page)).toHaveText("2");
+  await page.getByRole("button", { name: "Approve selected" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Select" })).toHaveText("Select at least one comment first.", SLOW);
+  expect(await statusOf(ids)).toEqual(["PENDING", "PENDING"]);
   await page.getByLabel("Select all on this page").check();
   await page.getByRole("button", { name: "Mark selected as spam" }).click();
   await expect(page.getByRole("status").filter({ hasText: "spam" })).toHaveText("2 comments marked as spam.", SLOW);

@@ -22,7 +22,8 @@ const run = dashboardAction({ schema: queueModerationSchema }, async ({ decision
 
 export async function moderateQueue(_previous: QueueActionResult | null, formData: FormData): Promise<QueueActionResult> {
   const result = await run(formData);
-  if (!result.ok) return result;
+  // The queue has no field to show an error beside: say what was wrong (say, nothing ticked) above it.
+  if (!result.ok) return { ...result, message: Object.values(result.errors ?? {}).flat()[0] ?? result.message };
   const { count, decision } = result.data;
   return { ...result, message: `${count === 1 ? "1 comment" : `${count} comments`} ${DONE[decision]}.` };
 }
