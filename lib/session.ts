@@ -33,11 +33,15 @@ export class ForbiddenError extends Error {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
-  if (!id) return null;
+  return id ? findActiveUser(id) : null;
+});
+
+/** The account a session token names, unless it is gone or disabled. */
+export async function findActiveUser(id: string): Promise<CurrentUser | null> {
   const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, disabledAt: true } });
   if (!user || user.disabledAt) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role };
-});
+}
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();

@@ -3,20 +3,47 @@ import { CommentError } from "@/lib/comments/errors";
 import { findCommentForChange } from "@/lib/comments/find";
 import { moderatesPost } from "@/lib/comments/rules";
 import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/session";
 import type { ModerationDecision } from "@/lib/validation/comments";
 
 const STATUS_AFTER: Record<ModerationDecision, CommentStatus> = { approve: "VISIBLE", hide: "PENDING", spam: "SPAM", delete: "DELETED" };
 
+/** What a decision writes: a removed comment loses its text and says a moderator removed it. */
+function changesFor(decision: ModerationDecision): Prisma.CommentUpdateManyMutationInput {
+  return decision === "delete" ? { status: STATUS_AFTER.delete, removedBy: "MODERATOR", bodyHtml: "" } : { status: STATUS_AFTER[decision] };
+}
+
 /** The post's author or an admin approves, hides (back to pending), marks as spam or deletes a comment. */
 export async function moderateComment({ user, commentId, decision }: { user: CurrentUser; commentId: string; decision: ModerationDecision }) {
   const comment = await findCommentForChange(commentId);
   if (!moderatesPost(user, comment.post)) throw new CommentError("forbidden", "Only the post's author or an admin can moderate its comments.");
-  const deleting = decision === "delete";
-  await db.comment.update({
-    where: { id: comment.id },
-    data: { status: STATUS_AFTER[decision], ...(deleting ? { removedBy: "MODERATOR", bodyHtml: "" } : {}) },
-  });
+  await db.comment.update({ where: { id: comment.id }, data: changesFor(decision) });
   return { postId: comment.postId };
+}
+
+/**
+ * One decision on several comments (the dashboard's queue), all or nothing: every id must be a
+ * comment (not deleted) on a post the user moderates, else nothing changes and the answer is the
+ * same NotFoundError as for a missing comment, so ids of other authors' comments cannot be probed.
+ * Returns the posts whose comments changed, for the caller to refresh their pages.
+ */
+export async function moderateComments({ user, commentIds, decision }: { user: CurrentUser; commentIds: string[]; decision: ModerationDecision }) {
+  const ids = [...new Set(commentIds)];
+  if (ids.length === 0) throw new NotFoundError("Those comments");
+  return db.$transaction(async (tx) => {
+    // Locked first, so no comment is deleted or moved between the check and the write.
+    await tx.$queryRaw`SELECT id FROM "Comment" WHERE id = ANY(${ids}) FOR UPDATE`;
+    const comments = await tx.comment.findMany({
+      where: { id: { in: ids }, status: { not: "DELETED" } },
+      select: { id: true, postId: true, post: { select: { authorId: true } } },
+    });
+    if (comments.length !== ids.length || !comments.every((comment) => moderatesPost(user, comment.post))) {
+      throw new NotFoundError(ids.length === 1 ? "That comment" : "One or more of those comments");
+    }
+    const { count } = await tx.comment.updateMany({ where: { id: { in: ids } }, data: changesFor(decision) });
+    return { postIds: [...new Set(comments.map((comment) => comment.postId))], count };
+  });
 }

@@ -3,27 +3,25 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { config } from "@/lib/config";
+import { mayOpenDashboardPath } from "@/lib/dashboard/path-access";
 import { db } from "@/lib/db";
+import { findActiveUser } from "@/lib/session";
 
 // Next 16 sends a page's headers before a request-time check inside the page can run, so a
 // forbidden() or notFound() there still answers 200. This gate runs in proxy.ts, before any
 // rendering, and gives the right status: sign in (307), not allowed (403), not yours (404).
 // It is not the only check: every dashboard page, route and action checks again itself.
 
-const ADMIN_AREAS = ["/dashboard/users", "/dashboard/settings"];
-
 /** `/dashboard/posts/<id>…` and `/dashboard/pages/<id>…`: the item must be the user's (any, for admins). */
 const OWNED_ITEM = /^\/dashboard\/(posts|pages)\/([^/]+)/;
 
 export async function dashboardGate(request: NextRequest): Promise<NextResponse> {
   const token = await getToken({ req: request, secret: config().NEXTAUTH_SECRET, cookieName: sessionCookieName() });
-  const user = token?.sub
-    ? await db.user.findUnique({ where: { id: token.sub }, select: { id: true, role: true, disabledAt: true } })
-    : null;
-  if (!user || user.disabledAt) return signInFirst(request);
+  const user = token?.sub ? await findActiveUser(token.sub) : null;
+  if (!user) return signInFirst(request);
   const { pathname } = request.nextUrl;
   const isAdmin = user.role === "ADMIN";
-  if (user.role === "READER" || (!isAdmin && ADMIN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`)))) {
+  if (!mayOpenDashboardPath(user.role, pathname)) {
     return refusal(403, "Not allowed", "Your account cannot open this page. The dashboard is for the blog’s authors and administrators.");
   }
   const item = OWNED_ITEM.exec(pathname);

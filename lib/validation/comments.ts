@@ -26,3 +26,28 @@ export const commentIdSchema = z.object({ commentId: id });
 export const moderationSchema = z.object({ commentId: id, decision: z.enum(["approve", "hide", "spam", "delete"]) });
 
 export type ModerationDecision = z.infer<typeof moderationSchema>["decision"];
+
+/** What the dashboard's moderation queue can do to the comments it lists. */
+export const QUEUE_DECISIONS = ["approve", "spam", "delete"] as const;
+export type QueueDecision = (typeof QUEUE_DECISIONS)[number];
+
+const selectedIds = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z.array(id).min(1, { message: "Select at least one comment first." }).max(200, { message: "Choose at most 200 comments at a time." }),
+);
+
+/**
+ * The queue's one form: a bulk button sends `decision` with the ticked `commentIds`; a row's own
+ * button sends `row` as "decision:commentId" (one form, so it works without JavaScript) and wins.
+ */
+export const queueModerationSchema = z.preprocess(
+  (input) => {
+    if (typeof input !== "object" || input === null || !("row" in input) || typeof input.row !== "string") return input;
+    const [decision, commentId] = input.row.split(":");
+    return { decision, commentIds: [commentId] };
+  },
+  z.object({ decision: z.enum(QUEUE_DECISIONS, { message: "Choose what to do with the comments." }), commentIds: selectedIds }),
+);
+
+export const queueStatusSchema = z.enum(["PENDING", "SPAM"]).catch("PENDING");
+export type QueueStatus = z.infer<typeof queueStatusSchema>;

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { InvalidRequestError } from "../../lib/errors";
 import { Role } from "../../lib/generated/prisma/enums";
+import { assertAnActiveAdminRemains } from "../../lib/users/rules";
 import { createPrismaClient } from "./prisma";
 
 /** A mistake in what was asked, told to the person at the terminal as is. */
@@ -32,10 +34,17 @@ export function parseUserRoleArgs(args: string[]): { email: string; role: Role }
 export async function setUserRole(databaseUrl: string, email: string, role: Role): Promise<{ previous: Role; role: Role }> {
   const prisma = createPrismaClient(databaseUrl);
   try {
-    const user = await prisma.user.findUnique({ where: { email }, select: { id: true, role: true } });
-    if (!user) throw new UserRoleError(`No account has the email ${email}.`);
-    await prisma.user.update({ where: { id: user.id }, data: { role } });
-    return { previous: user.role, role };
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true, disabledAt: true } });
+      if (!user) throw new UserRoleError(`No account has the email ${email}.`);
+      // The dashboard's rule too: the blog keeps an active admin.
+      await assertAnActiveAdminRemains(tx, user, { role, disabled: user.disabledAt !== null });
+      await tx.user.update({ where: { id: user.id }, data: { role } });
+      return { previous: user.role, role };
+    });
+  } catch (error) {
+    if (error instanceof InvalidRequestError) throw new UserRoleError(error.message);
+    throw error;
   } finally {
     await prisma.$disconnect();
   }

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ModerationQueueForm } from "@/components/dashboard/moderation-queue";
+import { PageLinks } from "@/components/dashboard/page-links";
+import { RichHtml } from "@/components/post/rich-html";
+import listStyles from "@/components/dashboard/dashboard-list.module.css";
+import styles from "@/components/dashboard/moderation-queue.module.css";
+import { requireDashboardPage } from "@/lib/dashboard/access";
+import { listModerationQueue } from "@/lib/dashboard/moderation-queue";
+import { pageNumberSchema } from "@/lib/dashboard/paging";
+import { formatDateHeader, formatTime } from "@/lib/dates";
+import { getBlogSettings } from "@/lib/settings";
+import { queueStatusSchema, type QueueStatus } from "@/lib/validation/comments";
+
+export const metadata: Metadata = { title: "Comments · Dashboard", robots: { index: false } };
+
+const TABS: { status: QueueStatus; label: string }[] = [
+  { status: "PENDING", label: "Pending" },
+  { status: "SPAM", label: "Spam" },
+];
+
+const queueHref = (status: QueueStatus, page = 1) =>
+  `/dashboard/comments?${new URLSearchParams({ ...(status === "SPAM" && { status: "spam" }), ...(page > 1 && { page: String(page) }) })}`.replace(/\?$/, "");
+
+export default async function CommentsQueuePage({ searchParams }: PageProps<"/dashboard/comments">) {
+  const user = await requireDashboardPage("/dashboard/comments");
+  const params = await searchParams;
+  const status = queueStatusSchema.parse(typeof params.status === "string" ? params.status.toUpperCase() : undefined);
+  const [queue, settings] = await Promise.all([
+    listModerationQueue({ user, status, page: pageNumberSchema.parse(params.page) }),
+    getBlogSettings(),
+  ]);
+  const spamTab = status === "SPAM";
+  return (
+    <>
+      <h1>Comments</h1>
+      <ul className={listStyles.tabs} aria-label="Which comments">
+        {TABS.map((tab) => (
+          <li key={tab.status}>
+            <Link href={queueHref(tab.status)} aria-current={tab.status === status ? "page" : undefined}>
+              {tab.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p>
+        {queue.total === 0
+          ? spamTab
+            ? "No comments are marked as spam."
+            : "No comments are waiting for you."
+          : `${queue.total} ${queue.total === 1 ? "comment" : "comments"} ${spamTab ? "marked as spam" : "awaiting moderation"}, newest first.`}
+      </p>
+      <ModerationQueueForm key={status} spamTab={spamTab} empty={queue.items.length === 0}>
+        <ol className={styles.list}>
+          {queue.items.map((comment) => {
+            const labelId = `comment-${comment.id}-label`;
+            return (
+              <li key={comment.id} className={styles.item}>
+                <span className={styles.check}>
+                  <input type="checkbox" name="commentIds" value={comment.id} aria-labelledby={labelId} />
+                </span>
+                <p className={styles.meta} id={labelId}>
+                  <strong>{comment.writerName}</strong> on{" "}
+                  {comment.post.permalink ? <Link href={comment.post.permalink} prefetch={false}>
+                        {comment.post.title}
+                      </Link> : comment.post.title},{" "}
+                  <time dateTime={comment.createdAt.toISOString()}>
+                    {formatDateHeader(comment.createdAt, settings.timeZone)} at {formatTime(comment.createdAt, settings.timeZone)}
+                  </time>
+                </p>
+                <RichHtml className={styles.body} html={comment.bodyHtml} />
+                <div className={styles.actions}>
+                  <button type="submit" name="row" value={`approve:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
+                    Approve
+                  </button>
+                  {!spamTab && (
+                    <button type="submit" name="row" value={`spam:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
+                      Mark spam
+                    </button>
+                  )}
+                  <button type="submit" name="row" value={`delete:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
+                    Delete
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      </ModerationQueueForm>
+      <PageLinks page={queue.page} pageCount={queue.pageCount} hrefFor={(page) => queueHref(status, page)} label="More comments" />
+    </>
+  );
+}

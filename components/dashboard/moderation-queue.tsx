@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState, useRef, type ReactNode } from "react";
+import { moderateQueue } from "@/app/(dashboard)/dashboard/comments/actions";
+import { ResultMessage } from "@/components/dashboard/result-message";
+import styles from "./moderation-queue.module.css";
+import listStyles from "./dashboard-list.module.css";
+
+/**
+ * The queue's one form: bulk buttons act on the ticked rows, each row's buttons on that row
+ * (`name="row"`), so every action is a plain form post that also works without JavaScript.
+ * The rows are rendered on the server and passed in as children.
+ */
+export function ModerationQueueForm({ children, spamTab, empty }: { children: ReactNode; spamTab: boolean; empty: boolean }) {
+  const [state, action, pending] = useActionState(moderateQueue, null);
+  const form = useRef<HTMLFormElement>(null);
+  const selectAll = (checked: boolean) => {
+    for (const box of form.current?.querySelectorAll<HTMLInputElement>('input[name="commentIds"]') ?? []) box.checked = checked;
+  };
+  return (
+    <form ref={form} action={action} aria-busy={pending}>
+      {/* Stays when the last row goes, so the outcome of that action is still shown. */}
+      <ResultMessage result={state} />
+      {!empty && (
+      <fieldset className={styles.bulk}>
+        <legend>Selected comments</legend>
+        <label className={listStyles.selectAll}>
+          <input type="checkbox" onChange={(event) => selectAll(event.currentTarget.checked)} /> Select all on this page
+        </label>
+        <div className={listStyles.buttonRow}>
+          <button type="submit" name="decision" value="approve" className={listStyles.smallButton} disabled={pending}>
+            Approve selected
+          </button>
+          {!spamTab && (
+            <button type="submit" name="decision" value="spam" className={listStyles.smallButton} disabled={pending}>
+              Mark selected as spam
+            </button>
+          )}
+          <button type="submit" name="decision" value="delete" className={listStyles.smallButton} disabled={pending}>
+            Delete selected
+          </button>
+        </div>
+      </fieldset>
+      )}
+      {children}
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState } from "react";
+import { changeRole, setDisabled } from "@/app/(dashboard)/dashboard/users/actions";
+import { ResultMessage } from "@/components/dashboard/result-message";
+import listStyles from "./dashboard-list.module.css";
+import styles from "./people.module.css";
+
+const ROLE_LABELS = { READER: "Reader", AUTHOR: "Author", ADMIN: "Admin" } as const;
+
+interface UserActionsProps {
+  user: { id: string; name: string; role: keyof typeof ROLE_LABELS; disabled: boolean };
+}
+
+/** A row's controls: its role and whether the account may sign in. The server checks the rules. */
+export function UserActions({ user }: UserActionsProps) {
+  const [roleResult, roleAction, rolePending] = useActionState(changeRole, null);
+  const [accessResult, accessAction, accessPending] = useActionState(setDisabled, null);
+  const selectId = `role-${user.id}`;
+  return (
+    <div className={styles.actions}>
+      <form action={roleAction} className={styles.roleForm}>
+        <input type="hidden" name="userId" value={user.id} />
+        <label htmlFor={selectId} className="visually-hidden">
+          Role for {user.name}
+        </label>
+        <select id={selectId} name="role" defaultValue={user.role} key={user.role}>
+          {Object.entries(ROLE_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className={listStyles.smallButton} disabled={rolePending} aria-label={`Change role for ${user.name}`}>
+          Change role
+        </button>
+      </form>
+      <form action={accessAction}>
+        <input type="hidden" name="userId" value={user.id} />
+        <input type="hidden" name="disabled" value={String(!user.disabled)} />
+        <button type="submit" className={listStyles.smallButton} disabled={accessPending} aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.name}`}>
+          {user.disabled ? "Enable" : "Disable"}
+        </button>
+      </form>
+      <ResultMessage result={roleResult} />
+      <ResultMessage result={accessResult} />
+    </div>
+  );
+}
