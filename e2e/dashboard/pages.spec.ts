@@ -119,13 +119,10 @@ test("a slug another page has is refused with a clear message", async ({ browser
   await page.context().close();
 });
 
-// forbidden() renders app/forbidden.tsx. With Cache Components the prerendered shell has already
-// started the response by the time the request's user is known, so the status stays 200 (see the
-// Next.js docs on loading.js, "Status codes"); what matters is that nothing of the dashboard shows.
-test("a reader gets the Not allowed page on the pages dashboard and nothing of it", async ({ browser }) => {
+test("a reader gets the Not allowed page (403) on the pages dashboard and nothing of it", async ({ browser }) => {
   const page = await signedInPage(browser, "READER", "Pat Reader");
   for (const path of ["/dashboard/pages", "/dashboard/pages/new"]) {
-    await page.goto(path);
+    expect((await page.goto(path))?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
     await expect(page.getByRole("navigation", { name: "Dashboard" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "New page" })).toHaveCount(0);
