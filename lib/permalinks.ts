@@ -12,15 +12,5 @@ export function archiveMonthPath(date: Date, timeZone: string): string {
   return `/${part("year")}/${part("month")}`;
 }
 
-/** A URL slug from a title: lowercase ASCII words joined by hyphens, at most 80 characters. */
-export function slugify(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-}
+// The editor makes slugs in the browser too, so the rule lives in a module without server-only.
+export { slugify } from "@/lib/slugify";

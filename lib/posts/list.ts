@@ -33,7 +33,8 @@ function stateWhere(state: DashboardPostState | undefined, now: Date): Prisma.Po
       // A scheduled post whose time has come is published as far as readers know.
       return { trashedAt: null, OR: [{ status: "PUBLISHED" }, { status: "SCHEDULED", publishedAt: { lte: now } }] };
     default:
-      return {};
+      // Everything but the trash, which is looked at on purpose.
+      return { trashedAt: null };
   }
 }
 
