@@ -196,13 +196,13 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
             <textarea id="post-excerpt" value={content.excerpt} maxLength={1000} rows={3} onChange={(event) => update({ excerpt: event.target.value })} />
           </div>
         </div>
-        <aside className={styles.side} aria-label="Post settings">
+        <div className={styles.side}>
           <PublishingControls postId={post.id} standing={standing} timeZone={timeZone} busy={busy} disabled={conflicted} onCommand={(command, when) => void runCommand(command, when)} />
           <p role="status" className={notice?.error ? styles.error : undefined}>
             {notice?.text}
           </p>
           <LabelPicker id="post-labels" labels={content.labels} known={knownLabels} onChange={(labels) => update({ labels })} />
-        </aside>
+        </div>
       </div>
     </div>
   );
@@ -226,7 +226,7 @@ function SaveStatus({ state, timeZone }: { state: SaveState; timeZone: string })
     failed: state.kind === "failed" ? `Not saved: ${state.message}` : "",
   }[state.kind];
   return (
-    <p role="status" className={state.kind === "failed" || state.kind === "conflict" ? styles.error : styles.saveStatus}>
+    <p id="save-status" role="status" className={state.kind === "failed" || state.kind === "conflict" ? styles.error : styles.saveStatus}>
       {text}
     </p>
   );
