@@ -111,7 +111,8 @@ test("an author writes a draft that autosaves and survives a reload, then schedu
     await home.waitForTimeout(3_000);
     await home.reload();
   }
-  await expect(link).toHaveCount(1);
+  // The post's own entry, and its title in the sidebar's archive.
+  await expect(link.first()).toBeVisible();
   expect(Date.now()).toBeGreaterThanOrEqual(due.getTime());
 });
 
@@ -133,6 +134,7 @@ test("an author publishes a draft and finds it at its permalink", async ({ brows
 });
 
 test("a save from a second tab over an older version is refused and overwrites nothing", async ({ browser }) => {
+  test.setTimeout(90_000);
   const author = await account("AUTHOR");
   const id = await seedDraft(author, "Two tabs");
   const first = await signedInPage(browser, author);
@@ -145,7 +147,7 @@ test("a save from a second tab over an older version is refused and overwrites n
   await expectAutosaved(first);
 
   await second.getByRole("textbox", { name: "Title", exact: true }).fill("Written in the second tab");
-  await expect(second.getByText(/This post was changed in another tab or by someone else at/)).toBeVisible({ timeout: 15_000 });
+  await expect(second.getByText(/This post was changed in another tab or by someone else at/)).toBeVisible({ timeout: 30_000 });
   await expect(second.locator("#save-status")).toHaveText("Not saved: changed elsewhere");
   await expect(second.getByText("Written in the first tab")).toBeVisible();
   expect((await stored(id)).title).toBe("Written in the first tab");

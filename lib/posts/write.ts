@@ -42,7 +42,7 @@ export function reachesReaders(post: Pick<WritablePost, "status" | "trashedAt">)
 export interface WriteOutcome {
   postId: string;
   version: number;
-  /** Reader lists (home, archives, labels, feeds) may show something else now. */
+  /** Readers may see something else now: the post's page and the lists (home, archives, labels, feeds). */
   posts: boolean;
   labels: boolean;
   redirects: boolean;

@@ -15,10 +15,15 @@ import type { WriteOutcome } from "@/lib/posts/write";
 import { getBlogSettings } from "@/lib/settings";
 import { postIdSchema, postWriteSchema, savePostSchema, schedulePostSchema } from "@/lib/validation/posts";
 
-/** Expires what the write changed: the post's own pages always, reader lists only when they show it. */
+/**
+ * Expires what the write changed for readers. A draft's saves change nothing they can see, and
+ * expiring nothing also spares the editor a refresh of its page after every autosave.
+ */
 function expireTags(outcome: WriteOutcome) {
-  updateTag(tags.post(outcome.postId));
-  if (outcome.posts) updateTag(tags.posts);
+  if (outcome.posts) {
+    updateTag(tags.post(outcome.postId));
+    updateTag(tags.posts);
+  }
   if (outcome.labels) updateTag(tags.labels);
   if (outcome.redirects) updateTag(tags.redirects);
 }

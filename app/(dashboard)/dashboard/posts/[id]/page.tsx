@@ -27,8 +27,8 @@ export default async function EditPostPage({ params }: PageProps<"/dashboard/pos
       </p>
       <h1>Edit post</h1>
       <PostEditor
-        // A new version from the server (another tab, a reload) starts the editor afresh.
-        key={`${post.id}:${version}`}
+        // The editor keeps its own state once loaded; a refresh of this page must not reset it.
+        key={post.id}
         post={{
           id: post.id,
           title: post.title,
