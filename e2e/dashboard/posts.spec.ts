@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
 import { createAccount, deleteAccounts, signInWithPassword, type TestAccount } from "../support/accounts";
 
@@ -116,13 +116,31 @@ test("an author writes a draft that autosaves and survives a reload, then schedu
   expect(Date.now()).toBeGreaterThanOrEqual(due.getTime());
 });
 
-test("an author publishes a draft and finds it at its permalink", async ({ browser }) => {
+test("an edit the server never got is retried, offered back after a reload, then published at its permalink", async ({ browser }) => {
+  test.setTimeout(90_000);
   const author = await account("AUTHOR");
-  const title = `Notes on bookbinding ${unique()}`;
-  const id = await seedDraft(author, title);
+  const id = await seedDraft(author, "Notes on bookbinding");
+  const title = `Notes on bookbinding, revised ${unique()}`;
   const page = await signedInPage(browser, author);
   await page.goto(`/dashboard/posts/${id}`);
   await expect(page.getByRole("textbox", { name: "Body" })).toContainText("Seeded words.");
+
+  // The network fails every save (server actions post to the page's own address).
+  const failSaves = (route: Route) => (route.request().method() === "POST" ? route.abort() : route.fallback());
+  await page.route(`**/dashboard/posts/${id}`, failSaves);
+  await page.getByRole("textbox", { name: "Title", exact: true }).fill(title);
+  await expect(page.locator("#save-status")).toHaveText("Not saved: retrying", { timeout: 15_000 });
+  expect((await stored(id)).title).toBe("Notes on bookbinding");
+
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Title", exact: true })).toHaveValue("Notes on bookbinding");
+  await expect(page.getByText(/Restore your unsaved changes from/)).toBeVisible();
+  await page.unroute(`**/dashboard/posts/${id}`, failSaves);
+  await page.getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByRole("textbox", { name: "Title", exact: true })).toHaveValue(title);
+  await expect(page.locator("#save-status")).toHaveText(/^Saved \d\d:\d\d$/, { timeout: 15_000 });
+  expect((await stored(id)).title).toBe(title);
+
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText("Status: Published")).toBeVisible();
   const permalink = (await stored(id)).permalink!;
