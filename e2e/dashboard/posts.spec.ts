@@ -116,7 +116,7 @@ test("an author writes a draft that autosaves and survives a reload, then schedu
   expect(Date.now()).toBeGreaterThanOrEqual(due.getTime());
 });
 
-test("an edit the server never got is retried, offered back after a reload, then published at its permalink", async ({ browser }) => {
+test("an edit the server never got is retried, offered back after a reload, previewed, then published at its permalink", async ({ browser }) => {
   test.setTimeout(90_000);
   const author = await account("AUTHOR");
   const id = await seedDraft(author, "Notes on bookbinding");
@@ -140,6 +140,14 @@ test("an edit the server never got is retried, offered back after a reload, then
   await expect(page.getByRole("textbox", { name: "Title", exact: true })).toHaveValue(title);
   await expect(page.locator("#save-status")).toHaveText(/^Saved \d\d:\d\d$/, { timeout: 15_000 });
   expect((await stored(id)).title).toBe(title);
+
+  // The preview shows the draft in the reader's frame, kept out of search engines.
+  const preview = await page.context().newPage();
+  await preview.goto(`/dashboard/posts/${id}/preview`);
+  await expect(preview.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(preview.getByRole("note")).toContainText("Preview: readers see this only once the post is published.");
+  await expect(preview.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  await preview.close();
 
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText("Status: Published")).toBeVisible();

@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { slugify } from "@/lib/permalinks";
 
@@ -24,6 +25,6 @@ export async function resolveLabels(tx: Prisma.TransactionClient, names: string[
 }
 
 /** Every label's name, for the editor's suggestions and the list's filter. */
-export async function listLabelNames(tx: Prisma.TransactionClient) {
-  return tx.label.findMany({ orderBy: { name: "asc" }, select: { name: true, slug: true } });
+export async function listLabelNames() {
+  return db.label.findMany({ orderBy: { name: "asc" }, select: { name: true, slug: true } });
 }

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { PostFilters } from "@/components/dashboard/posts/post-filters";
 import { PostTable } from "@/components/dashboard/posts/post-table";
 import { requireDashboardPage } from "@/lib/dashboard/access";
-import { db } from "@/lib/db";
 import { listLabelNames } from "@/lib/posts/labels";
 import { listDashboardPosts } from "@/lib/posts/list";
 import { getBlogSettings } from "@/lib/settings";
@@ -19,7 +18,7 @@ export default async function PostsPage({ searchParams }: PageProps<"/dashboard/
   const now = new Date();
   const [settings, labels, list] = await Promise.all([
     getBlogSettings(),
-    listLabelNames(db),
+    listLabelNames(),
     listDashboardPosts({ user, now, state: query.status, label: query.label, search: query.q, page: query.page }),
   ]);
   const pageHref = (page: number) => {

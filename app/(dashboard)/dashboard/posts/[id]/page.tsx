@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PostEditor } from "@/components/editor/post-editor";
 import { requireDashboardPage } from "@/lib/dashboard/access";
-import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { getPostForEditing } from "@/lib/posts/editing";
 import { listLabelNames } from "@/lib/posts/labels";
@@ -18,7 +17,7 @@ export default async function EditPostPage({ params }: PageProps<"/dashboard/pos
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [settings, labels] = await Promise.all([getBlogSettings(), listLabelNames(db)]);
+  const [settings, labels] = await Promise.all([getBlogSettings(), listLabelNames()]);
   const { version, status, permalink, publishedAt, trashedAt } = post;
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PostArticle } from "@/components/post/post-article";
+import { PreviewBanner } from "@/components/post/preview-banner";
 import { requireDashboardPage } from "@/lib/dashboard/access";
 import { NotFoundError } from "@/lib/errors";
 import { getPostForPreview } from "@/lib/posts/editing";
@@ -20,9 +20,7 @@ export default async function PreviewPage({ params }: PageProps<"/dashboard/post
   const settings = await getBlogSettings();
   return (
     <>
-      <div className="preview-banner" role="note" style={{ padding: ".5rem 1rem", marginBottom: "1rem", border: "2px dashed var(--accent)" }}>
-        <strong>Preview</strong>: readers see this only once the post is published. <Link href={`/dashboard/posts/${post.id}`}>Back to the editor</Link>
-      </div>
+      <PreviewBanner postId={post.id} />
       {/* An unpublished post shows the time it would have if it went out now. */}
       <PostArticle post={{ ...post, publishedAt: post.publishedAt ?? new Date() }} timeZone={settings.timeZone} />
     </>
