@@ -12,4 +12,5 @@ export function archiveMonthPath(date: Date, timeZone: string): string {
   return `/${part("year")}/${part("month")}`;
 }
 
-export { slugify } from "./slugify";
+// The editor makes slugs in the browser too, so the rule lives in a module without server-only.
+export { slugify } from "@/lib/slugify";

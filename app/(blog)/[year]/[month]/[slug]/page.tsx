@@ -6,10 +6,8 @@ import { CommentForm } from "@/components/comment/comment-form";
 import { CommentThread, commentsHeading } from "@/components/comment/comment-thread";
 import { NotPostedNotes } from "@/components/comment/not-posted-notes";
 import { ViewerComments } from "@/components/comment/viewer-comments";
-import { PostLabels } from "@/components/post/post-labels";
-import { RichHtml } from "@/components/post/rich-html";
+import { PostArticle } from "@/components/post/post-article";
 import { JsonLd } from "@/components/seo/json-ld";
-import { formatDateHeader, formatTime } from "@/lib/dates";
 import { getAdjacentPosts, getComments, getPost, getRedirectTarget } from "@/lib/reader";
 import { describe, pageMetadata } from "@/lib/seo";
 import { getBlogSettings } from "@/lib/settings";
@@ -66,18 +64,7 @@ export default async function PostPage({ params }: { params: Params }) {
           commentCount: comments.count,
         }}
       />
-      <p className="date-header">{formatDateHeader(post.publishedAt, settings.timeZone)}</p>
-      <article className="post post-full">
-        <h1 className="post-title">{post.title}</h1>
-        <RichHtml className="post-body" html={post.bodyHtml} />
-        <footer className="post-footer">
-          <span>
-            Posted by {post.authorName} at{" "}
-            <time dateTime={post.publishedAt.toISOString()}>{formatTime(post.publishedAt, settings.timeZone)}</time>
-          </span>
-          <PostLabels labels={post.labels} />
-        </footer>
-      </article>
+      <PostArticle post={post} timeZone={settings.timeZone} />
       <nav className="pager" aria-label="Newer and older posts">
         {adjacent.newer ? (
           <Link href={adjacent.newer.permalink} rel="prev">

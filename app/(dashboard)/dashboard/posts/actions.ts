@@ -1,0 +1,120 @@
+"use server";
+
+import { updateTag } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { tags } from "@/lib/cache-tags";
+import type { DashboardUser } from "@/lib/dashboard/access";
+import { dashboardAction } from "@/lib/dashboard/action-client";
+import { createDraft } from "@/lib/posts/create";
+import { getPostForEditing } from "@/lib/posts/editing";
+import { publishPost, schedulePost, unpublishPost } from "@/lib/posts/publishing";
+import { savePost } from "@/lib/posts/save";
+import { deletePostForever, restorePost, trashPost } from "@/lib/posts/trash";
+import type { WriteOutcome } from "@/lib/posts/write";
+import { getBlogSettings } from "@/lib/settings";
+import { postIdSchema, postWriteSchema, savePostSchema, schedulePostSchema } from "@/lib/validation/posts";
+
+/**
+ * Expires what the write changed for readers. A draft's saves change nothing they can see, and
+ * expiring nothing also spares the editor a refresh of its page after every autosave.
+ */
+function expireTags(outcome: WriteOutcome) {
+  if (outcome.posts) {
+    updateTag(tags.post(outcome.postId));
+    updateTag(tags.posts);
+  }
+  if (outcome.labels) updateTag(tags.labels);
+  if (outcome.redirects) updateTag(tags.redirects);
+}
+
+/** Where the post stands after a change of status, for the editor's controls. */
+async function standing(user: DashboardUser, postId: string) {
+  const { version, status, permalink, publishedAt, trashedAt } = await getPostForEditing({ user, postId });
+  return { version, status, permalink, publishedAt: publishedAt?.toISOString() ?? null, trashedAt: trashedAt?.toISOString() ?? null };
+}
+
+export type PostStanding = Awaited<ReturnType<typeof standing>>;
+
+async function blogTimeZone() {
+  return (await getBlogSettings()).timeZone;
+}
+
+const runCreateDraft = dashboardAction({ schema: z.object({}) }, (_input, user) => createDraft({ user, now: new Date() }));
+
+/** The "New post" button: an empty draft, then its editor. */
+export async function createDraftAction(formData: FormData) {
+  const result = await runCreateDraft(formData);
+  if (!result.ok) throw new Error(result.message);
+  redirect(`/dashboard/posts/${result.data.id}`);
+}
+
+const runSavePost = dashboardAction({ schema: savePostSchema }, async ({ postId, expectedVersion, ...content }, user) => {
+  const now = new Date();
+  const outcome = await savePost({ user, postId, expectedVersion, content, timeZone: await blogTimeZone(), now });
+  expireTags(outcome);
+  return { version: outcome.version, savedAt: now.toISOString(), permalink: outcome.permalink, bodyHtml: outcome.bodyHtml };
+});
+export async function savePostAction(input: z.input<typeof savePostSchema>) {
+  return runSavePost(input);
+}
+
+const runPublishPost = dashboardAction({ schema: postWriteSchema }, async (input, user) => {
+  const outcome = await publishPost({ user, ...input, timeZone: await blogTimeZone(), now: new Date() });
+  expireTags(outcome);
+  return standing(user, input.postId);
+});
+export async function publishPostAction(input: z.input<typeof postWriteSchema>) {
+  return runPublishPost(input);
+}
+
+const runSchedulePost = dashboardAction({ schema: schedulePostSchema }, async (input, user) => {
+  const outcome = await schedulePost({ user, ...input, timeZone: await blogTimeZone(), now: new Date() });
+  expireTags(outcome);
+  return standing(user, input.postId);
+});
+export async function schedulePostAction(input: z.input<typeof schedulePostSchema>) {
+  return runSchedulePost(input);
+}
+
+const runUnpublishPost = dashboardAction({ schema: postWriteSchema }, async (input, user) => {
+  const outcome = await unpublishPost({ user, ...input, now: new Date() });
+  expireTags(outcome);
+  return standing(user, input.postId);
+});
+export async function unpublishPostAction(input: z.input<typeof postWriteSchema>) {
+  return runUnpublishPost(input);
+}
+
+const runTrashPost = dashboardAction({ schema: postWriteSchema }, async (input, user) => {
+  const outcome = await trashPost({ user, ...input, now: new Date() });
+  expireTags(outcome);
+  return standing(user, input.postId);
+});
+export async function trashPostAction(input: z.input<typeof postWriteSchema>) {
+  return runTrashPost(input);
+}
+
+const runRestorePost = dashboardAction({ schema: postWriteSchema }, async (input, user) => {
+  const outcome = await restorePost({ user, ...input, now: new Date() });
+  expireTags(outcome);
+  return standing(user, input.postId);
+});
+export async function restorePostAction(input: z.input<typeof postWriteSchema>) {
+  return runRestorePost(input);
+}
+
+const runDeletePostForever = dashboardAction({ schema: postWriteSchema }, async (input, user) => {
+  const outcome = await deletePostForever({ user, ...input });
+  expireTags(outcome);
+  return { deleted: true };
+});
+export async function deletePostForeverAction(input: z.input<typeof postWriteSchema>) {
+  return runDeletePostForever(input);
+}
+
+/** The post as stored now: for the editor's side-by-side view after a conflict. */
+const runGetPostForEditing = dashboardAction({ schema: postIdSchema }, (input, user) => getPostForEditing({ user, ...input }));
+export async function getPostForEditingAction(input: z.input<typeof postIdSchema>) {
+  return runGetPostForEditing(input);
+}

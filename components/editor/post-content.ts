@@ -1,0 +1,21 @@
+/** What the author writes: the part of a post that autosave sends. */
+export interface PostContent {
+  title: string;
+  slug: string;
+  excerpt: string;
+  labels: string[];
+  bodyHtml: string;
+}
+
+export const sameContent = (a: PostContent, b: PostContent) => JSON.stringify(a) === JSON.stringify(b);
+
+/** "14:02", or "28 Nov, 14:02" for another day, on the blog's clock. */
+export function formatClock(iso: string, timeZone: string, { withDay = false } = {}) {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    ...(withDay ? { day: "numeric", month: "short" } : {}),
+  }).format(new Date(iso));
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_BODY_BYTES = 500 * 1024;
+
+const postId = z.string().trim().min(1).max(64);
+// A form sends numbers as text; autosave sends them as numbers.
+const version = z.coerce.number().int().positive();
+/** One value from a form may arrive alone or repeated; either way a list. */
+const list = <Item extends z.ZodType>(item: Item) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+
+export const postTitle = z
+  .string()
+  .trim()
+  .min(1, { message: "Give the post a title." })
+  .max(200, { message: "Keep the title to 200 characters." });
+
+export const postSlug = z
+  .string()
+  .trim()
+  .min(1, { message: "The post needs a slug for its address." })
+  .max(80, { message: "Keep the slug to 80 characters." })
+  .regex(SLUG_PATTERN, { message: "Use lowercase letters and digits, with single hyphens between words." });
+
+export const postWriteSchema = z.object({ postId, expectedVersion: version });
+
+export const savePostSchema = postWriteSchema.extend({
+  title: postTitle,
+  slug: postSlug,
+  excerpt: z.string().trim().max(1000, { message: "Keep the excerpt to 1,000 characters." }).default(""),
+  bodyHtml: z
+    .string()
+    .default("")
+    .refine((html) => new TextEncoder().encode(html).length <= MAX_BODY_BYTES, { message: "The post body is larger than 500 KB." }),
+  labels: list(z.string().trim().min(1, { message: "A label cannot be empty." }).max(50, { message: "Keep each label to 50 characters." })).pipe(
+    z.array(z.string()).max(20, { message: "A post can have at most 20 labels." }),
+  ),
+});
+
+export const schedulePostSchema = postWriteSchema.extend({
+  localDateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "Choose a date and time." }),
+});
+
+export const postIdSchema = z.object({ postId });
+
+export const postStates = ["draft", "scheduled", "published", "trash"] as const;
+
+/** The list's GET form; anything unexpected is ignored rather than refused. */
+export const postListQuery = z.object({
+  status: z.enum(postStates).optional().catch(undefined),
+  label: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+
+export type SavePostInput = z.input<typeof savePostSchema>;
