@@ -66,6 +66,7 @@ export function PublishingControls({ postId, standing, timeZone, busy, disabled,
         <Link href={`/dashboard/posts/${postId}/preview`} target="_blank">
           Preview<span className="visually-hidden"> (opens in a new tab)</span>
         </Link>
+        <Link href={`/dashboard/posts/${postId}/revisions`}>Revisions</Link>
       </div>
       {!standing.trashedAt && standing.status !== "PUBLISHED" && (
         <form
