@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { runSql } from "../tests/support/sql";
-import { createAccount, deleteAccounts, signInWithPassword, type TestAccount } from "./support/accounts";
+import { createAccount, deleteAccounts, signedInPage, type TestAccount } from "./support/accounts";
 
 // Comments change what readers see, so these specs run in the "writing" project. Each test makes
 // its own accounts (and posts where it needs a post of its own) and removes them afterwards; the
@@ -37,11 +37,6 @@ test.afterEach(async () => {
   posts = [];
 });
 
-async function signedInPage(browser: Browser, who: TestAccount, { javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled });
-  await signInWithPassword(context.request, who);
-  return context.newPage();
-}
 
 const commentsBy = async (who: TestAccount) =>
   (await runSql(databaseUrl(), `SELECT id, status, "bodyHtml" FROM "Comment" WHERE "userId" = $1 ORDER BY "createdAt"`, [who.id])).rows as {

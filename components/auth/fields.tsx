@@ -19,12 +19,15 @@ interface FieldProps {
   type?: "text" | "email" | "password";
   autoComplete: string;
   defaultValue?: string;
+  /** Controlled instead, when the form derives one field from another (a slug from a title). */
+  value?: string;
+  onChange?: (value: string) => void;
   hint?: string;
   errors?: string[];
 }
 
 /** A labelled input whose errors are announced (aria-live) and tied to it (aria-describedby). */
-export function Field({ label, name, type = "text", autoComplete, defaultValue, hint, errors }: FieldProps) {
+export function Field({ label, name, type = "text", autoComplete, defaultValue, value, onChange, hint, errors }: FieldProps) {
   const id = `field-${name}`;
   const describedBy = [hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(" ");
   return (
@@ -41,6 +44,8 @@ export function Field({ label, name, type = "text", autoComplete, defaultValue, 
         type={type}
         autoComplete={autoComplete}
         defaultValue={defaultValue}
+        value={value}
+        onChange={onChange && ((event) => onChange(event.target.value))}
         required
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy}

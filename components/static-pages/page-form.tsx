@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { createPageAction, savePageAction, type PageField, type PageFormState } from "@/app/(dashboard)/dashboard/pages/actions";
+import { Field, FormMessage } from "@/components/auth/fields";
 import { PageBodyField } from "@/components/static-pages/page-body-field";
 import styles from "@/components/static-pages/static-pages.module.css";
 import { slugify } from "@/lib/slugify";
@@ -21,18 +22,17 @@ export function PageForm({ page }: PageFormProps) {
 
   return (
     <form action={action} className={styles.form}>
-      <p className={state?.message ? `form-message ${state.ok ? "form-message-ok" : "form-message-error"}` : "form-message"} role="status">
-        {state?.message}
-      </p>
+      <FormMessage state={state ?? { ok: false }} />
       {page && (
         <>
           <input type="hidden" name="pageId" value={page.id} />
           <input type="hidden" name="expectedVersion" value={page.version} />
         </>
       )}
-      <TextField
+      <Field
         label="Title"
         name="title"
+        autoComplete="off"
         value={title}
         errors={errors.title}
         onChange={(value) => {
@@ -40,9 +40,10 @@ export function PageForm({ page }: PageFormProps) {
           if (!slugEdited) setSlug(slugify(value));
         }}
       />
-      <TextField
+      <Field
         label="Address"
         name="slug"
+        autoComplete="off"
         value={slug}
         hint={`Readers find the page at /p/${slug || "…"}. Lowercase letters, digits and hyphens.`}
         errors={errors.slug}
@@ -57,41 +58,5 @@ export function PageForm({ page }: PageFormProps) {
         {page ? (pending ? "Saving…" : "Save") : pending ? "Creating…" : "Create page"}
       </button>
     </form>
-  );
-}
-
-interface TextFieldProps {
-  label: string;
-  name: PageField;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  errors?: string[];
-}
-
-function TextField({ label, name, value, onChange, hint, errors }: TextFieldProps) {
-  const id = `page-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <input
-        id={id}
-        name={name}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        required
-        autoComplete="off"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(" ")}
-      />
-      <p id={`${id}-error`} className="field-error" aria-live="polite">
-        {errors?.join(" ")}
-      </p>
-    </div>
   );
 }

@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
-import { createAccount, deleteAccounts, signInWithPassword, type TestAccount } from "../support/accounts";
+import { createAccount, deleteAccounts, signedInPage, signInWithPassword, type TestAccount } from "../support/accounts";
 
 // The dashboard's moderation queue, People and Settings. Each test makes its own accounts, posts
 // and comments and removes them afterwards; only the Settings block changes the blog-wide Setting
@@ -56,11 +56,6 @@ test.afterEach(async () => {
   posts = [];
 });
 
-async function signedInPage(browser: Browser, who: TestAccount): Promise<Page> {
-  const context = await browser.newContext();
-  await signInWithPassword(context.request, who);
-  return context.newPage();
-}
 
 const badge = (page: Page) => page.getByRole("navigation", { name: "Dashboard" }).locator(".dashboard-badge");
 

@@ -1,10 +1,10 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { runSql } from "../../tests/support/sql";
-import { createAccount, deleteAccounts, signInWithPassword, type TestAccount } from "../support/accounts";
+import { createAccount, deleteAccounts, signedInPage, signInWithPassword, type TestAccount } from "../support/accounts";
 
 // The image library and the upload endpoint the editor calls. Each test makes its own accounts;
 // images uploaded are deleted through the library (which removes their files), and any row left
@@ -24,11 +24,6 @@ test.afterEach(async () => {
   accounts = [];
 });
 
-async function signedInPage(browser: Browser, who: TestAccount, { javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled });
-  await signInWithPassword(context.request, who);
-  return context.newPage();
-}
 
 const uploadsBy = async (who: TestAccount) => (await runSql(databaseUrl(), `SELECT id FROM "Upload" WHERE "uploaderId" = $1`, [who.id])).rows;
 

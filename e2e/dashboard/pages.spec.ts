@@ -52,13 +52,13 @@ test("an author creates “About the garden”, publishes it for readers, unpubl
   await expect(page.getByRole("textbox", { name: "Title", exact: true })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Address", exact: true })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Body", exact: true })).toBeVisible();
-  await page.getByLabel("Title").fill("About the garden");
+  await page.getByLabel("Title", { exact: true }).fill("About the garden");
   // The address follows the title until it is edited; this one is made unique for parallel runs.
-  await expect(page.getByLabel("Address")).toHaveValue("about-the-garden");
+  await expect(page.getByLabel("Address", { exact: true })).toHaveValue("about-the-garden");
   const slug = `about-the-garden-${randomBytes(4).toString("hex")}`;
-  await page.getByLabel("Address").fill(slug);
-  await page.getByLabel("Title").fill("About the garden ");
-  await expect(page.getByLabel("Address")).toHaveValue(slug);
+  await page.getByLabel("Address", { exact: true }).fill(slug);
+  await page.getByLabel("Title", { exact: true }).fill("About the garden ");
+  await expect(page.getByLabel("Address", { exact: true })).toHaveValue(slug);
   await fillBodyHtml(page, "<p>Raised beds, a pond and a bench by the hedge.</p><script>alert(1)</script>");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Create page" }).click();
@@ -114,15 +114,15 @@ test("a slug another page has is refused with a clear message", async ({ browser
   const slug = `garden-notes-${randomBytes(4).toString("hex")}`;
   const create = async (title: string) => {
     await page.goto("/dashboard/pages/new");
-    await page.getByLabel("Title").fill(title);
-    await page.getByLabel("Address").fill(slug);
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Address", { exact: true }).fill(slug);
     await page.getByRole("button", { name: "Create page" }).click();
   };
   await create("Garden notes");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit “Garden notes”", AFTER_ACTION);
   await create("Garden notes again");
   await expect(page.getByText(`Another page already lives at /p/${slug}. Choose a different slug.`)).toBeVisible(AFTER_ACTION);
-  await expect(page.getByLabel("Title")).toHaveValue("Garden notes again");
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Garden notes again");
   await page.context().close();
 });
 
@@ -133,7 +133,7 @@ test("a reader gets the Not allowed page (403) on the pages dashboard and nothin
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
     await expect(page.getByRole("navigation", { name: "Dashboard" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "New page" })).toHaveCount(0);
-    await expect(page.getByLabel("Title")).toHaveCount(0);
+    await expect(page.getByLabel("Title", { exact: true })).toHaveCount(0);
   }
   await page.context().close();
 });

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
+import { expect, test, type Page, type Route } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
-import { createAccount, deleteAccounts, signInWithPassword, type TestAccount } from "../support/accounts";
+import { createAccount, deleteAccounts, signedInPage, type TestAccount } from "../support/accounts";
 
 // The posts part of the dashboard, in a browser against the production build. Each test makes its
 // own accounts and posts and removes them afterwards; the blog-wide Setting is only read.
@@ -24,11 +24,6 @@ test.afterEach(async () => {
   accounts = [];
 });
 
-async function signedInPage(browser: Browser, who: TestAccount) {
-  const context = await browser.newContext();
-  await signInWithPassword(context.request, who);
-  return context.newPage();
-}
 
 async function seedDraft(author: TestAccount, title: string) {
   const id = `spec-${unique()}`;

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
-import { createAccount, deleteAccounts, signInWithPassword, type TestAccount } from "../support/accounts";
+import { createAccount, deleteAccounts, signedInPage, type TestAccount } from "../support/accounts";
 
 // A post's revisions in the dashboard: the list, a word diff against the current text, and
 // restoring. Each test seeds a draft post of its own with two revisions and removes it afterwards.
@@ -44,11 +44,6 @@ async function postWithTwoRevisions(author: TestAccount) {
   return { id, revisions: `/dashboard/posts/${id}/revisions`, older: `/dashboard/posts/${id}/revisions/${id}-older` };
 }
 
-async function signedInPage(browser: Browser, who: TestAccount) {
-  const context = await browser.newContext();
-  await signInWithPassword(context.request, who);
-  return context.newPage();
-}
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
 
 export interface TestAccount {
@@ -60,4 +60,11 @@ export async function signInThroughForm(page: Page, email: string, password: str
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Password").fill(password);
   await form.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A browser context of its own, signed in as `who`, and a page in it. */
+export async function signedInPage(browser: Browser, who: TestAccount, { javaScriptEnabled = true } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled, extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+  await signInWithPassword(context.request, who);
+  return context.newPage();
 }

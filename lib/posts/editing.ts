@@ -1,21 +1,13 @@
 import "server-only";
 import type { DashboardUser } from "@/lib/dashboard/access";
 import { getPostForUser } from "@/lib/posts/access";
+import { writableFields } from "@/lib/posts/write";
 
 /** Everything the editor needs about one post, as it is stored now. */
 export async function getPostForEditing({ user, postId }: { user: DashboardUser; postId: string }) {
   const post = await getPostForUser(user, postId, {
     select: {
-      id: true,
-      title: true,
-      slug: true,
-      bodyHtml: true,
-      excerpt: true,
-      status: true,
-      permalink: true,
-      publishedAt: true,
-      trashedAt: true,
-      version: true,
+      ...writableFields,
       updatedAt: true,
       labels: { select: { label: { select: { name: true } } }, orderBy: { label: { name: "asc" } } },
     },

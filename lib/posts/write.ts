@@ -6,7 +6,7 @@ import { getPostForUser } from "@/lib/posts/access";
 
 export const STALE_VERSION_MESSAGE = "This post was changed in another tab or by someone else since you loaded it. Nothing was saved.";
 
-const writableFields = {
+export const writableFields = {
   id: true,
   title: true,
   slug: true,
