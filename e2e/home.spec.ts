@@ -66,15 +66,3 @@ test.describe("the home page of the demo blog", () => {
     expect(foreign).toEqual([]);
   });
 });
-
-test.describe("pages still to come", () => {
-  for (const [path, heading] of [["/dashboard", "Dashboard"]] as const) {
-    test(`${path} says what will be there`, async ({ page }) => {
-      const response = await page.goto(path);
-      expect(response?.status()).toBe(200);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations).toEqual([]);
-    });
-  }
-});

@@ -249,6 +249,21 @@ describe("publishing", () => {
     await posts.publishing.schedulePost({ user: author, postId: post.id, expectedVersion: published.version, localDateTime: "2026-08-01T09:00", timeZone: TZ, now });
     expect(await db.redirect.findUnique({ where: { fromPath: `/2026/06/${slug}` } })).toMatchObject({ toPath: `/2026/08/${slug}` });
   });
+
+  test("a published post moved to an earlier date stays published under its new month; drafts and future dates are refused", async () => {
+    const author = await makeUser();
+    const slug = `backdated-${unique()}`;
+    const post = await draft(author, { slug });
+    const refusedDraft = posts.publishing.redatePost({ user: author, postId: post.id, expectedVersion: post.version, localDateTime: "2025-03-01T08:00", timeZone: TZ, now });
+    await expect(refusedDraft).rejects.toThrow("Only a published post can change its date");
+    const published = await posts.publishing.publishPost({ user: author, postId: post.id, expectedVersion: post.version, timeZone: TZ, now });
+    const refusedFuture = posts.publishing.redatePost({ user: author, postId: post.id, expectedVersion: published.version, localDateTime: "2026-06-15T12:00", timeZone: TZ, now });
+    await expect(refusedFuture).rejects.toThrow("still to come");
+
+    await posts.publishing.redatePost({ user: author, postId: post.id, expectedVersion: published.version, localDateTime: "2025-03-01T08:00", timeZone: TZ, now });
+    expect(await stored(post.id)).toMatchObject({ status: "PUBLISHED", publishedAt: new Date("2025-03-01T08:00:00Z"), permalink: `/2025/03/${slug}` });
+    expect(await db.redirect.findUnique({ where: { fromPath: `/2026/06/${slug}` } })).toMatchObject({ toPath: `/2025/03/${slug}` });
+  });
 });
 
 describe("the trash", () => {

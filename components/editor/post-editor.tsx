@@ -7,6 +7,7 @@ import {
   getPostForEditingAction,
   publishPostAction,
   restorePostAction,
+  redatePostAction,
   schedulePostAction,
   trashPostAction,
   unpublishPostAction,
@@ -100,7 +101,10 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
         } else setNotice({ text: result.message ?? "The post could not be deleted.", error: true });
         return;
       }
-      const result = command === "schedule" ? await schedulePostAction({ ...input, localDateTime: localDateTime ?? "" }) : await COMMANDS[command](input);
+      const result =
+        command === "schedule" || command === "redate"
+          ? await (command === "schedule" ? schedulePostAction : redatePostAction)({ ...input, localDateTime: localDateTime ?? "" })
+          : await COMMANDS[command](input);
       if (result.ok) {
         autosave.adoptVersion(result.data.version);
         setStanding(result.data);
@@ -211,6 +215,7 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
 const DONE: Record<Exclude<Command, "delete">, string> = {
   publish: "Published.",
   schedule: "Scheduled.",
+  redate: "Date changed: the old address now leads here.",
   unpublish: "Unpublished: the post is a draft again.",
   trash: "Moved to the trash.",
   restore: "Restored from the trash.",

@@ -6,7 +6,7 @@ import type { PostStanding } from "@/app/(dashboard)/dashboard/posts/actions";
 import { formatClock } from "./post-content";
 import styles from "./post-editor.module.css";
 
-export type Command = "publish" | "schedule" | "unpublish" | "trash" | "restore" | "delete";
+export type Command = "publish" | "schedule" | "redate" | "unpublish" | "trash" | "restore" | "delete";
 
 interface Props {
   postId: string;
@@ -23,6 +23,7 @@ export function PublishingControls({ postId, standing, timeZone, busy, disabled,
   const confirmDialog = useRef<HTMLDialogElement>(null);
   const inactive = busy || disabled;
   const scheduled = standing.status === "SCHEDULED" && standing.publishedAt !== null && new Date(standing.publishedAt) > new Date();
+  const published = standing.status === "PUBLISHED";
 
   return (
     <section className={styles.publishing} aria-labelledby="publishing-heading">
@@ -68,18 +69,20 @@ export function PublishingControls({ postId, standing, timeZone, busy, disabled,
         </Link>
         <Link href={`/dashboard/posts/${postId}/revisions`}>Revisions</Link>
       </div>
-      {!standing.trashedAt && standing.status !== "PUBLISHED" && (
+      {!standing.trashedAt && (
         <form
           className={styles.inline}
           onSubmit={(event) => {
             event.preventDefault();
-            onCommand("schedule", when);
+            onCommand(published ? "redate" : "schedule", when);
           }}
         >
-          <label htmlFor="schedule-at">Publish at ({timeZone} time)</label>
+          <label htmlFor="schedule-at">
+            {published ? "Published on" : "Publish at"} ({timeZone} time)
+          </label>
           <input id="schedule-at" type="datetime-local" required value={when} onChange={(event) => setWhen(event.target.value)} />
           <button type="submit" disabled={inactive}>
-            {scheduled ? "Reschedule" : "Schedule"}
+            {published ? "Change date" : scheduled ? "Reschedule" : "Schedule"}
           </button>
         </form>
       )}

@@ -28,9 +28,28 @@ export async function schedulePost({ localDateTime, timeZone, ...write }: PostWr
   return goPublic({ ...write, status: "SCHEDULED", publishedAt, timeZone });
 }
 
-async function goPublic({ user, postId, expectedVersion, now, status, publishedAt, timeZone }: PostWrite & { status: "PUBLISHED" | "SCHEDULED"; publishedAt: Date; timeZone: string }): Promise<WriteOutcome & { permalink: string }> {
+/**
+ * Moves a published post to another date that has passed (blog time zone), as when back-dating an
+ * imported post: its address follows the new month, and the old address redirects to it.
+ */
+export async function redatePost({ localDateTime, timeZone, ...write }: PostWrite & { localDateTime: string; timeZone: string }) {
+  const publishedAt = instantFromZonedLocal(localDateTime, timeZone);
+  if (!publishedAt) throw new InvalidRequestError("Choose a date and time.");
+  if (publishedAt > write.now) throw new InvalidRequestError("That time is still to come: to publish later, unpublish the post and schedule it.");
+  return goPublic({ ...write, status: "PUBLISHED", publishedAt, timeZone, onlyIfPublished: true });
+}
+
+interface GoPublic extends PostWrite {
+  status: "PUBLISHED" | "SCHEDULED";
+  publishedAt: Date;
+  timeZone: string;
+  onlyIfPublished?: boolean;
+}
+
+async function goPublic({ user, postId, expectedVersion, now, status, publishedAt, timeZone, onlyIfPublished = false }: GoPublic): Promise<WriteOutcome & { permalink: string }> {
   return db.$transaction(async (tx) => {
     const post = await postForWrite(tx, user, postId, expectedVersion);
+    if (onlyIfPublished && post.status !== "PUBLISHED") throw new InvalidRequestError("Only a published post can change its date; schedule this one instead.");
     if (post.trashedAt) throw new InvalidRequestError("Restore the post from the trash before publishing it.");
     if (!post.title.trim()) throw new InvalidRequestError("Give the post a title before publishing it.");
     const permalink = permalinkFor(post.slug, publishedAt, timeZone);

@@ -8,7 +8,7 @@ import type { DashboardUser } from "@/lib/dashboard/access";
 import { dashboardAction } from "@/lib/dashboard/action-client";
 import { createDraft } from "@/lib/posts/create";
 import { getPostForEditing } from "@/lib/posts/editing";
-import { publishPost, schedulePost, unpublishPost } from "@/lib/posts/publishing";
+import { publishPost, redatePost, schedulePost, unpublishPost } from "@/lib/posts/publishing";
 import { savePost } from "@/lib/posts/save";
 import { deletePostForever, restorePost, trashPost } from "@/lib/posts/trash";
 import type { WriteOutcome } from "@/lib/posts/write";
@@ -75,6 +75,15 @@ const runSchedulePost = dashboardAction({ schema: schedulePostSchema }, async (i
 });
 export async function schedulePostAction(input: z.input<typeof schedulePostSchema>) {
   return runSchedulePost(input);
+}
+
+const runRedatePost = dashboardAction({ schema: schedulePostSchema }, async (input, user) => {
+  const outcome = await redatePost({ user, ...input, timeZone: await blogTimeZone(), now: new Date() });
+  expireTags(outcome);
+  return standing(user, input.postId);
+});
+export async function redatePostAction(input: z.input<typeof schedulePostSchema>) {
+  return runRedatePost(input);
 }
 
 const runUnpublishPost = dashboardAction({ schema: postWriteSchema }, async (input, user) => {
