@@ -22,3 +22,8 @@ export function formatTime(date: Date, timeZone: string): string {
   const part = parts(date, timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   return `${part("hour")}:${part("minute")}`;
 }
+
+/** "Thursday, 8 September 2011 at 09:41", in the blog's time zone: when something was done. */
+export function formatDateTime(date: Date, timeZone: string): string {
+  return `${formatDateHeader(date, timeZone)} at ${formatTime(date, timeZone)}`;
+}

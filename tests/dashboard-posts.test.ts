@@ -45,12 +45,12 @@ async function makeUser(role: "AUTHOR" | "ADMIN" = "AUTHOR") {
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
-function content(overrides: Partial<import("../lib/posts/save").PostContent> = {}) {
+function content(overrides: Partial<import("../lib/validation/posts").PostContent> = {}) {
   const slug = `post-${unique()}`;
   return { title: "A title", bodyHtml: "<p>Words.</p>", excerpt: "", slug, labels: [], ...overrides };
 }
 
-async function draft(user: User, overrides: Partial<import("../lib/posts/save").PostContent> = {}) {
+async function draft(user: User, overrides: Partial<import("../lib/validation/posts").PostContent> = {}) {
   const { id } = await posts.create.createDraft({ user, now });
   const saved = await posts.save.savePost({ user, postId: id, expectedVersion: 1, content: content(overrides), timeZone: TZ, now });
   return { id, version: saved.version };

@@ -1,11 +1,6 @@
-/** What the author writes: the part of a post that autosave sends. */
-export interface PostContent {
-  title: string;
-  slug: string;
-  excerpt: string;
-  labels: string[];
-  bodyHtml: string;
-}
+import type { PostContent } from "@/lib/validation/posts";
+
+export type { PostContent };
 
 export const sameContent = (a: PostContent, b: PostContent) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -4,25 +4,33 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { slugify } from "@/lib/permalinks";
 
 /**
- * The labels named, found by name or by the slug the name would have, and created when new.
- * Returns their ids and whether any label was created.
+ * The labels named, found by name (any case) or by the slug the name would have, and created when
+ * new: one query for those that exist, whatever the number of labels. Returns their ids and
+ * whether any label was created.
  */
 export async function resolveLabels(tx: Prisma.TransactionClient, names: string[]) {
+  const wanted = [...new Set(names.map((entry) => entry.trim()).filter(Boolean))].map((name) => ({ name, slug: labelSlug(name) }));
+  if (wanted.length === 0) return { ids: [], created: false };
+  const known = await tx.label.findMany({
+    where: { OR: [{ name: { in: wanted.map((label) => label.name), mode: "insensitive" } }, { slug: { in: wanted.map((label) => label.slug) } }] },
+    select: { id: true, name: true, slug: true },
+  });
   const ids: string[] = [];
   let created = false;
-  for (const name of new Set(names.map((entry) => entry.trim()).filter(Boolean))) {
-    // A name with no ASCII letters still needs a slug of its own.
-    const slug = slugify(name) || `label-${Buffer.from(name).toString("hex").slice(0, 40)}`;
-    const existing = await tx.label.findFirst({ where: { OR: [{ name: { equals: name, mode: "insensitive" } }, { slug }] }, select: { id: true } });
-    if (existing) {
-      ids.push(existing.id);
-    } else {
-      ids.push((await tx.label.create({ data: { name, slug }, select: { id: true } })).id);
+  for (const label of wanted) {
+    let found = known.find((row) => row.slug === label.slug || row.name.toLowerCase() === label.name.toLowerCase());
+    if (!found) {
+      found = await tx.label.create({ data: label, select: { id: true, name: true, slug: true } });
+      known.push(found);
       created = true;
     }
+    ids.push(found.id);
   }
   return { ids: [...new Set(ids)], created };
 }
+
+// A name with no ASCII letters still needs a slug of its own.
+const labelSlug = (name: string) => slugify(name) || `label-${Buffer.from(name).toString("hex").slice(0, 40)}`;
 
 /** Every label's name, for the editor's suggestions and the list's filter. */
 export async function listLabelNames() {

@@ -2,19 +2,12 @@ import "server-only";
 import type { DashboardUser } from "@/lib/dashboard/access";
 import { db } from "@/lib/db";
 import { sanitizePostHtml } from "@/lib/html";
+import type { PostContent } from "@/lib/validation/posts";
 import { permalinkFor } from "@/lib/permalinks";
 import { resolveLabels } from "@/lib/posts/labels";
 import { movePermalink } from "@/lib/posts/permalink-move";
 import { recordRevision } from "@/lib/posts/revisions";
 import { postForWrite, reachesReaders, type WriteOutcome } from "@/lib/posts/write";
-
-export interface PostContent {
-  title: string;
-  bodyHtml: string;
-  excerpt: string;
-  slug: string;
-  labels: string[];
-}
 
 interface SavePostOptions {
   user: DashboardUser;

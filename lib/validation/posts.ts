@@ -37,6 +37,9 @@ export const savePostSchema = postWriteSchema.extend({
   ),
 });
 
+/** What the author writes: the part of a post the editor autosaves. */
+export type PostContent = Omit<z.output<typeof savePostSchema>, "postId" | "expectedVersion">;
+
 export const schedulePostSchema = postWriteSchema.extend({
   localDateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "Choose a date and time." }),
 });

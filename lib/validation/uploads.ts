@@ -2,5 +2,7 @@ import { z } from "zod";
 
 export const uploadIdSchema = z.object({ id: z.string().trim().min(1).max(64) });
 
-/** The library's page number from the query string; anything odd is the first page. */
-export const libraryPageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
+/** The upload endpoint's multipart form: one non-empty file in the field "file". */
+export const uploadFormSchema = z.object({
+  file: z.instanceof(File, { message: "Choose an image to upload." }).refine((file) => file.size > 0, { message: "Choose an image to upload." }),
+});

@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/session";
 import { siteOrigin } from "@/lib/site";
 import { ImageRefusedError, MAX_UPLOAD_BYTES, storeUpload } from "@/lib/uploads/images";
 import { altFromFileName, uploadUrl } from "@/lib/uploads/urls";
+import { uploadFormSchema } from "@/lib/validation/uploads";
 
 const UPLOAD_LIMITS = [{ name: "upload", limit: 60, windowSeconds: 600 }];
 // Room for the multipart envelope around a file of the largest size allowed.
@@ -51,11 +52,9 @@ async function upload(request: Request): Promise<Outcome> {
   }
   if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) return refused(413, "Images can be at most 10 MB.");
 
-  const file = await request
-    .formData()
-    .then((form) => form.get("file"))
-    .catch(() => null);
-  if (!(file instanceof File) || file.size === 0) return refused(400, "Choose an image to upload.");
+  const form = uploadFormSchema.safeParse(await request.formData().then((data) => ({ file: data.get("file") }), () => ({})));
+  if (!form.success) return refused(400, form.error.issues[0]!.message);
+  const { file } = form.data;
 
   try {
     const stored = await storeUpload({ user, fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) });

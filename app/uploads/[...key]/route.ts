@@ -10,7 +10,8 @@ export async function GET(request: Request, { params }: RouteContext<"/uploads/[
   const file = isStorageKey(key) ? await uploadStorage().get(key) : null;
   if (!file) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
-  const etag = `"${createHash("sha256").update(file.bytes).digest("base64url").slice(0, 32)}"`;
+  // The key names the bytes for good, so it makes the ETag without hashing the file each time.
+  const etag = `"${createHash("sha256").update(key).digest("base64url").slice(0, 32)}"`;
   const headers = { ETag: etag, "Cache-Control": CACHE_FOREVER, "X-Content-Type-Options": "nosniff" };
   const ifNoneMatch = request.headers.get("if-none-match") ?? "";
   if (ifNoneMatch.split(",").some((tag) => ["*", etag].includes(tag.trim().replace(/^W\//, "")))) return new Response(null, { status: 304, headers });

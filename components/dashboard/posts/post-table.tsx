@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateHeader, formatTime } from "@/lib/dates";
+import { formatDateTime } from "@/lib/dates";
 import type { DashboardPostState } from "@/lib/posts/list";
 import styles from "./posts.module.css";
 
@@ -14,14 +14,13 @@ interface Row {
   commentCount: number;
 }
 
-const when = (date: Date, timeZone: string) => `${formatDateHeader(date, timeZone)}, ${formatTime(date, timeZone)}`;
 
 function stateText(row: Row, timeZone: string) {
   switch (row.state) {
     case "draft":
       return "Draft";
     case "scheduled":
-      return `Scheduled for ${when(row.publishedAt!, timeZone)}`;
+      return `Scheduled for ${formatDateTime(row.publishedAt!, timeZone)}`;
     case "published":
       return "Published";
     case "trash":
@@ -54,7 +53,7 @@ export function PostTable({ posts, timeZone }: { posts: Row[]; timeZone: string 
             <td>{row.labels.map((label) => label.name).join(", ")}</td>
             <td>{row.commentCount}</td>
             <td>
-              <time dateTime={row.updatedAt.toISOString()}>{when(row.updatedAt, timeZone)}</time>
+              <time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt, timeZone)}</time>
             </td>
           </tr>
         ))}

@@ -8,7 +8,7 @@ import styles from "@/components/dashboard/moderation-queue.module.css";
 import { requireDashboardPage } from "@/lib/dashboard/access";
 import { listModerationQueue } from "@/lib/dashboard/moderation-queue";
 import { pageNumberSchema } from "@/lib/dashboard/paging";
-import { formatDateHeader, formatTime } from "@/lib/dates";
+import { formatDateTime } from "@/lib/dates";
 import { getBlogSettings } from "@/lib/settings";
 import { queueStatusSchema, type QueueStatus } from "@/lib/validation/comments";
 
@@ -65,7 +65,7 @@ export default async function CommentsQueuePage({ searchParams }: PageProps<"/da
                         {comment.post.title}
                       </Link> : comment.post.title},{" "}
                   <time dateTime={comment.createdAt.toISOString()}>
-                    {formatDateHeader(comment.createdAt, settings.timeZone)} at {formatTime(comment.createdAt, settings.timeZone)}
+                    {formatDateTime(comment.createdAt, settings.timeZone)}
                   </time>
                 </p>
                 <RichHtml className={styles.body} html={comment.bodyHtml} />

@@ -6,13 +6,13 @@ import { firstParam, type SearchParams } from "@/lib/auth/search-params";
 import { requireDashboardPage } from "@/lib/dashboard/access";
 import { flashedFormState } from "@/lib/form-flash";
 import { listUploads } from "@/lib/uploads/images";
-import { libraryPageSchema } from "@/lib/validation/uploads";
+import { pageNumberSchema } from "@/lib/dashboard/paging";
 
 export const metadata: Metadata = { title: "Images", robots: { index: false } };
 
 export default async function ImagesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireDashboardPage("/dashboard/images");
-  const page = libraryPageSchema.parse(firstParam((await searchParams).page));
+  const page = pageNumberSchema.parse(firstParam((await searchParams).page));
   const [library, flashed] = await Promise.all([listUploads({ user, page }), flashedFormState(FORM_IDS.imageUpload)]);
   return (
     <>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import styles from "@/components/static-pages/static-pages.module.css";
 import { PAGE_STATUS_LABELS } from "@/components/static-pages/page-status";
 import { isAdmin, requireDashboardPage } from "@/lib/dashboard/access";
-import { formatDateTime } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/dates";
 import { getBlogSettings } from "@/lib/settings";
 import { listPagesForUser } from "@/lib/static-pages/list";
 

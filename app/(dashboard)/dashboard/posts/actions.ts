@@ -59,56 +59,43 @@ export async function savePostAction(input: z.input<typeof savePostSchema>) {
   return runSavePost(input);
 }
 
-const runPublishPost = dashboardAction({ schema: postWriteSchema }, async (input, user) => {
-  const outcome = await publishPost({ user, ...input, timeZone: await blogTimeZone(), now: new Date() });
-  expireTags(outcome);
-  return standing(user, input.postId);
-});
+/** A change of status: the rule from lib/posts, then the tags it touched, then where the post stands. */
+function statusChange<Input extends { postId: string }>(
+  schema: z.ZodType<Input>,
+  change: (options: Input & { user: DashboardUser; timeZone: string; now: Date }) => Promise<WriteOutcome>,
+) {
+  return dashboardAction({ schema }, async (input, user) => {
+    expireTags(await change({ ...input, user, timeZone: await blogTimeZone(), now: new Date() }));
+    return standing(user, input.postId);
+  });
+}
+
+const runPublishPost = statusChange(postWriteSchema, publishPost);
 export async function publishPostAction(input: z.input<typeof postWriteSchema>) {
   return runPublishPost(input);
 }
 
-const runSchedulePost = dashboardAction({ schema: schedulePostSchema }, async (input, user) => {
-  const outcome = await schedulePost({ user, ...input, timeZone: await blogTimeZone(), now: new Date() });
-  expireTags(outcome);
-  return standing(user, input.postId);
-});
+const runSchedulePost = statusChange(schedulePostSchema, schedulePost);
 export async function schedulePostAction(input: z.input<typeof schedulePostSchema>) {
   return runSchedulePost(input);
 }
 
-const runRedatePost = dashboardAction({ schema: schedulePostSchema }, async (input, user) => {
-  const outcome = await redatePost({ user, ...input, timeZone: await blogTimeZone(), now: new Date() });
-  expireTags(outcome);
-  return standing(user, input.postId);
-});
+const runRedatePost = statusChange(schedulePostSchema, redatePost);
 export async function redatePostAction(input: z.input<typeof schedulePostSchema>) {
   return runRedatePost(input);
 }
 
-const runUnpublishPost = dashboardAction({ schema: postWriteSchema }, async (input, user) => {
-  const outcome = await unpublishPost({ user, ...input, now: new Date() });
-  expireTags(outcome);
-  return standing(user, input.postId);
-});
+const runUnpublishPost = statusChange(postWriteSchema, unpublishPost);
 export async function unpublishPostAction(input: z.input<typeof postWriteSchema>) {
   return runUnpublishPost(input);
 }
 
-const runTrashPost = dashboardAction({ schema: postWriteSchema }, async (input, user) => {
-  const outcome = await trashPost({ user, ...input, now: new Date() });
-  expireTags(outcome);
-  return standing(user, input.postId);
-});
+const runTrashPost = statusChange(postWriteSchema, trashPost);
 export async function trashPostAction(input: z.input<typeof postWriteSchema>) {
   return runTrashPost(input);
 }
 
-const runRestorePost = dashboardAction({ schema: postWriteSchema }, async (input, user) => {
-  const outcome = await restorePost({ user, ...input, now: new Date() });
-  expireTags(outcome);
-  return standing(user, input.postId);
-});
+const runRestorePost = statusChange(postWriteSchema, restorePost);
 export async function restorePostAction(input: z.input<typeof postWriteSchema>) {
   return runRestorePost(input);
 }

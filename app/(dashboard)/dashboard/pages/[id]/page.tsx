@@ -5,7 +5,7 @@ import { PageCommandForm } from "@/components/static-pages/page-command-form";
 import { PageForm } from "@/components/static-pages/page-form";
 import styles from "@/components/static-pages/static-pages.module.css";
 import { requireDashboardPage } from "@/lib/dashboard/access";
-import { formatDateTime } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/dates";
 import { orNotFound } from "@/lib/dashboard/or-not-found";
 import { getBlogSettings } from "@/lib/settings";
 import { getPageForUser } from "@/lib/static-pages/access";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { REVISION_KIND_LABELS } from "@/components/revisions/revision-kind";
 import styles from "@/components/revisions/revisions.module.css";
 import { requireDashboardPage } from "@/lib/dashboard/access";
-import { formatDateTime } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/dates";
 import { orNotFound } from "@/lib/dashboard/or-not-found";
 import { listRevisions } from "@/lib/posts/revision-history";
 import { getBlogSettings } from "@/lib/settings";

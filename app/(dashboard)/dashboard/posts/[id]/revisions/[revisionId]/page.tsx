@@ -5,7 +5,7 @@ import { RestoreRevisionForm } from "@/components/revisions/restore-revision-for
 import { REVISION_KIND_LABELS } from "@/components/revisions/revision-kind";
 import styles from "@/components/revisions/revisions.module.css";
 import { requireDashboardPage } from "@/lib/dashboard/access";
-import { formatDateTime } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/dates";
 import { orNotFound } from "@/lib/dashboard/or-not-found";
 import { diffRevisionWithCurrent, hasChanges, type DiffPart } from "@/lib/posts/revision-diff";
 import { getRevision } from "@/lib/posts/revision-history";
