@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { fetchViewer } from "@/components/blog/fetch-viewer";
+import { fetchViewer } from "@/components/blog/viewer-client";
 
 /**
  * "Signed in as …" in the blog's header. The header is part of every cached reader page, so who

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
-import { Suspense } from "react";
 import { CommentForm } from "@/components/comment/comment-form";
 import { CommentThread, commentsHeading } from "@/components/comment/comment-thread";
 import { NotPostedNotes } from "@/components/comment/not-posted-notes";
@@ -85,9 +84,7 @@ export default async function PostPage({ params }: { params: Params }) {
       <section id="comments" className="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{commentsHeading(comments.count)}</h2>
         <CommentThread comments={comments.thread} timeZone={settings.timeZone} replyTarget={replyTarget} />
-        <Suspense fallback={null}>
-          <ViewerComments postId={post.id} timeZone={settings.timeZone} />
-        </Suspense>
+        <ViewerComments postId={post.id} version={comments.formKey} />
         {/* Where a comment that must wait for a moderator lands; shown only as the URL's #target. */}
         <p id="comment-awaiting-moderation" className="comment-note" role="status">
           Thank you: your comment awaits moderation and will appear here once it is approved.
