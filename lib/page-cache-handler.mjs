@@ -9,6 +9,7 @@
 // Next renders one page key at a time, so the first such lookup since the last store is that
 // render's start, or earlier, which only costs one extra render.
 import nextPageCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import { areTagsExpired, areTagsStale } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 
 // Node hands over the CommonJS module object; bundlers (Vitest) its default export.
 const FileSystemCache = nextPageCache.default ?? nextPageCache;
@@ -21,12 +22,67 @@ function leadsToRender(entry) {
   return typeof revalidateSeconds === "number" && now() > entry.lastModified + revalidateSeconds * 1000;
 }
 
+// Next 16.4 keys a page "/route-cache/APP_PAGE/<route hash>/$/<page path>", the home page's path
+// being "/index" and any other path under "/index/..." keeping it as a prefix.
+function requestPathOf(key) {
+  const at = key.indexOf("/$/");
+  if (at === -1) return undefined;
+  const pagePath = key.slice(at + 2);
+  if (pagePath === "/index") return "/";
+  return pagePath.startsWith("/index/") ? pagePath.slice("/index".length) : pagePath;
+}
+
+// Enough for every hot page; older paths fall back to Next's own routing, which is only slower.
+const MAX_INDEXED_PATHS = 20_000;
+
+/**
+ * A page cache entry Next itself would serve as a fresh HIT, mirroring IncrementalCache.get: not
+ * past its revalidate or expire time, and none of its tags expired or stale since it was stored.
+ */
+function isFresh(entry) {
+  if (!entry?.value || entry.lastModified === -1 || !entry.cacheControl) return false;
+  const { revalidate, expire } = entry.cacheControl;
+  const at = now();
+  if (typeof revalidate === "number" && at >= entry.lastModified + revalidate * 1000) return false;
+  if (typeof expire === "number" && at >= entry.lastModified + expire * 1000) return false;
+  const tags = entry.value.headers?.["x-next-cache-tags"];
+  if (typeof tags !== "string" || tags === "") return true;
+  const tagList = tags.split(",");
+  return !areTagsExpired(tagList, entry.lastModified) && !areTagsStale(tagList, entry.lastModified);
+}
+
 export default class RenderStartPageCache extends FileSystemCache {
   /** page key → when the lookup that started its next render happened */
   static renderStartedAt = new Map();
+  /** request path → the key Next last used for that path's page */
+  static keysByPath = new Map();
+
+  /**
+   * The whole, fresh page Next has cached for a request path (a page with no per-request part),
+   * or undefined when Next must be asked: not cached yet, stale, partly dynamic, or not a page.
+   */
+  static freshPage(requestPath) {
+    const key = RenderStartPageCache.keysByPath.get(requestPath);
+    const entry = key && FileSystemCache.memoryCache?.get(key);
+    if (!isFresh(entry)) return undefined;
+    const { kind, postponed, status, html } = entry.value;
+    // Redirects and error pages are rare; Next answers them itself.
+    const whole = kind === "APP_PAGE" && postponed == null && (status ?? 200) === 200 && typeof html === "string";
+    return whole ? entry : undefined;
+  }
+
+  static rememberPath(key) {
+    const requestPath = requestPathOf(key);
+    if (requestPath === undefined) return;
+    const paths = RenderStartPageCache.keysByPath;
+    paths.delete(requestPath);
+    paths.set(requestPath, key);
+    if (paths.size > MAX_INDEXED_PATHS) paths.delete(paths.keys().next().value);
+  }
 
   async get(key, ctx) {
     const askedAt = now();
+    if (ctx?.kind === "APP_PAGE") RenderStartPageCache.rememberPath(key);
     const entry = await super.get(key, ctx);
     const starts = RenderStartPageCache.renderStartedAt;
     if (ctx?.kind !== "FETCH" && !starts.has(key) && leadsToRender(entry)) starts.set(key, askedAt);
@@ -34,6 +90,7 @@ export default class RenderStartPageCache extends FileSystemCache {
   }
 
   async set(key, data, ctx) {
+    if (data?.kind === "APP_PAGE") RenderStartPageCache.rememberPath(key);
     const starts = RenderStartPageCache.renderStartedAt;
     const startedAt = starts.get(key);
     starts.delete(key);

@@ -2,7 +2,7 @@
 // production app, and measures reader pages under concurrent load. See README "Benchmark".
 import "./lib/bench/dist-dir"; // First: sets LONGHAND_DIST_DIR before scripts/lib/paths.ts reads it.
 import exitHook from "async-exit-hook";
-import { benchAppEnv, buildBenchApp, serverLogFile, startNextServer } from "./lib/bench/app-server";
+import { benchAppEnv, buildBenchApp, serverLogFile, startWebServer } from "./lib/bench/app-server";
 import { benchDistDir } from "./lib/bench/dist-dir";
 import { runLoad, type LoadResult } from "./lib/bench/load";
 import { parseBenchOptions, type BenchOptions } from "./lib/bench/options";
@@ -88,7 +88,7 @@ async function main() {
   const env = benchAppEnv({ databaseUrl: database.url, origin });
   console.log(`Building the production app into ${benchDistDir}:`);
   await buildBenchApp(env);
-  const server = await step(`Starting next start on ${origin} (its output: ${serverLogFile})`, () => startNextServer(env, port));
+  const server = await step(`Starting the web server on ${origin} (its output: ${serverLogFile})`, () => startWebServer(env, port));
   stops.push(() => stopProcessTree(server));
 
   const home = await captureResponse(`${origin}/`);
@@ -99,7 +99,7 @@ async function main() {
   const staticRun = await measure(options, { name: "static copy of home", path: "/" }, staticCopy.url, staticCopy.process.pid!);
   const runs: PageRun[] = [];
   for (const page of pages) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start stopped during the run; see ${serverLogFile}`);
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the web server stopped during the run; see ${serverLogFile}`);
     runs.push(await measure(options, page, `${origin}${page.path}`, server.pid!));
   }
 

@@ -1,15 +1,16 @@
 // `npm start`: the blog on http://localhost:3000 with no configuration. See README "What npm start does".
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import exitHook from "async-exit-hook";
 import { ConfigError, parseConfig } from "../lib/config";
-import { buildApp, buildIsCurrent, buildKey, nextCli } from "./lib/build";
+import { buildApp, buildIsCurrent, buildKey } from "./lib/build";
 import { openProjectDatabase, type ProjectDatabase } from "./lib/database";
 import { applyMigrations, MigrationError } from "./lib/migrator";
 import { portIsFree, waitForHttp } from "./lib/net";
-import { migrationsDir, projectRoot } from "./lib/paths";
+import { migrationsDir } from "./lib/paths";
 import { ensurePrismaClient } from "./lib/prisma-generate";
 import { watchScheduledPosts, type ScheduledPostsWatch } from "./lib/scheduled-posts";
 import { authSecret } from "./lib/secrets";
+import { spawnWebServer } from "./lib/web-server";
 
 const port = Number(process.env.PORT || 3000);
 // Loopback unless told otherwise: put a reverse proxy in front, or set HOST=0.0.0.0.
@@ -92,11 +93,7 @@ if (!buildIsCurrent(key)) {
   await buildApp(key, { ...env, NODE_ENV: "production" }).catch((error: Error) => fail(error.message));
 }
 
-const server = spawn(process.execPath, [nextCli, "start", "--hostname", host, "--port", String(port)], {
-  cwd: projectRoot,
-  env: { ...env, NODE_ENV: "production" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+const server = spawnWebServer({ host, port, env, stdio: ["ignore", "ignore", "inherit"] });
 running.server = server;
 server.on("exit", (code, signal) => {
   if (!stopping) void fail(`the web server stopped (${signal ?? `exit code ${code}`}).`);

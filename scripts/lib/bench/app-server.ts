@@ -1,13 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync } from "node:fs";
 import path from "node:path";
-import { buildApp, buildKey, nextCli } from "../build";
+import { buildApp, buildKey } from "../build";
 import { waitForHttp } from "../net";
 import { distDir, projectRoot } from "../paths";
+import { spawnWebServer } from "../web-server";
 import { benchDistDir } from "./dist-dir";
 
-/** Where `next start`'s own output goes, so it does not interleave with the report. */
+/** Where the web server's own output goes, so it does not interleave with the report. */
 export const serverLogFile = path.join(distDir, "bench-server.log");
 
 /** The environment the app is built and served with: production, against the benchmark's database. */
@@ -33,20 +34,16 @@ export async function buildBenchApp(env: NodeJS.ProcessEnv): Promise<void> {
   await buildApp(buildKey(`bench:${env.DATABASE_URL}`), env);
 }
 
-/** `next start` on 127.0.0.1:port, resolved once it answers HTTP. */
-export async function startNextServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+/** The production server (server.mjs) on 127.0.0.1:port, resolved once it answers HTTP. */
+export async function startWebServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const log = openSync(serverLogFile, "w");
-  const server = spawn(process.execPath, [nextCli, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: projectRoot,
-    env,
-    stdio: ["ignore", log, log],
-  });
+  const server = spawnWebServer({ host: "127.0.0.1", port, env, stdio: ["ignore", log, log] });
   closeSync(log);
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`, { alive: () => server.exitCode === null && server.signalCode === null });
   } catch (error) {
     server.kill("SIGKILL");
-    throw new Error(`next start did not come up (${error instanceof Error ? error.message : error}); see ${serverLogFile}`);
+    throw new Error(`the web server did not come up (${error instanceof Error ? error.message : error}); see ${serverLogFile}`);
   }
   return server;
 }

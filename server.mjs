@@ -1,0 +1,56 @@
+// The production web server: Next.js behind a fast path for cached reader pages.
+//
+//   NODE_ENV=production HOST=127.0.0.1 PORT=3000 node server.mjs
+//
+// `npm start` runs it (scripts/start.ts); so does a deployment (README, "Deployment"). A request
+// for a page Next has cached whole and fresh is answered from that cache at once
+// (lib/cached-page-responder.mjs); every other request goes through Next as under `next start`.
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { createCachedPageResponder } from "./lib/cached-page-responder.mjs";
+
+const projectRoot = import.meta.dirname;
+const host = process.env.HOST || "127.0.0.1";
+const port = Number(process.env.PORT || 3000);
+const distDir = path.resolve(projectRoot, process.env.LONGHAND_DIST_DIR || ".next");
+
+const httpServer = createServer();
+const app = next({ dev: false, dir: projectRoot, hostname: host, port, httpServer });
+const handleWithNext = app.getRequestHandler();
+await app.prepare();
+const respondFromPageCache = createCachedPageResponder({ distDir });
+
+// Next 16.4 answers a path with broken percent-encoding (say "/%E0%A4%A") with a 500 before any
+// of the app's code runs; it is the client's mistake, so it gets a 400 here instead.
+function hasBrokenEncoding(url) {
+  try {
+    decodeURIComponent(url.split("?")[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const badAddressPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not a valid address</title></head><body><main><h1>Not a valid address</h1><p>This address has a broken escape sequence (a % not followed by two hex digits). <a href="/">Go to the home page</a>.</p></main></body></html>`;
+
+httpServer.on("request", (request, response) => {
+  if (hasBrokenEncoding(request.url ?? "/")) {
+    response.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+    response.end(badAddressPage);
+    return;
+  }
+  if (respondFromPageCache(request, response)) return;
+  void handleWithNext(request, response);
+});
+
+httpServer.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
+// Ctrl-C and SIGTERM: stop taking connections, let Next finish, then exit.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    httpServer.close();
+    httpServer.closeAllConnections();
+    void app.close().finally(() => process.exit(0));
+  });
+}

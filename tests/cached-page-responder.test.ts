@@ -1,0 +1,136 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer, get as httpGet, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createCachedPageResponder } from "../lib/cached-page-responder.mjs";
+import RenderStartPageCache from "../lib/page-cache-handler.mjs";
+import { nodeFs } from "next/dist/server/lib/node-fs-methods.js";
+
+// The responder reads the same page cache Next fills: here the cache is filled the way Next fills
+// it (a store under Next 16.4's key for the path), and a plain HTTP server stands in for server.mjs,
+// answering "Next" (status 299) for whatever the responder leaves to Next.
+const distDir = mkdtempSync(path.join(tmpdir(), "longhand-responder-"));
+mkdirSync(path.join(distDir, "server"));
+// The proxy's matcher for /sign-in, as `next build` writes it.
+writeFileSync(
+  path.join(distDir, "server", "functions-config-manifest.json"),
+  JSON.stringify({
+    version: 1,
+    functions: { "/_middleware": { matchers: [{ regexp: "^(?:\\/(_next\\/data\\/[^/]{1,}))?\\/sign-in(\\.json|\\.rsc)?[\\/#\\?]?$" }] } },
+  }),
+);
+
+const cache = new RenderStartPageCache({ fs: nodeFs, serverDistDir: distDir, flushToDisk: false, maxMemoryCacheSize: 10_000_000, revalidatedTags: [] });
+
+let stored = 0;
+/** Stores a rendered page for a request path as Next 16.4 does, and returns its tag. */
+async function storePage(pagePath: string, html: string, { revalidate = 60, postponed }: { revalidate?: number; postponed?: string } = {}) {
+  const tag = `page-${++stored}`;
+  const value = { kind: "APP_PAGE", html, rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": tag, "x-nextjs-stale-time": "30" }, status: 200, postponed, segmentData: undefined };
+  await cache.set(`/route-cache/APP_PAGE/0123abcd/$${pagePath}`, value, { cacheControl: { revalidate, expire: 3600 } });
+  return tag;
+}
+
+let server: Server;
+let origin: string;
+beforeAll(async () => {
+  const respond = createCachedPageResponder({ distDir });
+  server = createServer((request, response) => {
+    if (!respond(request, response)) response.writeHead(299).end("Next");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const get = (pathname: string, headers: Record<string, string> = {}) => fetch(origin + pathname, { headers: { "accept-encoding": "identity", ...headers } });
+/** Through node:http, which (unlike fetch) sends exactly these headers and shows the bytes as sent. */
+function rawGet(pathname: string, headers: Record<string, string>) {
+  return new Promise<{ status?: number; encoding?: string; body: Buffer }>((resolve, reject) => {
+    httpGet(origin + pathname, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode, encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }));
+    }).on("error", reject);
+  });
+}
+const answeredByNext = async (response: Response) => response.status === 299 && (await response.text()) === "Next";
+
+describe("reader pages answered straight from Next's page cache", () => {
+  const article = "<!DOCTYPE html><html><body><h1>Fog on the towpath</h1>" + "<p>Moorhens.</p>".repeat(200) + "</body></html>";
+
+  test("a fresh whole page is sent with Next's own headers, ETag and Cache-Control", async () => {
+    await storePage("/2012/11/fog-on-the-towpath", article);
+    const response = await get("/2012/11/fog-on-the-towpath");
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(article);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("s-maxage=60, stale-while-revalidate=3540");
+    expect(response.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect(response.headers.get("x-nextjs-stale-time")).toBe("30");
+    expect(response.headers.get("x-next-cache-tags")).toBeNull();
+    expect(response.headers.get("etag")).toMatch(/^"[0-9a-z]+"$/);
+  });
+
+  test("conditional GET, HEAD and gzip behave as under next start", async () => {
+    await storePage("/2012/10/a-wet-october", article);
+    const { headers } = await get("/2012/10/a-wet-october");
+    const etag = headers.get("etag")!;
+    const unchanged = await rawGet("/2012/10/a-wet-october", { "if-none-match": etag });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body.length).toBe(0);
+
+    const head = await fetch(`${origin}/2012/10/a-wet-october`, { method: "HEAD", headers: { "accept-encoding": "identity" } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe(String(Buffer.byteLength(article)));
+
+    const zipped = await rawGet("/2012/10/a-wet-october", { "accept-encoding": "gzip, deflate, br" });
+    expect(zipped.encoding).toBe("gzip");
+    expect(gunzipSync(zipped.body).toString()).toBe(article);
+  });
+
+  test("the home page is found under Next's '/index' key, and '/index' itself is left to Next", async () => {
+    await storePage("/index", "<p>Newest posts</p>");
+    expect(await (await get("/")).text()).toBe("<p>Newest posts</p>");
+    expect(await answeredByNext(await get("/index"))).toBe(true);
+  });
+
+  test("a page whose tag a write expired goes back to Next at once", async () => {
+    const tag = await storePage("/2011/09/the-reading-room-opens", article);
+    expect((await get("/2011/09/the-reading-room-opens")).status).toBe(200);
+    await sleep(2);
+    await cache.revalidateTag([tag]);
+    expect(await answeredByNext(await get("/2011/09/the-reading-room-opens"))).toBe(true);
+  });
+
+  test("a page past its revalidate time goes back to Next", async () => {
+    await storePage("/2011/08/late-summer", article, { revalidate: 1 });
+    expect((await get("/2011/08/late-summer")).status).toBe(200);
+    await sleep(1_100);
+    expect(await answeredByNext(await get("/2011/08/late-summer"))).toBe(true);
+  });
+
+  test("a page with a per-request part, a page never cached, and anything not a plain page request go to Next", async () => {
+    await storePage("/2011/07/with-a-hole", article, { postponed: "state" });
+    await storePage("/2011/06/plain", article);
+    await storePage("/sign-in", "<p>Sign in</p>");
+    const toNext = [
+      get("/2011/07/with-a-hole"),
+      get("/2011/05/never-rendered"),
+      get("/sign-in"),
+      get("/2011/06/plain?alt=rss"),
+      get("/2011/06/plain/"),
+      get("/2011/06/PLAIN"),
+      get("/2011/06/plain", { rsc: "1" }),
+      get("/2011/06/plain", { "next-router-prefetch": "1" }),
+      get("/2011/06/plain", { cookie: "__prerender_bypass=on" }),
+      fetch(`${origin}/2011/06/plain`, { method: "POST", body: "x" }),
+    ];
+    for (const response of await Promise.all(toNext)) expect(await answeredByNext(response)).toBe(true);
+    expect((await get("/2011/06/plain")).status).toBe(200);
+  });
+});
