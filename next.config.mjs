@@ -16,6 +16,8 @@ const nextConfig = {
   // forbidden(): a reader who opens the dashboard gets a 403 page (app/forbidden.tsx).
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  // server.mjs compresses, after its corrections to Next's responses (lib/next-response-fixes.mjs).
+  compress: false,
   // Lets a second build live beside the first (the start test builds against its own database).
   distDir: process.env.LONGHAND_DIST_DIR || ".next",
   // Blogger's post URLs end in ".html"; ours are the same without it.

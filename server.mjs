@@ -5,10 +5,15 @@
 // `npm start` runs it (scripts/start.ts); so does a deployment (README, "Deployment"). A request
 // for a page Next has cached whole and fresh is answered from that cache at once
 // (lib/cached-page-responder.mjs); every other request goes through Next as under `next start`.
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import compression from "next/dist/compiled/compression/index.js";
+import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream.js";
 import { createCachedPageResponder } from "./lib/cached-page-responder.mjs";
+import { hasFreshReads } from "./lib/fresh-reads.mjs";
+import { createNotFoundFiller, sendOneLocation } from "./lib/next-response-fixes.mjs";
 
 const projectRoot = import.meta.dirname;
 const host = process.env.HOST || "127.0.0.1";
@@ -20,6 +25,18 @@ const app = next({ dev: false, dir: projectRoot, hostname: host, port, httpServe
 const handleWithNext = app.getRequestHandler();
 await app.prepare();
 const respondFromPageCache = createCachedPageResponder({ distDir });
+const fillBlankNotFound = createNotFoundFiller({ distDir });
+// Compression is done here rather than by Next (next.config.mjs: compress false), so that the
+// corrections below see Next's bytes before they are zipped.
+const compress = compression();
+// Next's draft-mode cookie value: a request carrying it is rendered fresh, past every cache.
+const { previewModeId } = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")).preview;
+const sessionSecret = process.env.NEXTAUTH_SECRET;
+
+/** A reader who just changed something sees pages rendered fresh for a few seconds (lib/fresh-reads.mjs). */
+function renderFreshFor(request) {
+  request.headers.cookie = `${request.headers.cookie}; __prerender_bypass=${previewModeId}`;
+}
 
 // Next 16.4 answers a path with broken percent-encoding (say "/%E0%A4%A") with a 500 before any
 // of the app's code runs; it is the client's mistake, so it gets a 400 here instead.
@@ -40,7 +57,15 @@ httpServer.on("request", (request, response) => {
     response.end(badAddressPage);
     return;
   }
-  if (respondFromPageCache(request, response)) return;
+  if (hasFreshReads(request.headers.cookie, sessionSecret)) renderFreshFor(request);
+  else if (respondFromPageCache(request, response)) return;
+  compress(request, response, () => {});
+  // As under next start: a client that leaves mid-response must not leave a zlib stream behind.
+  response.once("close", () => {
+    if (!response.writableFinished) releaseCompressionStream(response);
+  });
+  sendOneLocation(response);
+  fillBlankNotFound(request, response);
   void handleWithNext(request, response);
 });
 

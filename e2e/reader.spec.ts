@@ -1,6 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { redirectTargets } from "./support/http";
 
 const ENTRY = "/2011/09/tool-6-i-have-joined-a-professional-networking-site";
 const ENTRY_TITLE = "Tool 6: I have joined a professional networking site, reluctantly";
@@ -49,11 +48,13 @@ test.describe("a single entry", () => {
     expect(data.datePublished).toBe("2011-09-08T08:41:00.000Z");
   });
 
-  test("Blogger's .html path and a wrong month answer with permanent redirects", async ({ request }) => {
-    for (const path of [`${ENTRY}.html`, ENTRY.replace("/09/", "/08/")]) {
+  test("Blogger's .html path and a wrong month answer with permanent redirects, with one Location", async ({ request }) => {
+    // Twice each: the second answer comes from the page cache, where Next 16.4 repeats Location
+    // (Playwright would show the repeat as "a, a").
+    for (const path of [`${ENTRY}.html`, ENTRY.replace("/09/", "/08/"), `${ENTRY}.html`, ENTRY.replace("/09/", "/08/")]) {
       const response = await request.get(path, { maxRedirects: 0 });
-      expect(response.status()).toBe(308);
-      expect(redirectTargets(response.headers())).toEqual([ENTRY]);
+      expect(response.status(), path).toBe(308);
+      expect(response.headers().location, path).toBe(ENTRY);
     }
   });
 
@@ -66,6 +67,28 @@ test.describe("a single entry", () => {
       await expect(page.getByRole("main")).toHaveCount(1);
     }
     await expectNoAxeViolations(page);
+  });
+
+  test("a 404 is the whole page without JavaScript too", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    // Twice each: the second answer comes from the page cache.
+    for (const path of ["/2011/09/no-such-post", "/2011/13", "/label/no-such-label", "/p/no-such-page", "/2011/09/no-such-post", "/label/no-such-label"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Sorry, the page you were looking for does not exist");
+      await expect(page.getByRole("navigation", { name: "Blog Archive" }), path).toBeVisible();
+      await expect(page, path).toHaveTitle(/Page not found/);
+    }
+    await context.close();
+  });
+
+  test("an address with a broken escape sequence gets a 400 that says so", async ({ request }) => {
+    for (const path of ["/search/label/%E0%A4%A", "/2011/09/%zz"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(400);
+      expect(await response.text(), path).toContain("broken escape sequence");
+    }
   });
 });
 

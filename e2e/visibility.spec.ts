@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
 import { runSql } from "../tests/support/sql";
-import { redirectTargets } from "./support/http";
 
 // These specs write to the blog's database themselves (DATABASE_URL comes from the global setup),
 // each test with rows of its own, removed after that test (not after the file: the file's tests
@@ -44,9 +43,11 @@ test("drafts, posts scheduled for later and trashed posts answer 404", async ({ 
 test("a path in the Redirect table answers with a permanent redirect", async ({ request }) => {
   createdRedirects.push("vis-redirect");
   await runSql(databaseUrl(), `INSERT INTO "Redirect" (id, "fromPath", "toPath") VALUES ('vis-redirect', '/2009/01/old-name', '/2011/09/tool-6-i-have-joined-a-professional-networking-site')`);
-  const response = await request.get("/2009/01/old-name", { maxRedirects: 0 });
-  expect(response.status()).toBe(308);
-  expect(redirectTargets(response.headers())).toEqual(["/2011/09/tool-6-i-have-joined-a-professional-networking-site"]);
+  for (const attempt of ["first", "from the cache"]) {
+    const response = await request.get("/2009/01/old-name", { maxRedirects: 0 });
+    expect(response.status(), attempt).toBe(308);
+    expect(response.headers().location, attempt).toBe("/2011/09/tool-6-i-have-joined-a-professional-networking-site");
+  }
 });
 
 test("a scheduled post appears on the home page and at its permalink within 60 seconds of its time", async ({ page, request }) => {

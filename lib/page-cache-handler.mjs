@@ -71,6 +71,13 @@ export default class RenderStartPageCache extends FileSystemCache {
     return whole ? entry : undefined;
   }
 
+  /** Whatever page Next has cached for a request path, fresh or not (for a 404 page's chrome). */
+  static anyCachedPage(requestPath) {
+    const key = RenderStartPageCache.keysByPath.get(requestPath);
+    const value = key && FileSystemCache.memoryCache?.get(key)?.value;
+    return value?.kind === "APP_PAGE" && typeof value.html === "string" ? value : undefined;
+  }
+
   static rememberPath(key) {
     const requestPath = requestPathOf(key);
     if (requestPath === undefined) return;
