@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useOptimistic } from "react";
+import { useActionState, useEffect, useOptimistic } from "react";
 import { postComment, type CommentFormState } from "@/app/(blog)/[year]/[month]/[slug]/actions";
 import { useCommentViewer, useHydrated } from "@/components/comment/viewer-store";
 
@@ -25,6 +25,11 @@ export function CommentForm({ target, parentId }: { target: CommentFormTarget; p
   const [preview, showPreview] = useOptimistic<string | null, string>(null, (_, text) => text);
   const viewer = useCommentViewer();
   const hydrated = useHydrated();
+  // Posted: the page (re-rendered by the action) moves to the new comment, as the redirect does
+  // for a post without JavaScript.
+  useEffect(() => {
+    if (state.landAt) window.location.hash = state.landAt;
+  }, [state]);
 
   if (viewer === null) {
     return (

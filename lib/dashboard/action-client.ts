@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { invalid, type ActionState } from "@/lib/action-state";
 import { canUseDashboard, isAdmin, type DashboardUser } from "@/lib/dashboard/access";
 import { AppError } from "@/lib/errors";
+import { grantFreshReads } from "@/lib/grant-fresh-reads";
 import { getCurrentUser } from "@/lib/session";
 
 export type ActionFailure<Field extends string = string> = ActionState<Field> & {
@@ -38,7 +39,10 @@ export function dashboardAction<Schema extends z.ZodType, Data>(
     const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
     if (!parsed.success) return { ...invalid<Extract<keyof z.infer<Schema>, string>>(parsed.error), ok: false, code: "INVALID" };
     try {
-      return { ok: true, data: await handler(parsed.data, user) };
+      const data = await handler(parsed.data, user);
+      // What the author changed may be on reader pages: they see those pages fresh for a moment.
+      await grantFreshReads();
+      return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };

@@ -13,11 +13,15 @@ import { CommentError } from "@/lib/comments/errors";
 import { moderateComment } from "@/lib/comments/moderate";
 import { removeOwnComment } from "@/lib/comments/remove";
 import { submittedByScript } from "@/lib/form-flash";
+import { grantFreshReads } from "@/lib/grant-fresh-reads";
 import { getCurrentUser } from "@/lib/session";
 import { commentIdSchema, editCommentSchema, moderationSchema, newCommentSchema } from "@/lib/validation/comments";
 
-/** A comment form's state: besides the usual fields, the text sent, so a refused comment stays in the box. */
-export type CommentFormState = ActionState<"body"> & { body?: string };
+/**
+ * A comment form's state: besides the usual fields, the text sent, so a refused comment stays in
+ * the box, and after a comment is posted the anchor the page moves to (`c<id>`).
+ */
+export type CommentFormState = ActionState<"body"> & { body?: string; landAt?: string };
 
 // Only used to come back to the post (after signing in, or to a note on a refused comment), so
 // only a permalink's shape is accepted: never a way to send a reader off the site.
@@ -41,8 +45,11 @@ export async function postComment(_previous: CommentFormState, formData: FormDat
     refusal = { state: failure(error, "Your comment was not posted."), reason: error instanceof CommentError ? (error.code as NotPostedReason) : "error" };
   }
   if (!created) return notPosted(formData, { ...refusal!.state, body }, refusal!.reason);
-  if (created.id) invalidateCommentsOf(created.postId);
+  if (created.id) await invalidateCommentsOf(created.postId);
   const anchor = !created.id ? "comments" : created.status === "VISIBLE" ? `c${created.id}` : "comment-awaiting-moderation";
+  // With JavaScript the action's own answer re-renders this page after the write; a redirect
+  // would fetch it through the page cache instead, which can still be refilling from before.
+  if (await submittedByScript()) return { ok: true, landAt: anchor };
   redirect(`${created.permalink}#${anchor}`);
 }
 
@@ -68,7 +75,7 @@ export async function saveCommentEdit(_previous: CommentFormState, formData: For
   if (!parsed.success) return { ...invalid<"body">(parsed.error), body };
   try {
     const { postId, status } = await editComment({ user, ...parsed.data, now: new Date() });
-    invalidateCommentsOf(postId);
+    await invalidateCommentsOf(postId);
     return { ok: true, message: status === "PENDING" ? "Saved. It now awaits moderation." : "Saved." };
   } catch (error) {
     return { ...failure(error, "Your changes were not saved."), body };
@@ -81,7 +88,7 @@ export async function deleteOwnComment(_previous: ActionState, formData: FormDat
   const parsed = commentIdSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
   try {
-    invalidateCommentsOf((await removeOwnComment({ user, ...parsed.data })).postId);
+    await invalidateCommentsOf((await removeOwnComment({ user, ...parsed.data })).postId);
     return { ok: true, message: "Deleted." };
   } catch (error) {
     return failure(error, "The comment was not deleted.");
@@ -94,18 +101,19 @@ export async function moderate(_previous: ActionState, formData: FormData): Prom
   const parsed = moderationSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
   try {
-    invalidateCommentsOf((await moderateComment({ user, ...parsed.data })).postId);
+    await invalidateCommentsOf((await moderateComment({ user, ...parsed.data })).postId);
     return { ok: true, message: "Done." };
   } catch (error) {
     return failure(error, "Nothing was changed.");
   }
 }
 
-/** The post's page, every post list (they show comment counts) and the comment feeds. */
-function invalidateCommentsOf(postId: string) {
+/** The post's page, every post list (they show comment counts) and the comment feeds; the writer sees them fresh. */
+async function invalidateCommentsOf(postId: string) {
   updateTag(tags.post(postId));
   updateTag(tags.posts);
   updateTag(tags.comments);
+  await grantFreshReads();
 }
 
 function failure(error: unknown, fallback: string): ActionState {
