@@ -3,7 +3,7 @@
 //   NODE_ENV=production HOST=127.0.0.1 PORT=3000 node server.mjs
 //
 // `npm start` runs it (scripts/start.ts); so does a deployment (README, "Deployment"). A request
-// for a page Next has cached whole and fresh is answered from that cache at once
+// for a page Next has cached whole (and not expired) is answered from that cache at once
 // (lib/cached-page-responder.mjs); every other request goes through Next as under `next start`.
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";

@@ -36,19 +36,21 @@ function requestPathOf(key) {
 const MAX_INDEXED_PATHS = 20_000;
 
 /**
- * A page cache entry Next itself would serve as a fresh HIT, mirroring IncrementalCache.get: not
- * past its revalidate or expire time, and none of its tags expired or stale since it was stored.
+ * How Next itself would treat a page cache entry, mirroring IncrementalCache.get: "fresh" (a HIT),
+ * "stale" (past its revalidate time, or a tag revalidated with a lifetime: served while Next
+ * refills it), or undefined (past its expire time or a tag expired since it was stored: Next
+ * renders it again before answering).
  */
-function isFresh(entry) {
-  if (!entry?.value || entry.lastModified === -1 || !entry.cacheControl) return false;
+function freshness(entry) {
+  if (!entry?.value || entry.lastModified === -1 || !entry.cacheControl) return undefined;
   const { revalidate, expire } = entry.cacheControl;
   const at = now();
-  if (typeof revalidate === "number" && at >= entry.lastModified + revalidate * 1000) return false;
-  if (typeof expire === "number" && at >= entry.lastModified + expire * 1000) return false;
+  if (typeof expire === "number" && at >= entry.lastModified + expire * 1000) return undefined;
   const tags = entry.value.headers?.["x-next-cache-tags"];
-  if (typeof tags !== "string" || tags === "") return true;
-  const tagList = tags.split(",");
-  return !areTagsExpired(tagList, entry.lastModified) && !areTagsStale(tagList, entry.lastModified);
+  const tagList = typeof tags === "string" && tags !== "" ? tags.split(",") : [];
+  if (areTagsExpired(tagList, entry.lastModified)) return undefined;
+  const pastRevalidate = typeof revalidate === "number" && at >= entry.lastModified + revalidate * 1000;
+  return pastRevalidate || areTagsStale(tagList, entry.lastModified) ? "stale" : "fresh";
 }
 
 export default class RenderStartPageCache extends FileSystemCache {
@@ -58,17 +60,19 @@ export default class RenderStartPageCache extends FileSystemCache {
   static keysByPath = new Map();
 
   /**
-   * The whole, fresh page Next has cached for a request path (a page with no per-request part),
-   * or undefined when Next must be asked: not cached yet, stale, partly dynamic, or not a page.
+   * The whole page Next has cached for a request path (a page with no per-request part) and
+   * whether it is stale, or undefined when Next must be asked: not cached yet, expired, partly
+   * dynamic, or not a page.
    */
-  static freshPage(requestPath) {
+  static servablePage(requestPath) {
     const key = RenderStartPageCache.keysByPath.get(requestPath);
     const entry = key && FileSystemCache.memoryCache?.get(key);
-    if (!isFresh(entry)) return undefined;
+    const state = freshness(entry);
+    if (!state) return undefined;
     const { kind, postponed, status, html } = entry.value;
     // Redirects and error pages are rare; Next answers them itself.
     const whole = kind === "APP_PAGE" && postponed == null && (status ?? 200) === 200 && typeof html === "string";
-    return whole ? entry : undefined;
+    return whole ? { entry, stale: state === "stale" } : undefined;
   }
 
   /** Whatever page Next has cached for a request path, fresh or not (for a 404 page's chrome). */

@@ -107,11 +107,16 @@ describe("reader pages answered straight from Next's page cache", () => {
     expect(await answeredByNext(await get("/2011/09/the-reading-room-opens"))).toBe(true);
   });
 
-  test("a page past its revalidate time goes back to Next", async () => {
+  test("a page past its revalidate time sends one request to Next to refill it, and is served stale meanwhile", async () => {
     await storePage("/2011/08/late-summer", article, { revalidate: 1 });
-    expect((await get("/2011/08/late-summer")).status).toBe(200);
+    expect((await get("/2011/08/late-summer")).headers.get("x-nextjs-cache")).toBe("HIT");
     await sleep(1_100);
     expect(await answeredByNext(await get("/2011/08/late-summer"))).toBe(true);
+    const meanwhile = await get("/2011/08/late-summer");
+    expect(meanwhile.headers.get("x-nextjs-cache")).toBe("STALE");
+    expect(await meanwhile.text()).toBe(article);
+    await storePage("/2011/08/late-summer", "<p>Refilled</p>");
+    expect(await (await get("/2011/08/late-summer")).text()).toBe("<p>Refilled</p>");
   });
 
   test("a page with a per-request part, a page never cached, and anything not a plain page request go to Next", async () => {
