@@ -22,6 +22,7 @@ import {
   findSitemapContent,
   type SitemapEntry,
 } from "@/lib/queries/feeds";
+import { READER_CACHE_LIFE } from "@/lib/reader";
 import { getBlogSettings } from "@/lib/settings";
 import { absoluteUrl, siteOrigin } from "@/lib/site";
 import { feedLabelSchema, feedPostIdSchema, feedQuerySchema } from "@/lib/validation/feeds";
@@ -58,34 +59,32 @@ export function feedAlternates(blogTitle: string, { label }: { label?: { name: s
   } satisfies NonNullable<NonNullable<Metadata["alternates"]>["types"]>;
 }
 
-// As lib/reader.ts: a scheduled post reaches the feeds within a minute of its time.
-const FEED_CACHE_LIFE = { stale: 30, revalidate: 15, expire: 3600 };
 
 async function getFeedLabel(nameOrSlug: string) {
   "use cache";
   cacheTag(tags.labels, tags.posts);
-  cacheLife(FEED_CACHE_LIFE);
+  cacheLife(READER_CACHE_LIFE); // a scheduled post reaches the feeds within a minute, as reader pages
   return findFeedLabel(db, { nameOrSlug, now: new Date() });
 }
 
 async function getFeedPosts({ take, labelId }: { take: number; labelId?: string }) {
   "use cache";
   cacheTag(tags.posts, tags.labels);
-  cacheLife(FEED_CACHE_LIFE);
+  cacheLife(READER_CACHE_LIFE); // a scheduled post reaches the feeds within a minute, as reader pages
   return findFeedPosts(db, { take, labelId, now: new Date() });
 }
 
 async function getFeedPost(postId: string) {
   "use cache";
   cacheTag(tags.posts, tags.post(postId));
-  cacheLife(FEED_CACHE_LIFE);
+  cacheLife(READER_CACHE_LIFE); // a scheduled post reaches the feeds within a minute, as reader pages
   return findFeedPost(db, { postId, now: new Date() });
 }
 
 async function getFeedComments({ take, postId }: { take: number; postId?: string }) {
   "use cache";
   cacheTag(tags.comments, tags.posts, ...(postId ? [tags.post(postId)] : []));
-  cacheLife(FEED_CACHE_LIFE);
+  cacheLife(READER_CACHE_LIFE); // a scheduled post reaches the feeds within a minute, as reader pages
   return findFeedComments(db, { take, postId, now: new Date() });
 }
 
@@ -93,7 +92,7 @@ async function getFeedComments({ take, postId }: { take: number; postId?: string
 export async function getSitemapEntries(): Promise<SitemapEntry[]> {
   "use cache";
   cacheTag(tags.posts, tags.labels, tags.pages, tags.settings);
-  cacheLife(FEED_CACHE_LIFE);
+  cacheLife(READER_CACHE_LIFE); // a scheduled post reaches the feeds within a minute, as reader pages
   const { timeZone } = await getBlogSettings();
   const content = await findSitemapContent(db, { now: new Date(), timeZone });
   return [content.home, ...content.posts, ...content.months, ...content.labels, ...content.pages];

@@ -9,21 +9,23 @@ import { searchPosts } from "@/lib/queries/search";
 import { countPostsByMonth, findLabel, listLabelCounts, listMonthTitles } from "@/lib/queries/sidebar";
 
 // Everything reader pages read, cached and tagged. What depends on the clock (a scheduled post
-// coming due) refills every 15 seconds, so it shows within a minute with no cron job; writes
-// invalidate by tag at once. (`stale` stays at 30 s: below that Next leaves the data out of the
-// prerendered pages.) The queries themselves live in lib/queries/.
+// coming due) refills every 40 seconds, so it shows within a minute with no cron job (npm start's
+// watcher shows it at once); writes invalidate by tag at once. Each refill renders the page again,
+// so it is not sooner than that needs. (`stale` stays at 30 s: below that Next leaves the data out
+// of the prerendered pages.) The queries themselves live in lib/queries/.
+export const READER_CACHE_LIFE = { stale: 30, revalidate: 40, expire: 3600 };
 
 export async function getPostList(scope: ListScope, page: PageRequest, limit: number) {
   "use cache";
   cacheTag(tags.posts);
-  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  cacheLife(READER_CACHE_LIFE);
   return listVisiblePosts({ scope, page, limit, now: new Date() });
 }
 
 export async function getPost(permalink: string) {
   "use cache";
   cacheTag(tags.posts);
-  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  cacheLife(READER_CACHE_LIFE);
   const post = await findVisiblePost({ permalink, now: new Date() });
   if (post) cacheTag(tags.post(post.id));
   return post;
@@ -32,7 +34,7 @@ export async function getPost(permalink: string) {
 export async function getAdjacentPosts(post: { id: string; publishedAt: Date }) {
   "use cache";
   cacheTag(tags.posts);
-  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  cacheLife(READER_CACHE_LIFE);
   return findAdjacentPosts({ post, now: new Date() });
 }
 
@@ -51,7 +53,7 @@ export async function getComments(postId: string) {
 export async function getRedirectTarget(path: string, slug: string) {
   "use cache";
   cacheTag(tags.posts, tags.redirects);
-  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  cacheLife(READER_CACHE_LIFE);
   const redirect = await findRedirect(path);
   if (redirect) return redirect;
   const permalinks = await findPermalinksForSlug({ slug, now: new Date() });
@@ -61,7 +63,7 @@ export async function getRedirectTarget(path: string, slug: string) {
 export async function getSidebar() {
   "use cache";
   cacheTag(tags.posts, tags.labels);
-  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  cacheLife(READER_CACHE_LIFE);
   const now = new Date();
   const [months, labels] = await Promise.all([countPostsByMonth({ now }), listLabelCounts({ now })]);
   const newest = months[0];
@@ -79,7 +81,7 @@ export async function getLabel(where: { slug: string } | { name: string }) {
 export async function getSearchResults(query: string, page: number, perPage: number) {
   "use cache";
   cacheTag(tags.posts);
-  cacheLife({ stale: 30, revalidate: 15, expire: 3600 });
+  cacheLife(READER_CACHE_LIFE);
   return searchPosts({ query, page, perPage, now: new Date() });
 }
 
