@@ -39,6 +39,18 @@ function proxyMatchers(distDir) {
   return (manifest.functions?.["/_middleware"]?.matchers ?? []).map((matcher) => new RegExp(matcher.regexp));
 }
 
+/** request path → the lifetime the build gave each page it prerendered (their entries carry none) */
+function buildCacheControls(distDir) {
+  const { routes } = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8"));
+  const lifetimes = new Map();
+  for (const [requestPath, route] of Object.entries(routes)) {
+    if (route.initialRevalidateSeconds !== undefined) {
+      lifetimes.set(requestPath, { revalidate: route.initialRevalidateSeconds, expire: route.initialExpireSeconds });
+    }
+  }
+  return lifetimes;
+}
+
 /** Bytes, ETag and gzip of one cache entry, made once however many readers ask. */
 const encodedEntries = new WeakMap();
 function encode(value) {
@@ -59,6 +71,7 @@ function acceptsGzip(request) {
 /** @param {{ distDir: string }} options */
 export function createCachedPageResponder({ distDir }) {
   const proxied = proxyMatchers(distDir);
+  const prerendered = buildCacheControls(distDir);
   /** request path → when a request for its stale page was last left to Next */
   const refillNudgedAt = new Map();
 
@@ -78,13 +91,12 @@ export function createCachedPageResponder({ distDir }) {
     if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
     if (request.headers.cookie?.includes(DRAFT_MODE_COOKIE)) return false;
     if (proxied.some((matcher) => matcher.test(requestPath))) return false;
-    const page = RenderStartPageCache.servablePage(requestPath);
+    const page = RenderStartPageCache.servablePage(requestPath, prerendered.get(requestPath));
     if (!page) return false;
     if (!page.stale) refillNudgedAt.delete(requestPath);
     else if (nudgesRefill(requestPath)) return false;
 
-    const { entry } = page;
-    const { value } = entry;
+    const { value } = page.entry;
     const { body, etag, gzip } = encode(value);
     for (const [name, headerValue] of Object.entries(value.headers ?? {})) {
       if (name !== "x-next-cache-tags" && headerValue !== undefined) response.setHeader(name, String(headerValue));
@@ -92,7 +104,7 @@ export function createCachedPageResponder({ distDir }) {
     response.setHeader("Vary", VARY);
     response.setHeader("x-nextjs-cache", page.stale ? "STALE" : "HIT");
     response.setHeader("x-nextjs-prerender", "1");
-    response.setHeader("Cache-Control", getCacheControlHeader(entry.cacheControl));
+    response.setHeader("Cache-Control", getCacheControlHeader(page.cacheControl));
     response.setHeader("ETag", etag);
     response.setHeader("Content-Type", "text/html; charset=utf-8");
     if (fresh(request.headers, { etag })) {

@@ -59,32 +59,32 @@ export function feedAlternates(blogTitle: string, { label }: { label?: { name: s
   } satisfies NonNullable<NonNullable<Metadata["alternates"]>["types"]>;
 }
 
-
+// Feeds refill as reader pages do (READER_CACHE_LIFE): a scheduled post reaches them within a minute.
 async function getFeedLabel(nameOrSlug: string) {
   "use cache";
   cacheTag(tags.labels, tags.posts);
-  cacheLife(READER_CACHE_LIFE); // a scheduled post reaches the feeds within a minute, as reader pages
+  cacheLife(READER_CACHE_LIFE);
   return findFeedLabel(db, { nameOrSlug, now: new Date() });
 }
 
 async function getFeedPosts({ take, labelId }: { take: number; labelId?: string }) {
   "use cache";
   cacheTag(tags.posts, tags.labels);
-  cacheLife(READER_CACHE_LIFE); // a scheduled post reaches the feeds within a minute, as reader pages
+  cacheLife(READER_CACHE_LIFE);
   return findFeedPosts(db, { take, labelId, now: new Date() });
 }
 
 async function getFeedPost(postId: string) {
   "use cache";
   cacheTag(tags.posts, tags.post(postId));
-  cacheLife(READER_CACHE_LIFE); // a scheduled post reaches the feeds within a minute, as reader pages
+  cacheLife(READER_CACHE_LIFE);
   return findFeedPost(db, { postId, now: new Date() });
 }
 
 async function getFeedComments({ take, postId }: { take: number; postId?: string }) {
   "use cache";
   cacheTag(tags.comments, tags.posts, ...(postId ? [tags.post(postId)] : []));
-  cacheLife(READER_CACHE_LIFE); // a scheduled post reaches the feeds within a minute, as reader pages
+  cacheLife(READER_CACHE_LIFE);
   return findFeedComments(db, { take, postId, now: new Date() });
 }
 
@@ -92,7 +92,7 @@ async function getFeedComments({ take, postId }: { take: number; postId?: string
 export async function getSitemapEntries(): Promise<SitemapEntry[]> {
   "use cache";
   cacheTag(tags.posts, tags.labels, tags.pages, tags.settings);
-  cacheLife(READER_CACHE_LIFE); // a scheduled post reaches the feeds within a minute, as reader pages
+  cacheLife(READER_CACHE_LIFE);
   const { timeZone } = await getBlogSettings();
   const content = await findSitemapContent(db, { now: new Date(), timeZone });
   return [content.home, ...content.posts, ...content.months, ...content.labels, ...content.pages];

@@ -41,9 +41,9 @@ const MAX_INDEXED_PATHS = 20_000;
  * refills it), or undefined (past its expire time or a tag expired since it was stored: Next
  * renders it again before answering).
  */
-function freshness(entry) {
-  if (!entry?.value || entry.lastModified === -1 || !entry.cacheControl) return undefined;
-  const { revalidate, expire } = entry.cacheControl;
+function freshness(entry, cacheControl) {
+  if (!entry?.value || entry.lastModified === -1 || !cacheControl) return undefined;
+  const { revalidate, expire } = cacheControl;
   const at = now();
   if (typeof expire === "number" && at >= entry.lastModified + expire * 1000) return undefined;
   const tags = entry.value.headers?.["x-next-cache-tags"];
@@ -60,19 +60,21 @@ export default class RenderStartPageCache extends FileSystemCache {
   static keysByPath = new Map();
 
   /**
-   * The whole page Next has cached for a request path (a page with no per-request part) and
-   * whether it is stale, or undefined when Next must be asked: not cached yet, expired, partly
-   * dynamic, or not a page.
+   * The whole page Next has cached for a request path (a page with no per-request part), its
+   * lifetime and whether it is stale, or undefined when Next must be asked: not cached yet,
+   * expired, partly dynamic, or not a page. A page prerendered at build carries no lifetime of
+   * its own: `buildCacheControl` is the one the build's prerender manifest gives its path.
    */
-  static servablePage(requestPath) {
+  static servablePage(requestPath, buildCacheControl) {
     const key = RenderStartPageCache.keysByPath.get(requestPath);
     const entry = key && FileSystemCache.memoryCache?.get(key);
-    const state = freshness(entry);
+    const cacheControl = entry?.cacheControl ?? buildCacheControl;
+    const state = freshness(entry, cacheControl);
     if (!state) return undefined;
     const { kind, postponed, status, html } = entry.value;
     // Redirects and error pages are rare; Next answers them itself.
     const whole = kind === "APP_PAGE" && postponed == null && (status ?? 200) === 200 && typeof html === "string";
-    return whole ? { entry, stale: state === "stale" } : undefined;
+    return whole ? { entry, cacheControl, stale: state === "stale" } : undefined;
   }
 
   /** Whatever page Next has cached for a request path, fresh or not (for a 404 page's chrome). */

@@ -24,14 +24,20 @@ writeFileSync(
   }),
 );
 
+// The build's lifetime for a page it prerendered (such an entry, read from disk, carries none).
+writeFileSync(
+  path.join(distDir, "prerender-manifest.json"),
+  JSON.stringify({ routes: { "/2010/03/built-with-the-site": { initialRevalidateSeconds: 40, initialExpireSeconds: 3600 } } }),
+);
+
 const cache = new RenderStartPageCache({ fs: nodeFs, serverDistDir: distDir, flushToDisk: false, maxMemoryCacheSize: 10_000_000, revalidatedTags: [] });
 
 let stored = 0;
 /** Stores a rendered page for a request path as Next 16.4 does, and returns its tag. */
-async function storePage(pagePath: string, html: string, { revalidate = 60, postponed }: { revalidate?: number; postponed?: string } = {}) {
+async function storePage(pagePath: string, html: string, { revalidate = 60, postponed, prerendered = false }: { revalidate?: number; postponed?: string; prerendered?: boolean } = {}) {
   const tag = `page-${++stored}`;
   const value = { kind: "APP_PAGE", html, rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": tag, "x-nextjs-stale-time": "30" }, status: 200, postponed, segmentData: undefined };
-  await cache.set(`/route-cache/APP_PAGE/0123abcd/$${pagePath}`, value, { cacheControl: { revalidate, expire: 3600 } });
+  await cache.set(`/route-cache/APP_PAGE/0123abcd/$${pagePath}`, value, { cacheControl: prerendered ? undefined : { revalidate, expire: 3600 } });
   return tag;
 }
 
@@ -91,6 +97,15 @@ describe("reader pages answered straight from Next's page cache", () => {
     const zipped = await rawGet("/2012/10/a-wet-october", { "accept-encoding": "gzip, deflate, br" });
     expect(zipped.encoding).toBe("gzip");
     expect(gunzipSync(zipped.body).toString()).toBe(article);
+  });
+
+  test("a page prerendered at build takes its lifetime from the build's manifest; without one it is left to Next", async () => {
+    await storePage("/2010/03/built-with-the-site", article, { prerendered: true });
+    const built = await get("/2010/03/built-with-the-site");
+    expect(built.headers.get("cache-control")).toBe("s-maxage=40, stale-while-revalidate=3560");
+    expect(await built.text()).toBe(article);
+    await storePage("/2010/02/no-lifetime-known", article, { prerendered: true });
+    expect(await answeredByNext(await get("/2010/02/no-lifetime-known"))).toBe(true);
   });
 
   test("the home page is found under Next's '/index' key, and '/index' itself is left to Next", async () => {
