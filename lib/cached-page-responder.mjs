@@ -51,13 +51,21 @@ function buildCacheControls(distDir) {
   return lifetimes;
 }
 
-/** Bytes, ETag and gzip of one cache entry, made once however many readers ask. */
+/** Bytes and ETag of one cache entry, and its gzip once a reader asks for it: made once per entry. */
 const encodedEntries = new WeakMap();
 function encode(value) {
   let encoded = encodedEntries.get(value);
   if (!encoded) {
     const body = Buffer.from(value.html);
-    encoded = { body, etag: generateETag(value.html), gzip: body.length >= COMPRESSION_THRESHOLD ? gzipSync(body) : undefined };
+    encoded = {
+      body,
+      etag: generateETag(value.html),
+      gzipped() {
+        if (body.length < COMPRESSION_THRESHOLD) return undefined;
+        this.gzip ??= gzipSync(body);
+        return this.gzip;
+      },
+    };
     encodedEntries.set(value, encoded);
   }
   return encoded;
@@ -97,7 +105,8 @@ export function createCachedPageResponder({ distDir }) {
     else if (nudgesRefill(requestPath)) return false;
 
     const { value } = page.entry;
-    const { body, etag, gzip } = encode(value);
+    const encoded = encode(value);
+    const { body, etag } = encoded;
     for (const [name, headerValue] of Object.entries(value.headers ?? {})) {
       if (name !== "x-next-cache-tags" && headerValue !== undefined) response.setHeader(name, String(headerValue));
     }
@@ -112,8 +121,9 @@ export function createCachedPageResponder({ distDir }) {
       response.end();
       return true;
     }
-    const payload = gzip && acceptsGzip(request) ? gzip : body;
-    if (payload === gzip) response.setHeader("Content-Encoding", "gzip");
+    const gzip = acceptsGzip(request) ? encoded.gzipped() : undefined;
+    const payload = gzip ?? body;
+    if (gzip) response.setHeader("Content-Encoding", "gzip");
     response.statusCode = value.status ?? 200;
     response.setHeader("Content-Length", payload.length);
     response.end(request.method === "HEAD" ? undefined : payload);
