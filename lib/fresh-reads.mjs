@@ -9,6 +9,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export const FRESH_READS_COOKIE = "longhand-fresh-reads";
 export const FRESH_READS_SECONDS = 10;
 
+const TOKEN_IN_COOKIES = new RegExp(`(?:^|;\\s*)${FRESH_READS_COOKIE}=(\\d+)\\.([\\w-]+)`);
+
 const signature = (expiresAt, secret) => createHmac("sha256", secret).update(`fresh-reads:${expiresAt}`).digest("base64url");
 
 /** The cookie's value: when it stops counting, signed with the server's secret. */
@@ -20,7 +22,7 @@ export function freshReadsToken(secret, now = Date.now()) {
 /** Whether a request's Cookie header holds a valid, unexpired token. */
 export function hasFreshReads(cookieHeader, secret, now = Date.now()) {
   if (!cookieHeader?.includes(FRESH_READS_COOKIE) || !secret) return false;
-  const match = cookieHeader.match(new RegExp(`(?:^|;\\s*)${FRESH_READS_COOKIE}=(\\d+)\\.([\\w-]+)`));
+  const match = cookieHeader.match(TOKEN_IN_COOKIES);
   if (!match) return false;
   const expiresAt = Number(match[1]);
   if (!(expiresAt > now) || expiresAt > now + FRESH_READS_SECONDS * 1000) return false;

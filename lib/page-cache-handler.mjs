@@ -53,6 +53,12 @@ function freshness(entry, cacheControl) {
   return pastRevalidate || areTagsStale(tagList, entry.lastModified) ? "stale" : "fresh";
 }
 
+/** The entry Next's memory cache holds under the key it last used for a request path. */
+function cachedEntry(requestPath) {
+  const key = RenderStartPageCache.keysByPath.get(requestPath);
+  return key === undefined ? undefined : FileSystemCache.memoryCache?.get(key);
+}
+
 export default class RenderStartPageCache extends FileSystemCache {
   /** page key → when the lookup that started its next render happened */
   static renderStartedAt = new Map();
@@ -66,8 +72,7 @@ export default class RenderStartPageCache extends FileSystemCache {
    * its own: `buildCacheControl` is the one the build's prerender manifest gives its path.
    */
   static servablePage(requestPath, buildCacheControl) {
-    const key = RenderStartPageCache.keysByPath.get(requestPath);
-    const entry = key && FileSystemCache.memoryCache?.get(key);
+    const entry = cachedEntry(requestPath);
     const cacheControl = entry?.cacheControl ?? buildCacheControl;
     const state = freshness(entry, cacheControl);
     if (!state) return undefined;
@@ -79,8 +84,7 @@ export default class RenderStartPageCache extends FileSystemCache {
 
   /** Whatever page Next has cached for a request path, fresh or not (for a 404 page's chrome). */
   static anyCachedPage(requestPath) {
-    const key = RenderStartPageCache.keysByPath.get(requestPath);
-    const value = key && FileSystemCache.memoryCache?.get(key)?.value;
+    const value = cachedEntry(requestPath)?.value;
     return value?.kind === "APP_PAGE" && typeof value.html === "string" ? value : undefined;
   }
 
