@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { HtmlValidate } from "html-validate";
 import { runSql } from "../tests/support/sql";
-import { createAccount, deleteAccounts, randomClientIp, signInThroughForm, signInWithPassword, type TestAccount } from "./support/accounts";
+import { randomClientIp, signInThroughForm, signInWithPassword, trackedAccounts } from "./support/accounts";
 import { linkIn, waitForMail } from "./support/mail-capture";
 
 // Sign-ins are rate limited per address. Each worker's requests come from an address of its own
@@ -18,25 +18,20 @@ const baseUrl = () => `http://127.0.0.1:${process.env.E2E_PORT}`;
 const validator = new HtmlValidate({ extends: ["html-validate:document"], rules: { "require-sri": "off" } });
 
 // Rows each test made, removed after that test.
-let accounts: TestAccount[] = [];
+const accounts = trackedAccounts();
 let signedUpEmails: string[] = [];
 test.afterEach(async () => {
-  await deleteAccounts(accounts);
+  const emails = [...accounts.all.map((account) => account.email), ...signedUpEmails];
+  await accounts.removeAll();
   await runSql(databaseUrl(), `DELETE FROM "User" WHERE email = ANY($1)`, [signedUpEmails]);
-  const emails = [...accounts.map((account) => account.email), ...signedUpEmails];
   await runSql(databaseUrl(), `DELETE FROM "VerificationToken" WHERE identifier = ANY($1) OR identifier = ANY($2)`, [
     emails,
     emails.map((email) => `password-reset:${email}`),
   ]);
-  accounts = [];
   signedUpEmails = [];
 });
 
-async function account(options?: Parameters<typeof createAccount>[0]) {
-  const created = await createAccount(options);
-  accounts.push(created);
-  return created;
-}
+const account = ({ name }: { name?: string } = {}) => accounts.make("READER", name);
 
 function newEmail() {
   const email = `signup-${randomBytes(6).toString("hex")}@example.test`;

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { runSql } from "../tests/support/sql";
-import { createAccount, deleteAccounts, signedInPage, type TestAccount } from "./support/accounts";
+import { signedInPage, trackedAccounts, type TestAccount } from "./support/accounts";
 
 // Comments change what readers see, so these specs run in the "writing" project. Each test makes
 // its own accounts (and posts where it needs a post of its own) and removes them afterwards; the
@@ -9,18 +9,12 @@ import { createAccount, deleteAccounts, signedInPage, type TestAccount } from ".
 const ENTRY = "/2011/09/tool-6-i-have-joined-a-professional-networking-site";
 const databaseUrl = () => process.env.DATABASE_URL!;
 
-let accounts: TestAccount[] = [];
-let posts: string[] = [];
-
-async function account(role: "READER" | "AUTHOR" | "ADMIN" = "READER", name = "Pat Reader") {
-  const created = await createAccount({ name, role });
-  accounts.push(created);
-  return created;
-}
+// Removing an account removes its posts, and their comments with them.
+const accounts = trackedAccounts({ name: "Pat Reader" });
+const account = accounts.make;
 
 async function ownPost(author: TestAccount) {
   const id = `cmt-${author.id}`;
-  posts.push(id);
   await runSql(
     databaseUrl(),
     `INSERT INTO "Post" (id, title, slug, permalink, "bodyHtml", status, "publishedAt", "authorId", "updatedAt")
@@ -30,12 +24,7 @@ async function ownPost(author: TestAccount) {
   return `/2012/11/${id}`;
 }
 
-test.afterEach(async () => {
-  await runSql(databaseUrl(), `DELETE FROM "Post" WHERE id = ANY($1)`, [posts]);
-  await deleteAccounts(accounts);
-  accounts = [];
-  posts = [];
-});
+test.afterEach(() => accounts.removeAll());
 
 
 const commentsBy = async (who: TestAccount) =>

@@ -1,22 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
-import { createAccount, deleteAccounts, randomClientIp, signInThroughForm, type TestAccount } from "../support/accounts";
+import { randomClientIp, signInThroughForm, trackedAccounts } from "../support/accounts";
 
 // Who reaches the dashboard at all. The areas' own specs check their pages and actions one by one.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
 
-let accounts: TestAccount[] = [];
-test.afterEach(async () => {
-  await runSql(process.env.DATABASE_URL!, `DELETE FROM "Post" WHERE "authorId" = ANY($1)`, [accounts.map((account) => account.id)]);
-  await deleteAccounts(accounts);
-  accounts = [];
-});
-
-async function account(role: "READER" | "AUTHOR" | "ADMIN", name: string) {
-  const created = await createAccount({ role, name });
-  accounts.push(created);
-  return created;
-}
+const accounts = trackedAccounts();
+const account = accounts.make;
+test.afterEach(() => accounts.removeAll());
 
 test("a signed-out visitor is sent to sign in and comes back to the page asked for", async ({ page }) => {
   const author = await account("AUTHOR", "Avery Author");

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
-import { createAccount, deleteAccounts, signedInPage, signInWithPassword, type TestAccount } from "../support/accounts";
+import { signedInPage, signInWithPassword, trackedAccounts, type TestAccount } from "../support/accounts";
 
 // The dashboard's moderation queue, People and Settings. Each test makes its own accounts, posts
 // and comments and removes them afterwards; only the Settings block changes the blog-wide Setting
@@ -14,19 +14,12 @@ test.describe.configure({ timeout: 90_000 });
 // Navigations and re-renders after an action can take seconds there; the default 5 s is too short.
 const SLOW = { timeout: 20_000 };
 
-let accounts: TestAccount[] = [];
-let posts: string[] = [];
-
-async function account(role: "READER" | "AUTHOR" | "ADMIN", name: string) {
-  const created = await createAccount({ name, role });
-  accounts.push(created);
-  return created;
-}
+const accounts = trackedAccounts();
+const account = accounts.make;
 
 async function ownPost(author: TestAccount) {
   const id = `adm-${randomBytes(6).toString("hex")}`;
   const permalink = `/2012/10/${id}`;
-  posts.push(id);
   await runSql(
     databaseUrl(),
     `INSERT INTO "Post" (id, title, slug, permalink, "bodyHtml", status, "publishedAt", "authorId", "updatedAt")
@@ -49,12 +42,7 @@ async function heldComment(postId: string, writer: TestAccount, text: string) {
 const statusOf = async (ids: string[]) =>
   ((await runSql(databaseUrl(), `SELECT status FROM "Comment" WHERE id = ANY($1)`, [ids])).rows as { status: string }[]).map((row) => row.status);
 
-test.afterEach(async () => {
-  await runSql(databaseUrl(), `DELETE FROM "Post" WHERE id = ANY($1)`, [posts]);
-  await deleteAccounts(accounts);
-  accounts = [];
-  posts = [];
-});
+test.afterEach(() => accounts.removeAll());
 
 
 const badge = (page: Page) => page.getByRole("navigation", { name: "Dashboard" }).locator(".dashboard-badge");

@@ -2,27 +2,15 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page, type Request } from "@playwright/test";
 import sharp from "sharp";
 import { runSql } from "../../tests/support/sql";
-import { createAccount, deleteAccounts, signedInPage, type TestAccount } from "../support/accounts";
+import { signedInPage, trackedAccounts, type TestAccount } from "../support/accounts";
 
 // The editor's image upload, and its save action called directly by people who must not use it:
 // another author passes the proxy's gate (the address is their own post's) and is refused by the
 // action's ownership check; readers and signed-out callers are stopped before. Nothing changes.
 const databaseUrl = () => process.env.DATABASE_URL!;
-let accounts: TestAccount[] = [];
-
-async function account(role: "READER" | "AUTHOR" | "ADMIN", name: string) {
-  const created = await createAccount({ name, role });
-  accounts.push(created);
-  return created;
-}
-
-test.afterEach(async () => {
-  const ids = accounts.map((each) => each.id);
-  await runSql(databaseUrl(), `DELETE FROM "Post" WHERE "authorId" = ANY($1)`, [ids]);
-  await runSql(databaseUrl(), `DELETE FROM "Upload" WHERE "uploaderId" = ANY($1)`, [ids]);
-  await deleteAccounts(accounts);
-  accounts = [];
-});
+const accounts = trackedAccounts();
+const account = accounts.make;
+test.afterEach(() => accounts.removeAll());
 
 async function draftBy(author: TestAccount, title: string) {
   const id = `act-${randomBytes(5).toString("hex")}`;

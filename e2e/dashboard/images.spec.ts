@@ -4,25 +4,15 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { runSql } from "../../tests/support/sql";
-import { createAccount, deleteAccounts, signedInPage, signInWithPassword, type TestAccount } from "../support/accounts";
+import { signedInPage, signInWithPassword, trackedAccounts, type TestAccount } from "../support/accounts";
 
 // The image library and the upload endpoint the editor calls. Each test makes its own accounts;
 // images uploaded are deleted through the library (which removes their files), and any row left
 // by a failing test goes with its account.
 const databaseUrl = () => process.env.DATABASE_URL!;
-let accounts: TestAccount[] = [];
-
-async function account(role: "READER" | "AUTHOR" | "ADMIN", name: string) {
-  const created = await createAccount({ name, role });
-  accounts.push(created);
-  return created;
-}
-
-test.afterEach(async () => {
-  await runSql(databaseUrl(), `DELETE FROM "Upload" WHERE "uploaderId" = ANY($1)`, [accounts.map((each) => each.id)]);
-  await deleteAccounts(accounts);
-  accounts = [];
-});
+const accounts = trackedAccounts();
+const account = accounts.make;
+test.afterEach(() => accounts.removeAll());
 
 
 const uploadsBy = async (who: TestAccount) => (await runSql(databaseUrl(), `SELECT id FROM "Upload" WHERE "uploaderId" = $1`, [who.id])).rows;

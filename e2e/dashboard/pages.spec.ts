@@ -1,26 +1,18 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { runSql } from "../../tests/support/sql";
-import { createAccount, deleteAccounts, signInWithPassword, type TestAccount } from "../support/accounts";
+import { signInWithPassword, trackedAccounts } from "../support/accounts";
 
 // Static pages from the dashboard to the reader: create, publish (the page and its header link
 // appear), unpublish (404), delete. Each test removes the pages its accounts made.
-const databaseUrl = () => process.env.DATABASE_URL!;
 // A server action's answer: allow for a machine busy with other builds.
 const AFTER_ACTION = { timeout: 15_000 };
 
-let accounts: TestAccount[] = [];
-
-test.afterEach(async () => {
-  await runSql(databaseUrl(), `DELETE FROM "Page" WHERE "authorId" = ANY($1)`, [accounts.map((account) => account.id)]);
-  await deleteAccounts(accounts);
-  accounts = [];
-});
+const accounts = trackedAccounts();
+test.afterEach(() => accounts.removeAll());
 
 async function signedInPage(browser: Browser, role: "READER" | "AUTHOR" | "ADMIN", name: string) {
-  const who = await createAccount({ name, role });
-  accounts.push(who);
+  const who = await accounts.make(role, name);
   const context = await browser.newContext();
   await signInWithPassword(context.request, who);
   return context.newPage();

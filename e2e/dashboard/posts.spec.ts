@@ -2,27 +2,16 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Route } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
-import { createAccount, deleteAccounts, signedInPage, type TestAccount } from "../support/accounts";
+import { signedInPage, trackedAccounts, type TestAccount } from "../support/accounts";
 
 // The posts part of the dashboard, in a browser against the production build. Each test makes its
 // own accounts and posts and removes them afterwards; the blog-wide Setting is only read.
 const databaseUrl = () => process.env.DATABASE_URL!;
 const unique = () => randomBytes(4).toString("hex");
 
-let accounts: TestAccount[] = [];
-
-async function account(role: "READER" | "AUTHOR" | "ADMIN", name = "Sam Writer") {
-  const created = await createAccount({ name, role });
-  accounts.push(created);
-  return created;
-}
-
-test.afterEach(async () => {
-  const ids = accounts.map((entry) => entry.id);
-  await runSql(databaseUrl(), `DELETE FROM "Post" WHERE "authorId" = ANY($1)`, [ids]);
-  await deleteAccounts(accounts);
-  accounts = [];
-});
+const accounts = trackedAccounts({ name: "Sam Writer" });
+const account = accounts.make;
+test.afterEach(() => accounts.removeAll());
 
 
 async function seedDraft(author: TestAccount, title: string) {

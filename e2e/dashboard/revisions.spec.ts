@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
-import { createAccount, deleteAccounts, signedInPage, type TestAccount } from "../support/accounts";
+import { signedInPage, trackedAccounts, type TestAccount } from "../support/accounts";
 
 // A post's revisions in the dashboard: the list, a word diff against the current text, and
 // restoring. Each test seeds a draft post of its own with two revisions and removes it afterwards.
@@ -9,26 +9,13 @@ const databaseUrl = () => process.env.DATABASE_URL!;
 // A server action's answer: allow for a machine busy with other builds.
 const AFTER_ACTION = { timeout: 15_000 };
 
-let accounts: TestAccount[] = [];
-let posts: string[] = [];
-
-test.afterEach(async () => {
-  await runSql(databaseUrl(), `DELETE FROM "Post" WHERE id = ANY($1)`, [posts]);
-  await deleteAccounts(accounts);
-  accounts = [];
-  posts = [];
-});
-
-async function account(role: "READER" | "AUTHOR" | "ADMIN", name: string) {
-  const created = await createAccount({ name, role });
-  accounts.push(created);
-  return created;
-}
+const accounts = trackedAccounts();
+const account = accounts.make;
+test.afterEach(() => accounts.removeAll());
 
 /** A draft whose current text is its newer revision; the older one says "quick" where it now says "slow". */
 async function postWithTwoRevisions(author: TestAccount) {
   const id = `rev-${author.id}`;
-  posts.push(id);
   const sql = (statement: string, values: unknown[]) => runSql(databaseUrl(), statement, values);
   await sql(
     `INSERT INTO "Post" (id, title, slug, "bodyHtml", status, "authorId", version, "updatedAt")

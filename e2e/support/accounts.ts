@@ -14,7 +14,7 @@ export interface TestAccount {
  * A fresh account of its own for one test, straight into the blog's database, so specs can run in
  * parallel without sharing rate limits, comments or roles. Remove it with `deleteAccounts`.
  */
-export async function createAccount({ name = "Test Reader", role = "READER" }: { name?: string; role?: "READER" | "AUTHOR" | "ADMIN" } = {}): Promise<TestAccount> {
+export async function createAccount({ name = "Test Reader", role = "READER" }: { name?: string; role?: Role } = {}): Promise<TestAccount> {
   const id = `acct-${randomBytes(6).toString("hex")}`;
   const account = { id, name, email: `${id}@example.test`, password: `pw-${randomBytes(9).toString("base64url")}` };
   await runSql(
@@ -25,10 +25,37 @@ export async function createAccount({ name = "Test Reader", role = "READER" }: {
   return account;
 }
 
+type Role = "READER" | "AUTHOR" | "ADMIN";
+
+/** Removes accounts with what they made: revisions, posts (their comments go with them), pages, uploads and comments. */
 export async function deleteAccounts(accounts: TestAccount[]) {
   const ids = accounts.map((account) => account.id);
-  await runSql(process.env.DATABASE_URL!, `DELETE FROM "Comment" WHERE "userId" = ANY($1)`, [ids]);
-  await runSql(process.env.DATABASE_URL!, `DELETE FROM "User" WHERE id = ANY($1)`, [ids]);
+  const made = [`"PostRevision" WHERE "authorId"`, `"Post" WHERE "authorId"`, `"Page" WHERE "authorId"`, `"Upload" WHERE "uploaderId"`, `"Comment" WHERE "userId"`];
+  for (const table of [...made, `"User" WHERE id`]) {
+    await runSql(process.env.DATABASE_URL!, `DELETE FROM ${table} = ANY($1)`, [ids]);
+  }
+}
+
+/**
+ * The accounts a spec file's tests make: `make` creates one and remembers it, `all` lists them,
+ * and `removeAll` (in afterEach) deletes them with what they made.
+ */
+export function trackedAccounts({ role: defaultRole = "READER", name: defaultName }: { role?: Role; name?: string } = {}) {
+  let made: TestAccount[] = [];
+  return {
+    async make(role: Role = defaultRole, name = defaultName) {
+      const account = await createAccount({ role, name });
+      made.push(account);
+      return account;
+    },
+    get all(): readonly TestAccount[] {
+      return made;
+    },
+    async removeAll() {
+      await deleteAccounts(made);
+      made = [];
+    },
+  };
 }
 
 /**
