@@ -1,0 +1,31 @@
+import "server-only";
+import type { PrismaClient } from "../../generated/prisma/client";
+
+export const EXPORT_FORMATS = ["atom", "wxr", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  /** The export's own timestamp (the only thing that differs between two exports of one blog). */
+  now: Date;
+  /** The blog's public address, for absolute links ("https://blog.example.com"). */
+  siteUrl: string;
+}
+
+/** File name and content type for a download or `--out` default. */
+export function exportFileFor(format: ExportFormat, now: Date): { fileName: string; contentType: string } {
+  const day = now.toISOString().slice(0, 10);
+  if (format === "json") return { fileName: `longhand-export-${day}.json`, contentType: "application/json; charset=utf-8" };
+  if (format === "wxr") return { fileName: `longhand-export-${day}.wordpress.xml`, contentType: "application/xml; charset=utf-8" };
+  return { fileName: `longhand-export-${day}.atom.xml`, contentType: "application/atom+xml; charset=utf-8" };
+}
+
+/**
+ * The whole blog in one format, as text chunks read from the database a batch at a time, so a big
+ * blog is never held whole in memory.
+ */
+export function exportBlog(db: PrismaClient, format: ExportFormat, options: ExportOptions): AsyncIterable<string> {
+  void db;
+  void format;
+  void options;
+  throw new Error("exportBlog: being written (issue 10)");
+}
