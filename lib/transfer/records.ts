@@ -35,7 +35,12 @@ export interface AuthorRecord {
 /** A post or a static page. */
 export interface EntryRecord {
   type: "post" | "page";
-  /** Stable within the source: "blogger:<blog id>.post-<id>", "wxr:<site host>:<post id>". */
+  /**
+   * Stable within the source, and the post's importKey once imported, so importing a newer export
+   * updates it. Blogger (both formats): "blogger:<blog id>.post-<id>" from the entry's
+   * "tag:blogger.com,1999:blog-<blog id>.post-<id>" (the blog id need not be numeric). WordPress:
+   * "wxr:<host of wp:base_site_url>:<wp:post_id>". The exporters write these ids back out.
+   */
   sourceId: string;
   title: string;
   /** The source's own slug (Blogger: the URL's last part without ".html"; WordPress: post_name), or "" to make one from the title. */
@@ -73,7 +78,11 @@ export interface EntryRecord {
 /** A comment on a post (or a reply to one). */
 export interface CommentRecord {
   type: "comment";
-  /** Stable within the source: "blogger:<blog id>.post-<comment id>", "wxr:<site host>:comment-<id>". */
+  /**
+   * Stable within the source: "blogger:<blog id>.post-<comment id>" (Blogger numbers comments like
+   * posts), "wxr:<site host>:comment-<wp:comment_id>". Stored as the comment's idempotency key
+   * "import:<sourceId>".
+   */
   sourceId: string;
   /** The EntryRecord.sourceId of the post it is on. */
   postSourceId: string;
@@ -88,14 +97,27 @@ export interface CommentRecord {
   createdAt: Date;
 }
 
-/** Paths of the old blog that are not one entry's but should still lead somewhere ("/feed", "/category/books"). */
-export interface RedirectRecord {
-  type: "redirect";
-  fromPath: string;
-  toPath: string;
+/**
+ * A label (category or tag) the source declares, with the addresses its list had on the old blog
+ * ("/category/books", "/tag/long-reads"), which redirect to the label's page here. Labels that
+ * entries name are made whether or not a LabelRecord declares them.
+ */
+export interface LabelRecord {
+  type: "label";
+  name: string;
+  oldPaths: string[];
 }
 
-export type ImportRecord = SettingsRecord | AuthorRecord | EntryRecord | CommentRecord | RedirectRecord;
+/** Something in the file that is deliberately not imported (a pingback, an attachment, a template), for the report. */
+export interface SkippedRecord {
+  type: "skipped";
+  kind: "posts" | "pages" | "comments" | "settings";
+  /** What it was, in the source's words ("pingback from example.org", "template"). */
+  what: string;
+  why: string;
+}
+
+export type ImportRecord = SettingsRecord | AuthorRecord | EntryRecord | CommentRecord | LabelRecord | SkippedRecord;
 
 /** A file that cannot be imported: says what is wrong and, where it can, where (1-based). */
 export class ImportFileError extends Error {

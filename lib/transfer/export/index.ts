@@ -1,5 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { exportAtom } from "./atom";
+import { exportJson } from "./json";
+import { exportWxr } from "./wxr";
 
 export const EXPORT_FORMATS = ["atom", "wxr", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -11,7 +14,12 @@ export interface ExportOptions {
   siteUrl: string;
 }
 
-/** File name and content type for a download or `--out` default. */
+/** Writes the whole blog in one format as text chunks, reading a batch of rows at a time. */
+export type Exporter = (db: PrismaClient, options: ExportOptions) => AsyncGenerator<string>;
+
+const EXPORTERS: Record<ExportFormat, Exporter> = { atom: exportAtom, wxr: exportWxr, json: exportJson };
+
+/** File name and content type for a download, and the command line's default `--out`. */
 export function exportFileFor(format: ExportFormat, now: Date): { fileName: string; contentType: string } {
   const day = now.toISOString().slice(0, 10);
   if (format === "json") return { fileName: `longhand-export-${day}.json`, contentType: "application/json; charset=utf-8" };
@@ -19,13 +27,7 @@ export function exportFileFor(format: ExportFormat, now: Date): { fileName: stri
   return { fileName: `longhand-export-${day}.atom.xml`, contentType: "application/atom+xml; charset=utf-8" };
 }
 
-/**
- * The whole blog in one format, as text chunks read from the database a batch at a time, so a big
- * blog is never held whole in memory.
- */
-export function exportBlog(db: PrismaClient, format: ExportFormat, options: ExportOptions): AsyncIterable<string> {
-  void db;
-  void format;
-  void options;
-  throw new Error("exportBlog: being written (issue 10)");
+/** The whole blog in one format, streamed: a big blog is never held whole in memory. */
+export function exportBlog(db: PrismaClient, format: ExportFormat, options: ExportOptions): AsyncGenerator<string> {
+  return EXPORTERS[format](db, options);
 }

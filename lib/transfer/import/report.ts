@@ -45,3 +45,35 @@ export interface ImportProgress {
   comments: number;
   images: number;
 }
+
+export const MAX_REPORT_ITEMS = 500;
+
+/** Tallies an import as it goes; `finish` gives the report. */
+export class ReportBuilder {
+  private readonly counts = Object.fromEntries(REPORTED_KINDS.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0, skipped: 0 }])) as Record<ReportedKind, KindCounts>;
+  private readonly items: ReportItem[] = [];
+  private moreItems = 0;
+  private settingsChanged: string[] = [];
+
+  constructor(private readonly format: ImportedFormat) {}
+
+  count(kind: ReportedKind, outcome: keyof KindCounts, howMany = 1): void {
+    this.counts[kind][outcome] += howMany;
+  }
+
+  /** A skipped or altered item; a skip also counts as one. */
+  note(kind: ReportItem["kind"], what: string, why: string, { skipped = false } = {}): void {
+    if (skipped && kind !== "settings") this.counts[kind].skipped += 1;
+    if (this.items.length < MAX_REPORT_ITEMS) this.items.push({ kind, what, why });
+    else this.moreItems += 1;
+  }
+
+  changedSettings(fields: string[]): void {
+    this.settingsChanged = fields;
+  }
+
+  finish(durationMs: number): ImportReport {
+    const changed = this.settingsChanged.length > 0 || REPORTED_KINDS.some((kind) => this.counts[kind].created + this.counts[kind].updated > 0);
+    return { format: this.format, counts: this.counts, settingsChanged: this.settingsChanged, items: this.items, moreItems: this.moreItems, unchanged: !changed, durationMs };
+  }
+}

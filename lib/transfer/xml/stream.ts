@@ -42,7 +42,7 @@ export interface XmlStreamOptions {
  */
 export async function* streamXml(chunks: AsyncIterable<string>, options: XmlStreamOptions): AsyncGenerator<XmlEvent> {
   const { collect, undeclaredPrefixes = {} } = options;
-  const parser = new SaxesParser({ xmlns: true, position: true, resolvePrefix: (prefix) => undeclaredPrefixes[prefix] });
+  const parser = new SaxesParser({ xmlns: true, position: true, resolvePrefix: (prefix: string) => undeclaredPrefixes[prefix] });
   const ready: XmlEvent[] = [];
   // The open elements inside the one being collected, innermost last.
   const open: XmlElement[] = [];
