@@ -15,4 +15,12 @@ export const tags = {
    * moderated, deleted) must invalidate it, besides `post(id)` for the post it belongs to.
    */
   comments: "comments",
+  /**
+   * Whatever the tags above do not reach whole (each post's own comments are kept under
+   * `post(id)` alone): expired only by an import, which may change any of it at once.
+   */
+  imported: "imported",
 } as const;
+
+/** Every tag reader pages use, for a write that may have changed anything (an import). */
+export const everyReaderTag = [tags.settings, tags.posts, tags.labels, tags.pages, tags.redirects, tags.comments, tags.imported] as const;

@@ -44,7 +44,7 @@ export async function getAdjacentPosts(post: { id: string; publishedAt: Date }) 
  */
 export async function getComments(postId: string) {
   "use cache";
-  cacheTag(tags.post(postId));
+  cacheTag(tags.post(postId), tags.imported);
   cacheLife("max");
   return { ...(await listPostComments({ postId })), formKey: randomUUID() };
 }

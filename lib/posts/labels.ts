@@ -30,7 +30,7 @@ export async function resolveLabels(tx: Prisma.TransactionClient, names: string[
 }
 
 // A name with no ASCII letters still needs a slug of its own.
-const labelSlug = (name: string) => slugify(name) || `label-${Buffer.from(name).toString("hex").slice(0, 40)}`;
+export const labelSlug = (name: string) => slugify(name) || `label-${Buffer.from(name).toString("hex").slice(0, 40)}`;
 
 /** Every label's name, for the editor's suggestions and the list's filter. */
 export async function listLabelNames() {
