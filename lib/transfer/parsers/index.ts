@@ -2,11 +2,10 @@ import "server-only";
 import { ImportFileError, type ImportRecord, type SourceFormat } from "../records";
 import { streamXml, type XmlElement, type XmlEvent } from "../xml/stream";
 import { parseBloggerClassic, parseBloggerTakeout } from "./blogger";
-import { UNDECLARED_PREFIXES } from "./namespaces";
+import { ATOM, BLOGGER_TAKEOUT, UNDECLARED_PREFIXES } from "./namespaces";
 import { parseWxr } from "./wxr";
 
-export const ATOM = "http://www.w3.org/2005/Atom";
-export const BLOGGER_TAKEOUT = "http://schemas.google.com/blogger/2018";
+export { ATOM, BLOGGER_TAKEOUT } from "./namespaces";
 
 /** Reads the records of one export format from its XML events (the document element excluded). */
 export type RecordParser = (events: AsyncIterable<XmlEvent>) => AsyncGenerator<ImportRecord>;
