@@ -1,4 +1,5 @@
 import "server-only";
+import { slugify } from "@/lib/slugify";
 
 /** "/2011/09/slug": the year and month of publication in the blog's time zone, as Blogger does. */
 export function permalinkFor(slug: string, publishedAt: Date, timeZone: string): string {
@@ -14,3 +15,6 @@ export function archiveMonthPath(date: Date, timeZone: string): string {
 
 // The editor makes slugs in the browser too, so the rule lives in a module without server-only.
 export { slugify } from "@/lib/slugify";
+
+/** A label's slug; a name with no ASCII letters ("日本の本") still needs one of its own. */
+export const labelSlug = (name: string) => slugify(name) || `label-${Buffer.from(name).toString("hex").slice(0, 40)}`;

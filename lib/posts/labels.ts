@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { slugify } from "@/lib/permalinks";
+import { labelSlug } from "@/lib/permalinks";
 
 /**
  * The labels named, found by name (any case) or by the slug the name would have, and created when
@@ -28,9 +28,6 @@ export async function resolveLabels(tx: Prisma.TransactionClient, names: string[
   }
   return { ids: [...new Set(ids)], created };
 }
-
-// A name with no ASCII letters still needs a slug of its own.
-export const labelSlug = (name: string) => slugify(name) || `label-${Buffer.from(name).toString("hex").slice(0, 40)}`;
 
 /** Every label's name, for the editor's suggestions and the list's filter. */
 export async function listLabelNames() {

@@ -1,5 +1,5 @@
 import "server-only";
-import { labelSlug } from "@/lib/posts/labels";
+import { labelSlug } from "@/lib/permalinks";
 import type { ReportBuilder } from "./report";
 import { newId, type ImportClient } from "./sql";
 
