@@ -20,6 +20,8 @@ const webAddress = (url: string | null) => (url && /^https?:\/\//i.test(url.trim
  */
 export class CommentStage {
   private pending: CommentRecord[] = [];
+  // The batch PostgreSQL is writing while the next one is parsed: the two share the work's time.
+  private writing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly client: ImportClient,
@@ -40,10 +42,11 @@ export class CommentStage {
   }
 
   private async flush() {
+    await this.writing;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    await this.client.query(
+    this.writing = this.client.query(
       `INSERT INTO import_comment (key, post_key, parent_key, author_name, author_url, author_email, body_html, status, created_at)
        SELECT c.key, c.post_key, c.parent_key, c.author_name, c.author_url, c.author_email, c.body_html, c.status, ${asUtcTimestamp("c.created_at")}
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::"CommentStatus"[], $9::text[])
@@ -60,6 +63,8 @@ export class CommentStage {
         batch.map((comment) => utcText(comment.createdAt)),
       ],
     );
+    // A failure surfaces at the next flush or at merge, which await it; until then it is not unhandled.
+    this.writing.catch(() => {});
   }
 
   /**
@@ -70,6 +75,7 @@ export class CommentStage {
    */
   async merge(): Promise<void> {
     await this.flush();
+    await this.writing;
     await this.reportOrphans();
     await this.client.query(`UPDATE import_comment c SET id = existing.id FROM "Comment" existing WHERE existing."idempotencyKey" = c.key`);
     const { rows } = await this.client.query<{ created: string; updated: string; incoming: string }>(`
