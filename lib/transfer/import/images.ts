@@ -42,16 +42,18 @@ export function createImageCopier({ client, uploaderId, storage = uploadStorage(
   // Source address → the local address, or null when it could not be copied.
   const copies = new Map<string, Promise<string | null>>();
   const limit = createLimiter(concurrency);
+  // A pg client runs one query at a time; the copies under way take turns with it.
+  const query = createLimiter(1);
 
   async function copy(url: URL): Promise<string | null> {
-    const earlier = await client.query<{ storageKey: string }>(`SELECT "storageKey" FROM "Upload" WHERE "sourceUrl" = $1`, [url.href]);
+    const earlier = await query(() => client.query<{ storageKey: string }>(`SELECT "storageKey" FROM "Upload" WHERE "sourceUrl" = $1`, [url.href]));
     if (earlier.rows[0]) {
       counts.reused += 1;
       return uploadUrl(earlier.rows[0].storageKey);
     }
     try {
       const image = await limit(async () => processImage(await fetchImageBytes(url, { fetchImage, timeoutMs })));
-      const stored = await storeImageFiles({ image, now: new Date(), storage, saveRow: (columns) => insertUpload(client, columns, url, uploaderId) });
+      const stored = await storeImageFiles({ image, now: new Date(), storage, saveRow: (columns) => query(() => insertUpload(client, columns, url, uploaderId)) });
       storedKeys.push(...storageKeysOf(stored));
       counts.copied += 1;
       return uploadUrl(stored.storageKey);
