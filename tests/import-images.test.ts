@@ -229,6 +229,7 @@ describe("copying a body's images", () => {
     const full = await localCopyOf(`${origin}/photos/s1600/harbour.png`);
     expect(full.upload).toMatchObject({ width: 2000, height: 1000, widths: [480, 960, 1600] });
     expect(full.upload.storageKey).not.toBe(harbour.upload.storageKey);
+    expect(Math.abs(harbour.upload.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
 
     const camera = await localCopyOf(`${origin}/camera.jpg?size=large&v=2`);
     expect(camera.upload).toMatchObject({ mimeType: "image/jpeg", width: 800, height: 1200, widths: [480] });

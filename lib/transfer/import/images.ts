@@ -1,11 +1,10 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import type pg from "pg";
 import { ImageRefusedError, processImage, removeStoredFiles, storeImageFiles, type StoredImageColumns } from "@/lib/uploads/images";
 import { uploadStorage, type UploadStorage } from "@/lib/uploads/storage";
 import { storageKeysOf, uploadUrl } from "@/lib/uploads/urls";
 import { fetchImageBytes, ImageFetchError, webUrl } from "./fetch-image";
 import { findImageReferences, replaceReferences, type AttributeReference } from "./image-references";
+import { asUtcTimestamp, newId, utcText, type ImportClient } from "./sql";
 
 export interface ImageCopier {
   /** The body with every copyable <img src> (and <a href> that points at the same image file, as Blogger wraps images in links to the full size) rewritten to the local copy; images that fail are left as they were and listed. */
@@ -20,7 +19,7 @@ export interface ImageCopier {
 
 export interface ImageCopierOptions {
   /** The import's open transaction: Upload rows are looked up and written through it, never committed here. */
-  client: pg.ClientBase;
+  client: ImportClient;
   uploaderId: string;
   storage?: UploadStorage;
   fetchImage?: typeof fetch;
@@ -122,12 +121,12 @@ const pictureOf = (url: URL) =>
     .map((segment) => segment.replace(/=[swh]\d+[^/]*$/i, "").replace(/-\d+x\d+(?=\.[a-z0-9]+$)/i, ""))
     .join("/")}`;
 
-async function insertUpload(client: pg.ClientBase, columns: StoredImageColumns, url: URL, uploaderId: string): Promise<StoredImageColumns> {
+async function insertUpload(client: ImportClient, columns: StoredImageColumns, url: URL, uploaderId: string): Promise<StoredImageColumns> {
   const originalName = decodeURIComponentSafely(url.pathname.split("/").at(-1) ?? "").slice(0, 255);
   await client.query(
     `INSERT INTO "Upload" ("id", "storageKey", "mimeType", "byteSize", "width", "height", "originalName", "widths", "sourceUrl", "uploaderId", "createdAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [randomUUID(), columns.storageKey, columns.mimeType, columns.byteSize, columns.width, columns.height, originalName, columns.widths, url.href, uploaderId, columns.createdAt],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${asUtcTimestamp("$11")})`,
+    [newId(), columns.storageKey, columns.mimeType, columns.byteSize, columns.width, columns.height, originalName, columns.widths, url.href, uploaderId, utcText(columns.createdAt)],
   );
   return columns;
 }
