@@ -117,11 +117,60 @@ function newStorageKey(mimeType: ImageType, now: Date): string {
   return `${month}/${randomBytes(10).toString("hex")}${extensionFor(mimeType)}`;
 }
 
+/** The columns of an Upload row that follow from the stored image. */
+export interface StoredImageColumns {
+  storageKey: string;
+  mimeType: ImageType;
+  byteSize: number;
+  width: number;
+  height: number;
+  widths: number[];
+  createdAt: Date;
+}
+
 /**
- * Stores an uploaded image and its row as one: the files are written first and removed again if
- * any write or the row fails, so there is never a row without its files nor (short of a crash)
- * files without a row.
+ * Stores an image's files and then its row (written by `saveRow`) as one: the files are written
+ * first and removed again if any write or the row fails, so there is never a row without its
+ * files nor (short of a crash) files without a row.
  */
+export async function storeImageFiles<Row>({
+  image,
+  now,
+  storage,
+  saveRow,
+}: {
+  image: ProcessedImage;
+  now: Date;
+  storage: UploadStorage;
+  saveRow: (columns: StoredImageColumns) => Promise<Row>;
+}): Promise<Row> {
+  const storageKey = newStorageKey(image.mimeType, now);
+  const files = [
+    { key: storageKey, bytes: image.original, contentType: image.mimeType },
+    ...image.resized.map((copy) => ({ key: resizedKey(storageKey, copy.width), bytes: copy.bytes, contentType: "image/webp" })),
+  ];
+  const written: string[] = [];
+  try {
+    for (const file of files) {
+      written.push(file.key);
+      await storage.put(file.key, file.bytes, file.contentType);
+    }
+    return await saveRow({
+      storageKey,
+      mimeType: image.mimeType,
+      byteSize: image.original.length,
+      width: image.width,
+      height: image.height,
+      widths: image.resized.map((copy) => copy.width),
+      createdAt: now,
+    });
+  } catch (error) {
+    await removeStoredFiles(storage, written);
+    throw error;
+  }
+}
+
+/** Stores an uploaded image and its row (see storeImageFiles). */
 export async function storeUpload({
   user,
   fileName,
@@ -135,39 +184,17 @@ export async function storeUpload({
   now?: Date;
   storage?: UploadStorage;
 }): Promise<StoredUpload> {
-  const image = await processImage(bytes);
-  const storageKey = newStorageKey(image.mimeType, now);
-  const files = [
-    { key: storageKey, bytes: image.original, contentType: image.mimeType },
-    ...image.resized.map((copy) => ({ key: resizedKey(storageKey, copy.width), bytes: copy.bytes, contentType: "image/webp" })),
-  ];
-  const written: string[] = [];
-  try {
-    for (const file of files) {
-      written.push(file.key);
-      await storage.put(file.key, file.bytes, file.contentType);
-    }
-    return await db.upload.create({
-      data: {
-        storageKey,
-        mimeType: image.mimeType,
-        byteSize: image.original.length,
-        width: image.width,
-        height: image.height,
-        originalName: fileName.slice(0, 255),
-        widths: image.resized.map((copy) => copy.width),
-        uploaderId: user.id,
-        createdAt: now,
-      },
-      select: uploadColumns,
-    });
-  } catch (error) {
-    await removeFiles(storage, written);
-    throw error;
-  }
+  return storeImageFiles({
+    image: await processImage(bytes),
+    now,
+    storage,
+    saveRow: (columns) =>
+      db.upload.create({ data: { ...columns, originalName: fileName.slice(0, 255), uploaderId: user.id }, select: uploadColumns }),
+  });
 }
 
-async function removeFiles(storage: UploadStorage, keys: string[]) {
+/** Removes stored files, logging (not throwing) those that could not be: it runs on paths that are already failing or tidying up. */
+export async function removeStoredFiles(storage: UploadStorage, keys: string[]) {
   const results = await Promise.allSettled(keys.map((key) => storage.delete(key)));
   for (const result of results) {
     if (result.status === "rejected") console.error("An uploaded file could not be removed", result.reason);
@@ -214,5 +241,5 @@ export async function deleteUpload({ user, id, storage = uploadStorage() }: { us
   if (!upload) throw new NotFoundError("That image");
   const { count } = await db.upload.deleteMany({ where: { id: upload.id } });
   if (count === 0) throw new NotFoundError("That image");
-  await removeFiles(storage, storageKeysOf(upload));
+  await removeStoredFiles(storage, storageKeysOf(upload));
 }
