@@ -3,25 +3,57 @@ import sanitizeHtml from "sanitize-html";
 
 // The one allowlist for HTML that came from a person (post and page bodies, imported content).
 // Everything is sanitized on write; pages render stored HTML only through components/post/rich-html.tsx.
+// It is wide enough for what blogs moved from Blogger and WordPress contain (figures, tables,
+// alignment, YouTube and Vimeo players) and no wider: no script, style sheet, form or event
+// handler survives, and no frame but a video player's.
+const ALIGNMENT_CLASSES = ["alignleft", "alignright", "aligncenter", "alignwide", "alignnone"];
+const TEXT_ALIGN = { "text-align": [/^(left|right|center|justify)$/] };
+
+/** Video players that may be framed: their embed addresses, nothing else on those hosts. */
+const VIDEO_EMBED = /^https:\/\/(?:www\.youtube(?:-nocookie)?\.com\/embed\/[\w-]{6,20}|player\.vimeo\.com\/video\/\d{4,12})(?:\?[\w=&;%.-]*)?$/;
+
 const POST_HTML: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "hr", "h2", "h3", "h4", "blockquote", "pre", "code", "ul", "ol", "li",
-    "strong", "b", "em", "i", "u", "s", "sub", "sup", "a", "img", "figure", "figcaption",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "ul", "ol", "li", "dl", "dt", "dd",
+    "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "q", "a", "img",
+    "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "iframe",
   ],
   allowedAttributes: {
     a: ["href", "title"],
-    img: ["src", "alt", "title", "width", "height"],
-    th: ["scope"],
+    img: ["src", "alt", "title", "width", "height", "class"],
+    iframe: ["src", "width", "height", "title", "allowfullscreen"],
+    abbr: ["title"],
+    th: ["scope", "colspan", "rowspan", "style"],
+    td: ["colspan", "rowspan", "style"],
+    figure: ["class"],
+    p: ["style", "class"],
+    h2: ["style"],
+    h3: ["style"],
+    h4: ["style"],
   },
+  allowedClasses: { img: ALIGNMENT_CLASSES, figure: ALIGNMENT_CLASSES, p: ALIGNMENT_CLASSES },
+  allowedStyles: { "*": TEXT_ALIGN },
   allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: { img: ["http", "https"] },
+  allowedSchemesByTag: { img: ["http", "https"], iframe: ["https"] },
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
+  transformTags: {
+    // The page's own title is its one <h1>.
+    h1: "h2",
+    // Old embeds say http:; the player is the same over https. A frame needs a name for screen readers.
+    iframe: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, src: (attribs.src ?? "").replace(/^(?:https?:)?\/\//, "https://"), title: attribs.title || "Embedded video" },
+    }),
+  },
+  // A frame that is not a known video player goes, whatever else it says.
+  exclusiveFilter: (frame) => frame.tag === "iframe" && !VIDEO_EMBED.test(frame.attribs.src ?? ""),
 };
 
 export function sanitizePostHtml(html: string): string {
-  return sanitizeHtml(html, POST_HTML).trim();
+  return sanitizeHtml(html, POST_HTML)
+    .replace(/<iframe /g, '<iframe loading="lazy" referrerpolicy="strict-origin-when-cross-origin" sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" ')
+    .trim();
 }
 
 /** Plain text of stored HTML, for meta descriptions and excerpts. */

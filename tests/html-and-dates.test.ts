@@ -49,3 +49,28 @@ describe("dates and permalinks in the blog's time zone", () => {
     expect(slugify("x".repeat(100))).toHaveLength(80);
   });
 });
+
+describe("the allowlist for what imported blogs contain", () => {
+  test("keeps figures with captions, tables and alignment", () => {
+    const html = `<figure class="aligncenter"><img src="https://example.org/a.jpg" alt="A shelf" class="alignwide" /><figcaption>The shelf</figcaption></figure><table><caption>Books</caption><thead><tr><th scope="col" style="text-align:right">Year</th></tr></thead><tbody><tr><td colspan="2">1911</td></tr></tbody></table><p style="text-align:center">Centred</p>`;
+    expect(sanitizePostHtml(html)).toBe(html);
+  });
+
+  test("keeps YouTube and Vimeo players as sandboxed frames, and no other frame", () => {
+    const youtube = sanitizePostHtml(`<iframe src="http://www.youtube.com/embed/dQw4w9WgXcQ" width="560" height="315" allowfullscreen onload="alert(1)"></iframe>`);
+    expect(youtube).toContain(`src="https://www.youtube.com/embed/dQw4w9WgXcQ"`);
+    expect(youtube).toContain(`sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"`);
+    expect(youtube).not.toContain("onload");
+    expect(youtube).toContain(`title="Embedded video"`);
+    expect(sanitizePostHtml(`<iframe src="https://player.vimeo.com/video/76979871"></iframe>`)).toContain("player.vimeo.com/video/76979871");
+    for (const src of ["https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://evil.example/embed/x", "javascript:alert(1)", "https://www.youtube.com.evil.example/embed/abcdefgh", "data:text/html,<script>alert(1)</script>"]) {
+      expect(sanitizePostHtml(`<p>before</p><iframe src="${src}"></iframe>`)).toBe("<p>before</p>");
+    }
+  });
+
+  test("drops classes, styles and headings it does not know", () => {
+    expect(sanitizePostHtml(`<h1 class="x">Big</h1><p class="alignleft evil" style="position:fixed;text-align:left">t</p><div><span style="color:red">kept text</span></div>`)).toBe(
+      `<h2>Big</h2><p class="alignleft" style="text-align:left">t</p>kept text`,
+    );
+  });
+});
