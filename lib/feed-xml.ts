@@ -46,9 +46,14 @@ export const RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8";
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
+/** Text without the characters XML 1.0 cannot carry, as CDATA sections need it. */
+export function stripNonXmlCharacters(text: string): string {
+  return text.replace(NOT_XML, "");
+}
+
 /** Text made safe for XML element content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(NOT_XML, "").replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+  return stripNonXmlCharacters(text).replace(/[&<>"']/g, (character) => ESCAPES[character]!);
 }
 
 type Attributes = Record<string, string | undefined>;

@@ -1,0 +1,250 @@
+import "server-only";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { CommentModeration, CommentPermission, CommentStatus, PostStatus } from "../../generated/prisma/enums";
+
+// How the exporters read the blog: a batch of rows at a time, in creation order (createdAt, then
+// id: stable, so two exports of one blog list everything in the same order), never a whole table.
+
+export const BATCH_SIZE = 500;
+
+/** What every batch reader pages by. */
+export interface CreationKey {
+  id: string;
+  createdAt: Date;
+}
+
+type After = { createdAt: { gt: Date } } | { createdAt: Date; id: { gt: string } };
+
+/** Where, order and size of the next batch: spread into a Prisma `findMany` of any model with `id` and `createdAt`. */
+export interface BatchQuery {
+  where: { OR?: After[] };
+  orderBy: [{ createdAt: "asc" }, { id: "asc" }];
+  take: number;
+}
+
+/**
+ * Reads a table in batches by keyset pagination on (createdAt, id). `readBatch` runs the query; to
+ * filter, it adds its own conditions beside `where.OR`.
+ */
+export async function* inCreationOrder<Row extends CreationKey>(
+  readBatch: (query: BatchQuery) => Promise<Row[]>,
+  batchSize = BATCH_SIZE,
+): AsyncGenerator<Row[]> {
+  let last: CreationKey | undefined;
+  for (;;) {
+    const where = last ? { OR: [{ createdAt: { gt: last.createdAt } }, { createdAt: last.createdAt, id: { gt: last.id } }] } : {};
+    const rows = await readBatch({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: batchSize });
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+    last = rows[rows.length - 1];
+  }
+}
+
+/** What an export wrote, for the person who asked for it; an exporter's generator returns it. */
+export interface ExportCounts {
+  posts: number;
+  pages: number;
+  comments: number;
+}
+
+export interface SettingsRow {
+  blogTitle: string;
+  description: string;
+  timeZone: string;
+  postsPerPage: number;
+  commentPermission: CommentPermission;
+  commentModeration: CommentModeration;
+  moderateAfterDays: number;
+  updatedAt: Date;
+}
+
+/** The blog's settings, or the defaults a blog has before any are saved. */
+export async function readSettings(db: PrismaClient): Promise<SettingsRow> {
+  const settings = await db.setting.findUnique({ where: { id: 1 } });
+  return (
+    settings ?? {
+      blogTitle: "Longhand",
+      description: "",
+      timeZone: "UTC",
+      postsPerPage: 7,
+      commentPermission: "SIGNED_IN",
+      commentModeration: "NEVER",
+      moderateAfterDays: 14,
+      updatedAt: new Date(0),
+    }
+  );
+}
+
+/** Who the blog belongs to, for a feed's own author: its first admin. */
+export async function readBlogOwner(db: PrismaClient): Promise<{ name: string } | null> {
+  return db.user.findFirst({ where: { role: "ADMIN" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { name: true } });
+}
+
+export interface AuthorRow extends CreationKey {
+  name: string;
+  email: string;
+}
+
+export interface EntryRow extends CreationKey {
+  title: string;
+  slug: string;
+  bodyHtml: string;
+  status: PostStatus;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  importKey: string | null;
+  author: AuthorRow;
+}
+
+export interface PostRow extends EntryRow {
+  /** "/2011/09/slug", or null for a draft never published. */
+  permalink: string | null;
+  excerpt: string | null;
+  commentsOpen: boolean;
+  trashedAt: Date | null;
+  labels: LabelRow[];
+}
+
+export interface LabelRow extends CreationKey {
+  name: string;
+  slug: string;
+}
+
+const authorSelect = { id: true, createdAt: true, name: true, email: true } as const;
+const labelSelect = { id: true, createdAt: true, name: true, slug: true } as const;
+
+/** Posts with their author and labels (labels by name), trashed ones only when asked for. */
+export function postBatches(db: PrismaClient, { includeTrashed }: { includeTrashed: boolean }, batchSize = BATCH_SIZE): AsyncGenerator<PostRow[]> {
+  return inCreationOrder(async (query) => {
+    const posts = await db.post.findMany({
+      ...query,
+      where: { ...query.where, ...(includeTrashed ? {} : { trashedAt: null }) },
+      select: {
+        id: true,
+        createdAt: true,
+        title: true,
+        slug: true,
+        permalink: true,
+        bodyHtml: true,
+        excerpt: true,
+        status: true,
+        publishedAt: true,
+        updatedAt: true,
+        trashedAt: true,
+        commentsOpen: true,
+        importKey: true,
+        author: { select: authorSelect },
+        labels: { select: { label: { select: labelSelect } }, orderBy: { label: { name: "asc" } } },
+      },
+    });
+    return posts.map(({ labels, ...post }) => ({ ...post, labels: labels.map(({ label }) => label) }));
+  }, batchSize);
+}
+
+export function pageBatches(db: PrismaClient, batchSize = BATCH_SIZE): AsyncGenerator<EntryRow[]> {
+  return inCreationOrder(
+    (query) =>
+      db.page.findMany({
+        ...query,
+        select: {
+          id: true,
+          createdAt: true,
+          title: true,
+          slug: true,
+          bodyHtml: true,
+          status: true,
+          publishedAt: true,
+          updatedAt: true,
+          importKey: true,
+          author: { select: authorSelect },
+        },
+      }),
+    batchSize,
+  );
+}
+
+export function labelBatches(db: PrismaClient, batchSize = BATCH_SIZE): AsyncGenerator<LabelRow[]> {
+  return inCreationOrder((query) => db.label.findMany({ ...query, select: labelSelect }), batchSize);
+}
+
+/** Accounts that wrote at least one post or page. */
+export function authorBatches(db: PrismaClient, batchSize = BATCH_SIZE): AsyncGenerator<AuthorRow[]> {
+  return inCreationOrder(
+    (query) =>
+      db.user.findMany({ ...query, where: { AND: [query.where, { OR: [{ posts: { some: {} } }, { pages: { some: {} } }] }] }, select: authorSelect }),
+    batchSize,
+  );
+}
+
+export interface CommentRow extends CreationKey {
+  postId: string;
+  parentId: string | null;
+  /** The account's name for a signed-in commenter, else the guest name the comment was left with. */
+  authorName: string;
+  authorUrl: string | null;
+  /** Private: the account's address, or the one a guest left. */
+  authorEmail: string | null;
+  bodyHtml: string;
+  status: CommentStatus;
+  idempotencyKey: string;
+  editedAt: Date | null;
+}
+
+/**
+ * The comments with one of `statuses` on some posts, by post, each post's in creation
+ * order with every reply after the comment it answers. All the comments of a batch of posts are
+ * read at once: callers keep the batch of posts small enough for that.
+ */
+export async function commentsOnPosts(db: PrismaClient, postIds: string[], statuses: CommentStatus[]): Promise<Map<string, CommentRow[]>> {
+  const comments = await db.comment.findMany({
+    where: { postId: { in: postIds }, status: { in: statuses } },
+    orderBy: [{ postId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      createdAt: true,
+      postId: true,
+      parentId: true,
+      authorName: true,
+      authorUrl: true,
+      authorEmail: true,
+      bodyHtml: true,
+      status: true,
+      idempotencyKey: true,
+      editedAt: true,
+      user: { select: { name: true, email: true } },
+    },
+  });
+  const byPost = new Map<string, CommentRow[]>();
+  for (const { user, ...comment } of comments) {
+    const row = { ...comment, authorName: user?.name ?? comment.authorName ?? "", authorEmail: user?.email ?? comment.authorEmail };
+    const rows = byPost.get(comment.postId);
+    if (rows) rows.push(row);
+    else byPost.set(comment.postId, [row]);
+  }
+  for (const [postId, rows] of byPost) byPost.set(postId, parentsFirst(rows));
+  return byPost;
+}
+
+// Clocks and imports can date a reply before the comment it answers; a reader of the file still
+// meets the parent first. Otherwise the order stays as it was.
+function parentsFirst(rows: CommentRow[]): CommentRow[] {
+  const ids = new Set(rows.map((row) => row.id));
+  const written = new Set<string>();
+  const waitingFor = new Map<string, CommentRow[]>();
+  const ordered: CommentRow[] = [];
+  const write = (row: CommentRow) => {
+    if (written.has(row.id)) return;
+    ordered.push(row);
+    written.add(row.id);
+    const children = waitingFor.get(row.id) ?? [];
+    waitingFor.delete(row.id);
+    children.forEach(write);
+  };
+  for (const row of rows) {
+    if (row.parentId && ids.has(row.parentId) && !written.has(row.parentId)) waitingFor.set(row.parentId, [...(waitingFor.get(row.parentId) ?? []), row]);
+    else write(row);
+  }
+  // Only a cycle (which the app cannot make) leaves rows waiting: write them rather than lose them.
+  for (const children of waitingFor.values()) children.forEach(write);
+  return ordered;
+}
