@@ -219,7 +219,7 @@ describe("exporting a blog to Atom and WXR", () => {
         BLOG_NAME: "Notes from the Reading Room",
         BLOG_TIME_ZONE: "Europe/London",
         BLOG_COMMENT_ACCESS: "REGISTERED",
-        BLOG_COMMENT_MODERATION: "AGE",
+        BLOG_COMMENT_MODERATION: "SOMETIMES",
         BLOG_COMMENT_MODERATION_DELAY: "30",
         BLOG_MAX_NUM: "10",
       });

@@ -45,12 +45,12 @@ const kindCategory = (kind: string) => emptyElement("category", { scheme: KIND_S
  * parser maps the same names and values back:
  *   BLOG_NAME, BLOG_DESCRIPTION: text. BLOG_TIME_ZONE: an IANA zone.
  *   BLOG_COMMENT_ACCESS: "REGISTERED" (signed-in readers) or "NONE" (nobody).
- *   BLOG_COMMENT_MODERATION: "DISABLED" (never), "ALWAYS", "AGE" (posts older than
- *   BLOG_COMMENT_MODERATION_DELAY days) or "FIRST_COMMENT" (Longhand's own: a commenter's first).
+ *   BLOG_COMMENT_MODERATION: "DISABLED" (never), "ALWAYS", "SOMETIMES" (Blogger's word for posts
+ *   older than BLOG_COMMENT_MODERATION_DELAY days) or "FIRST_COMMENT" (Longhand's own: a commenter's first).
  *   BLOG_COMMENT_MODERATION_DELAY: whole days. BLOG_MAX_NUM with BLOG_MAX_UNIT "POSTS": posts per page.
  */
 function settingValues(settings: SettingsRow): [string, string][] {
-  const moderation = { NEVER: "DISABLED", ALWAYS: "ALWAYS", OLDER_POSTS: "AGE", FIRST_COMMENT: "FIRST_COMMENT" } as const;
+  const moderation = { NEVER: "DISABLED", ALWAYS: "ALWAYS", OLDER_POSTS: "SOMETIMES", FIRST_COMMENT: "FIRST_COMMENT" } as const;
   return [
     ["BLOG_NAME", settings.blogTitle],
     ["BLOG_DESCRIPTION", settings.description],
