@@ -24,6 +24,8 @@ const hostileTitle = `Cats ]]> & </content> "dogs" <b>`;
 const hostileBody = `<p>Before ]]> after </content> and <![CDATA[ nested ]]]]> &amp; &lt;tags&gt; — ünïcödé 😀</p>`;
 const ampersandLabel = "Books & Reading";
 const greekLabel = "Ελληνικά";
+// As the label editor makes a slug for a name with no ASCII letters.
+const greekSlug = `label-${Buffer.from(greekLabel).toString("hex").slice(0, 40)}`;
 
 async function collect(exporter: Exporter, db: PrismaClient, now: Date): Promise<string[]> {
   const chunks: string[] = [];
@@ -45,7 +47,7 @@ async function addTrickyRows(db: PrismaClient) {
   const writer = await db.user.create({ data: { name: "Ravi Menon", email: "ravi@example.test", role: "AUTHOR" } });
   const reader = await db.user.findUniqueOrThrow({ where: { email: "annie@example.com" } });
   const ampersand = await db.label.create({ data: { name: ampersandLabel, slug: "books-and-reading" } });
-  const greek = await db.label.create({ data: { name: greekLabel, slug: "label-ceb5cebbcebb" } });
+  const greek = await db.label.create({ data: { name: greekLabel, slug: greekSlug } });
   const post = (data: Parameters<PrismaClient["post"]["create"]>[0]["data"]) => db.post.create({ data });
   const common = { authorId: writer.id, bodyHtml: "<p>Plain words.</p>" };
 
@@ -256,13 +258,13 @@ describe("exporting a blog to Atom and WXR", () => {
       expect(categories.map((category) => [text(category["wp:cat_name"]), text(category["wp:category_nicename"])])).toEqual(
         expect.arrayContaining([
           [ampersandLabel, "books-and-reading"],
-          [greekLabel, "label-ceb5cebbcebb"],
+          [greekLabel, greekSlug],
         ]),
       );
       expect(new Set(categories.map((category) => text(category["wp:term_id"]))).size).toBe(categories.length);
       expect(itemTitled(hostileTitle).category).toEqual([
         { "#text": ampersandLabel, "@domain": "category", "@nicename": "books-and-reading" },
-        { "#text": greekLabel, "@domain": "category", "@nicename": "label-ceb5cebbcebb" },
+        { "#text": greekLabel, "@domain": "category", "@nicename": greekSlug },
       ]);
     });
 
@@ -319,7 +321,7 @@ describe("exporting a blog to Atom and WXR", () => {
     const atomAgain = (await collect(exportAtom, db, secondExport)).join("");
     const wxrAgain = (await collect(exportWxr, db, secondExport)).join("");
     expect(atomAgain).not.toBe(atom);
-    expect(atomAgain.replace(secondExport.toISOString(), firstExport.toISOString())).toBe(atom);
+    expect(atomAgain.replaceAll(secondExport.toISOString(), firstExport.toISOString())).toBe(atom);
     expect(wxrAgain).not.toBe(wxr);
     expect(wxrAgain.replace("Mon, 30 Nov 2026 18:30:00 +0000", "Sun, 29 Nov 2026 10:00:00 +0000")).toBe(wxr);
   });

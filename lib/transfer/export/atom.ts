@@ -1,7 +1,7 @@
 import "server-only";
 import { plainTextExcerpt } from "@/lib/feed-xml";
 import type { CommentStatus } from "../../generated/prisma/enums";
-import { commentsOnPosts, pageBatches, postBatches, readBlogOwner, readSettings, type CommentRow, type EntryRow, type ExportCounts, type PostRow, type SettingsRow } from "./blog-rows";
+import { commentsOnPosts, pageBatches, postBatches, readSettings, threadOrder, type CommentRow, type EntryRow, type ExportCounts, type PostRow, type SettingsRow } from "./blog-rows";
 import type { Exporter } from "./index";
 import { publicPostPath, siteOrigin } from "./urls";
 import { atomDate, element, emptyElement, inlineElement, parentElement, XML_DECLARATION } from "./xml-writer";
@@ -79,7 +79,9 @@ function settingsEntry(name: string, value: string, updated: Date): string {
   );
 }
 
-function entryXml(entry: EntryRow, options: { id: BloggerId; url: string | null; labels: string[]; excerpt: string | null }): string {
+// No <summary>: Blogger's export has no excerpts (it cuts posts with a jump break in the body), so
+// its importers, ours included, would drop one.
+function entryXml(entry: EntryRow, options: { id: BloggerId; url: string | null; labels: string[] }): string {
   const draft = entry.status === "DRAFT";
   return parentElement(
     "entry",
@@ -93,7 +95,6 @@ function entryXml(entry: EntryRow, options: { id: BloggerId; url: string | null;
       ...options.labels.map((term) => emptyElement("category", { scheme: LABEL_SCHEME, term })),
       element("title", entry.title, { type: "text" }),
       element("content", entry.bodyHtml, { type: "html" }),
-      ...(options.excerpt ? [element("summary", options.excerpt, { type: "html" })] : []),
       ...(options.url ? [emptyElement("link", { rel: "alternate", type: "text/html", href: options.url, title: entry.title })] : []),
       inlineElement("author", {}, [element("name", entry.author.name), element("email", entry.author.email)]),
     ],
@@ -142,16 +143,15 @@ function commentXml(comment: CommentRow, post: PostContext, ids: Map<string, Blo
 function* postAndComments(post: PostRow, comments: CommentRow[], origin: string, timeZone: string): Generator<string> {
   const path = publicPostPath(post, timeZone);
   const context: PostContext = { id: bloggerId(post.importKey, "blogger:", "post", post.id), url: path ? `${origin}${path}.html` : null, origin };
-  yield entryXml(post, { id: context.id, url: context.url, labels: post.labels.map((label) => label.name), excerpt: post.excerpt });
+  yield entryXml(post, { id: context.id, url: context.url, labels: post.labels.map((label) => label.name) });
   const ids = new Map(comments.map((comment) => [comment.id, bloggerId(comment.idempotencyKey, "import:blogger:", "post", comment.id)]));
-  for (const comment of comments) yield commentXml(comment, context, ids);
+  for (const comment of threadOrder(comments, (row) => ids.get(row.id)!.itemId)) yield commentXml(comment, context, ids);
 }
 
 export const exportAtom: Exporter = async function* (db, { now, siteUrl }): AsyncGenerator<string, ExportCounts> {
   const counts: ExportCounts = { posts: 0, pages: 0, comments: 0 };
   const origin = siteOrigin(siteUrl);
   const settings = await readSettings(db);
-  const owner = await readBlogOwner(db);
   yield `${XML_DECLARATION}
 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:app="http://purl.org/atom/app#" xmlns:thr="http://purl.org/syndication/thread/1.0">
   ${element("id", `tag:blogger.com,1999:blog-${OWN_BLOG_ID}`)}
@@ -159,11 +159,12 @@ export const exportAtom: Exporter = async function* (db, { now, siteUrl }): Asyn
   ${element("title", settings.blogTitle, { type: "text" })}
   ${element("subtitle", settings.description, { type: "text" })}
   ${emptyElement("link", { rel: "alternate", type: "text/html", href: `${origin}/` })}
-  ${inlineElement("author", {}, [element("name", owner?.name ?? settings.blogTitle)])}
+  ${inlineElement("author", {}, [element("name", settings.blogTitle)])}
   ${element("generator", "Longhand")}
 `;
   yield settingValues(settings)
-    .map(([name, value]) => settingsEntry(name, value, settings.updatedAt))
+    // Settings keep no date of their own that survives an import: they are as read at the export.
+    .map(([name, value]) => settingsEntry(name, value, now))
     .join("");
 
   // Classic Blogger has no trash: trashed posts, and the comments on them, stay behind.
@@ -184,7 +185,7 @@ export const exportAtom: Exporter = async function* (db, { now, siteUrl }): Asyn
   for await (const pages of pageBatches(db)) {
     for (const page of pages) {
       const url = page.status === "DRAFT" ? null : `${origin}/p/${page.slug}.html`;
-      yield entryXml(page, { id: bloggerId(page.importKey, "blogger:", "page", page.id), url, labels: [], excerpt: null });
+      yield entryXml(page, { id: bloggerId(page.importKey, "blogger:", "page", page.id), url, labels: [] });
       counts.pages += 1;
     }
   }

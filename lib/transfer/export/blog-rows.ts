@@ -7,7 +7,21 @@ import type { CommentModeration, CommentPermission, CommentStatus, PostStatus } 
 
 export const BATCH_SIZE = 500;
 
-/** What every batch reader pages by. */
+/**
+ * Reads a table in batches by keyset pagination: `readBatch` returns up to `take` rows that come
+ * after `last` (all from the start when it is undefined) in an order of its own, on a unique key.
+ */
+export async function* inBatches<Row>(readBatch: (last: Row | undefined, take: number) => Promise<Row[]>, batchSize = BATCH_SIZE): AsyncGenerator<Row[]> {
+  let last: Row | undefined;
+  for (;;) {
+    const rows = await readBatch(last, batchSize);
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+    last = rows[rows.length - 1];
+  }
+}
+
+/** What creation-order batch readers page by. */
 export interface CreationKey {
   id: string;
   createdAt: Date;
@@ -22,22 +36,38 @@ export interface BatchQuery {
   take: number;
 }
 
+/** Batches in creation order (createdAt, then id). To filter, `readBatch` adds its own conditions beside `where.OR`. */
+export function inCreationOrder<Row extends CreationKey>(readBatch: (query: BatchQuery) => Promise<Row[]>, batchSize = BATCH_SIZE): AsyncGenerator<Row[]> {
+  return inBatches<Row>((last, take) => {
+    const where = last ? { OR: [{ createdAt: { gt: last.createdAt } }, { createdAt: last.createdAt, id: { gt: last.id } }] } : {};
+    return readBatch({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take });
+  }, batchSize);
+}
+
+/** Where, order and size of the next batch of posts or pages in publication order. */
+export interface DatedBatchQuery {
+  where: { publishedAt: { not: null } | null; OR?: (After | { publishedAt: { gt: Date } } | { publishedAt: Date; id: { gt: string } })[] };
+  orderBy: [{ publishedAt: "asc" } | { createdAt: "asc" }, { id: "asc" }];
+  take: number;
+}
+
 /**
- * Reads a table in batches by keyset pagination on (createdAt, id). `readBatch` runs the query; to
- * filter, it adds its own conditions beside `where.OR`.
+ * Posts or pages with a publication date by that date, then those never published by creation:
+ * the dates Atom and WXR carry (creation is lost on the way, as both write one date for a
+ * published entry), so a round trip through either gives the same order back.
  */
-export async function* inCreationOrder<Row extends CreationKey>(
-  readBatch: (query: BatchQuery) => Promise<Row[]>,
+export async function* inPublicationOrder<Row extends CreationKey & { publishedAt: Date | null }>(
+  readBatch: (query: DatedBatchQuery) => Promise<Row[]>,
   batchSize = BATCH_SIZE,
 ): AsyncGenerator<Row[]> {
-  let last: CreationKey | undefined;
-  for (;;) {
-    const where = last ? { OR: [{ createdAt: { gt: last.createdAt } }, { createdAt: last.createdAt, id: { gt: last.id } }] } : {};
-    const rows = await readBatch({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: batchSize });
-    if (rows.length > 0) yield rows;
-    if (rows.length < batchSize) return;
-    last = rows[rows.length - 1];
-  }
+  yield* inBatches<Row>((last, take) => {
+    const after = last?.publishedAt ? { OR: [{ publishedAt: { gt: last.publishedAt } }, { publishedAt: last.publishedAt, id: { gt: last.id } }] } : {};
+    return readBatch({ where: { publishedAt: { not: null }, ...after }, orderBy: [{ publishedAt: "asc" }, { id: "asc" }], take });
+  }, batchSize);
+  yield* inBatches<Row>((last, take) => {
+    const after = last ? { OR: [{ createdAt: { gt: last.createdAt } }, { createdAt: last.createdAt, id: { gt: last.id } }] } : {};
+    return readBatch({ where: { publishedAt: null, ...after }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take });
+  }, batchSize);
 }
 
 /** What an export wrote, for the person who asked for it; an exporter's generator returns it. */
@@ -55,12 +85,14 @@ export interface SettingsRow {
   commentPermission: CommentPermission;
   commentModeration: CommentModeration;
   moderateAfterDays: number;
-  updatedAt: Date;
 }
 
 /** The blog's settings, or the defaults a blog has before any are saved. */
 export async function readSettings(db: PrismaClient): Promise<SettingsRow> {
-  const settings = await db.setting.findUnique({ where: { id: 1 } });
+  const settings = await db.setting.findUnique({
+    where: { id: 1 },
+    select: { blogTitle: true, description: true, timeZone: true, postsPerPage: true, commentPermission: true, commentModeration: true, moderateAfterDays: true },
+  });
   return (
     settings ?? {
       blogTitle: "Longhand",
@@ -70,14 +102,8 @@ export async function readSettings(db: PrismaClient): Promise<SettingsRow> {
       commentPermission: "SIGNED_IN",
       commentModeration: "NEVER",
       moderateAfterDays: 14,
-      updatedAt: new Date(0),
     }
   );
-}
-
-/** Who the blog belongs to, for a feed's own author: its first admin. */
-export async function readBlogOwner(db: PrismaClient): Promise<{ name: string } | null> {
-  return db.user.findFirst({ where: { role: "ADMIN" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { name: true } });
 }
 
 export interface AuthorRow extends CreationKey {
@@ -113,9 +139,9 @@ export interface LabelRow extends CreationKey {
 const authorSelect = { id: true, createdAt: true, name: true, email: true } as const;
 const labelSelect = { id: true, createdAt: true, name: true, slug: true } as const;
 
-/** Posts with their author and labels (labels by name), trashed ones only when asked for. */
+/** Posts in publication order with their author and labels (labels by name), trashed ones only when asked for. */
 export function postBatches(db: PrismaClient, { includeTrashed }: { includeTrashed: boolean }, batchSize = BATCH_SIZE): AsyncGenerator<PostRow[]> {
-  return inCreationOrder(async (query) => {
+  return inPublicationOrder(async (query) => {
     const posts = await db.post.findMany({
       ...query,
       where: { ...query.where, ...(includeTrashed ? {} : { trashedAt: null }) },
@@ -141,8 +167,9 @@ export function postBatches(db: PrismaClient, { includeTrashed }: { includeTrash
   }, batchSize);
 }
 
+/** Pages in publication order, with their author. */
 export function pageBatches(db: PrismaClient, batchSize = BATCH_SIZE): AsyncGenerator<EntryRow[]> {
-  return inCreationOrder(
+  return inPublicationOrder(
     (query) =>
       db.page.findMany({
         ...query,
@@ -163,8 +190,12 @@ export function pageBatches(db: PrismaClient, batchSize = BATCH_SIZE): AsyncGene
   );
 }
 
+/** Labels by name: an import creates them in another order, and a round trip should not reorder them. */
 export function labelBatches(db: PrismaClient, batchSize = BATCH_SIZE): AsyncGenerator<LabelRow[]> {
-  return inCreationOrder((query) => db.label.findMany({ ...query, select: labelSelect }), batchSize);
+  return inBatches(
+    (last, take) => db.label.findMany({ where: last ? { name: { gt: last.name } } : {}, orderBy: { name: "asc" }, take, select: labelSelect }),
+    batchSize,
+  );
 }
 
 /** Accounts that wrote at least one post or page. */
@@ -191,9 +222,9 @@ export interface CommentRow extends CreationKey {
 }
 
 /**
- * The comments with one of `statuses` on some posts, by post, each post's in creation
- * order with every reply after the comment it answers. All the comments of a batch of posts are
- * read at once: callers keep the batch of posts small enough for that.
+ * The comments with one of `statuses` on some posts, by post, each post's in creation order (see
+ * threadOrder for the order to write them in). All the comments of a batch of posts are read at
+ * once: callers keep the batch of posts small enough for that.
  */
 export async function commentsOnPosts(db: PrismaClient, postIds: string[], statuses: CommentStatus[]): Promise<Map<string, CommentRow[]>> {
   const comments = await db.comment.findMany({
@@ -221,8 +252,18 @@ export async function commentsOnPosts(db: PrismaClient, postIds: string[], statu
     if (rows) rows.push(row);
     else byPost.set(comment.postId, [row]);
   }
-  for (const [postId, rows] of byPost) byPost.set(postId, parentsFirst(rows));
   return byPost;
+}
+
+/**
+ * A post's comments in the order to write them: by date, comments of the same instant by `tieBreak`
+ * (an id the format carries, so that after a round trip, where database ids are new, the order is
+ * the same), and every reply after the comment it answers.
+ */
+export function threadOrder(rows: CommentRow[], tieBreak: (row: CommentRow) => string | number): CommentRow[] {
+  const keyed = rows.map((row) => ({ row, key: tieBreak(row) }));
+  keyed.sort((a, b) => a.row.createdAt.getTime() - b.row.createdAt.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return parentsFirst(keyed.map(({ row }) => row));
 }
 
 // Clocks and imports can date a reply before the comment it answers; a reader of the file still

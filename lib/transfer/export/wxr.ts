@@ -1,6 +1,6 @@
 import "server-only";
 import type { CommentStatus, PostStatus } from "../../generated/prisma/enums";
-import { authorBatches, commentsOnPosts, labelBatches, pageBatches, postBatches, readSettings, type CommentRow, type EntryRow, type ExportCounts } from "./blog-rows";
+import { authorBatches, commentsOnPosts, labelBatches, pageBatches, postBatches, readSettings, threadOrder, type CommentRow, type EntryRow, type ExportCounts } from "./blog-rows";
 import type { Exporter } from "./index";
 import { publicPostPath, siteOrigin } from "./urls";
 import { wxrNumberings, type WxrNumbering } from "./wxr-numbers";
@@ -92,7 +92,7 @@ function itemXml(item: Item, context: Context): string {
   const { entry } = item;
   const author = context.authors.get(entry.author.id)!;
   const published = entry.publishedAt ?? entry.createdAt;
-  // Comments are numbered before any is written, so a reply can name its parent wherever it falls.
+  // Numbered in creation order before any is written, so a reply can name its parent wherever it falls.
   const commentNumbers = new Map(item.comments.map((comment) => [comment.id, context.commentNumbers.numberFor(comment.idempotencyKey)]));
   return parentElement(
     "item",
@@ -125,7 +125,7 @@ function itemXml(item: Item, context: Context): string {
       ...(item.status === "trash"
         ? [inlineElement("wp:postmeta", {}, [cdataElement("wp:meta_key", "_wp_trash_meta_status"), cdataElement("wp:meta_value", WORDPRESS_STATUS[entry.status])])]
         : []),
-      ...item.comments.map((comment) => commentXml(comment, commentNumbers, context.timeZone).trim()),
+      ...threadOrder(item.comments, (comment) => commentNumbers.get(comment.id)!).map((comment) => commentXml(comment, commentNumbers, context.timeZone).trim()),
     ],
     "  ",
   );
