@@ -358,6 +358,14 @@ describe("exporting a blog to Atom and WXR", () => {
       expect(written).toContain(`<wp:base_site_url>${siteUrl}</wp:base_site_url>`);
     }, 60_000);
 
+    test("--out - writes the export to standard output and what it wrote to standard error", async () => {
+      const result = await run(["--format", "atom", "--out", "-"], folder);
+      expect(result.code).toBe(0);
+      expect(XMLValidator.validate(result.stdout)).toBe(true);
+      expect(parseFeed(result.stdout).title).toBe("Notes from the Reading Room");
+      expect(result.stderr).toMatch(/^Wrote \d+ posts, \d+ pages and \d+ comments from PostgreSQL at .* as atom\.\n$/);
+    }, 60_000);
+
     test("names the file after the day by default, and refuses bad arguments without writing anything", async () => {
       const atomResult = await run(["--format=atom"], folder);
       expect(atomResult.code).toBe(0);

@@ -2,8 +2,8 @@ import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { CommentModeration, CommentPermission, CommentStatus, PostStatus } from "../../generated/prisma/enums";
 
-// How the exporters read the blog: a batch of rows at a time, in creation order (createdAt, then
-// id: stable, so two exports of one blog list everything in the same order), never a whole table.
+// How the exporters read the blog: a batch of rows at a time, never a whole table, each table in a
+// stable order (so two exports of one blog list everything alike) paged by keyset on that order.
 
 export const BATCH_SIZE = 500;
 
@@ -29,6 +29,9 @@ export interface CreationKey {
 
 type After = { createdAt: { gt: Date } } | { createdAt: Date; id: { gt: string } };
 
+const afterInCreationOrder = (last: CreationKey | undefined): { OR?: After[] } =>
+  last ? { OR: [{ createdAt: { gt: last.createdAt } }, { createdAt: last.createdAt, id: { gt: last.id } }] } : {};
+
 /** Where, order and size of the next batch: spread into a Prisma `findMany` of any model with `id` and `createdAt`. */
 export interface BatchQuery {
   where: { OR?: After[] };
@@ -38,10 +41,7 @@ export interface BatchQuery {
 
 /** Batches in creation order (createdAt, then id). To filter, `readBatch` adds its own conditions beside `where.OR`. */
 export function inCreationOrder<Row extends CreationKey>(readBatch: (query: BatchQuery) => Promise<Row[]>, batchSize = BATCH_SIZE): AsyncGenerator<Row[]> {
-  return inBatches<Row>((last, take) => {
-    const where = last ? { OR: [{ createdAt: { gt: last.createdAt } }, { createdAt: last.createdAt, id: { gt: last.id } }] } : {};
-    return readBatch({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take });
-  }, batchSize);
+  return inBatches<Row>((last, take) => readBatch({ where: afterInCreationOrder(last), orderBy: [{ createdAt: "asc" }, { id: "asc" }], take }), batchSize);
 }
 
 /** Where, order and size of the next batch of posts or pages in publication order. */
@@ -64,10 +64,7 @@ export async function* inPublicationOrder<Row extends CreationKey & { publishedA
     const after = last?.publishedAt ? { OR: [{ publishedAt: { gt: last.publishedAt } }, { publishedAt: last.publishedAt, id: { gt: last.id } }] } : {};
     return readBatch({ where: { publishedAt: { not: null }, ...after }, orderBy: [{ publishedAt: "asc" }, { id: "asc" }], take });
   }, batchSize);
-  yield* inBatches<Row>((last, take) => {
-    const after = last ? { OR: [{ createdAt: { gt: last.createdAt } }, { createdAt: last.createdAt, id: { gt: last.id } }] } : {};
-    return readBatch({ where: { publishedAt: null, ...after }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take });
-  }, batchSize);
+  yield* inBatches<Row>((last, take) => readBatch({ where: { publishedAt: null, ...afterInCreationOrder(last) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take }), batchSize);
 }
 
 /** What an export wrote, for the person who asked for it; an exporter's generator returns it. */
