@@ -112,7 +112,8 @@ function commentXml(comment: CommentRow, post: PostContext, ids: Map<string, Blo
   const id = ids.get(comment.id)!;
   const parent = comment.parentId ? ids.get(comment.parentId) : undefined;
   const author = [
-    element("name", comment.authorName),
+    // Atom wants a name; a comment whose account was deleted has none left.
+    element("name", comment.authorName || "Anonymous"),
     ...(comment.authorUrl ? [element("uri", comment.authorUrl)] : []),
     ...(comment.authorEmail ? [element("email", comment.authorEmail)] : []),
   ];
