@@ -188,6 +188,16 @@ describe("a WordPress 1.2 export", () => {
     expect(entry(24).excerpt).toBe(`<b onmouseover="alert(3)">Hi</b>`);
   });
 
+  test("a blog in a subdirectory keeps that directory in its old addresses", async () => {
+    const inBlog = await readExport(wxr12.replaceAll("https://allotment.example.net", "https://example.org/allotment"));
+    const post = inBlog.records.find((record) => record.type === "post");
+    expect(post).toMatchObject({
+      sourceId: "wxr:example.org:12",
+      oldPaths: ["/allotment/2011/09/08/first-frost", "/allotment?p=12", "/allotment/first-frost", "/allotment/2011/09/08/frost-at-last", "/allotment/frost-at-last"],
+    });
+    expect(inBlog.records.find((record) => record.type === "label")).toEqual({ type: "label", name: "Books & Reading", oldPaths: ["/allotment/category/books-reading"] });
+  });
+
   test("WXR 1.1 namespaces read the same", async () => {
     const wxr11 = await readExport(wxr12.replaceAll("http://wordpress.org/export/1.2/", "http://wordpress.org/export/1.1/"));
     expect(wxr11.records).toEqual(records);

@@ -1,8 +1,8 @@
 import "server-only";
 import type { RecordParser } from "./index";
-import { Channel } from "./wxr/channel";
+import { Channel, type Site } from "./wxr/channel";
 import { isWordPress } from "./wxr/elements";
-import { readItem, type Site } from "./wxr/item";
+import { readItem } from "./wxr/item";
 import { authorFromLogin, Labels, readAuthor, termOf } from "./wxr/terms";
 
 /**
@@ -39,7 +39,7 @@ export const parseWxr: RecordParser = async function* (events) {
       }
     } else {
       const term = termOf(element);
-      const record = term && labels.declared(term);
+      const record = term && labels.declared(term, channel.basePath());
       if (record) yield record;
     }
   }

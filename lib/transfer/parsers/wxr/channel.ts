@@ -2,7 +2,6 @@ import "server-only";
 import { ImportFileError, type SettingsRecord } from "../../records";
 import type { XmlElement } from "../../xml/stream";
 import { isWordPress } from "./elements";
-import type { Site } from "./item";
 import { basePathOf } from "./paths";
 
 // Channel elements that describe the blog and come before its authors, terms and items.
@@ -10,6 +9,12 @@ const DESCRIPTIVE = new Set(["title", "link", "description", "pubDate", "languag
 const DESCRIPTIVE_WORDPRESS = new Set(["wxr_version", "base_site_url", "base_blog_url"]);
 // What RSS says about a blog that Longhand has no setting for.
 const UNMAPPED = ["language", "copyright"];
+
+/** Where the export came from: the host names source ids, the base path prefixes old permalinks. */
+export interface Site {
+  host: string;
+  basePath: string;
+}
 
 /** What the channel says about the blog, read as its elements stream past. */
 export class Channel {
@@ -41,7 +46,12 @@ export class Channel {
     const siteUrl = this.texts.get("base_site_url") || this.texts.get("link") || "";
     const host = hostOf(siteUrl);
     if (!host) throw new ImportFileError("This WordPress export does not say which site it is from (it has no wp:base_site_url and no <link>).", at.line, at.column);
-    return { host, basePath: basePathOf(this.texts.get("base_blog_url") || this.texts.get("link") || "") };
+    return { host, basePath: this.basePath() };
+  }
+
+  /** The blog's path on its site ("" at the root, "/blog" in a subdirectory): WordPress's addresses all start with it. */
+  basePath(): string {
+    return basePathOf(this.texts.get("base_blog_url") || this.texts.get("link") || "");
   }
 }
 

@@ -2,18 +2,13 @@ import "server-only";
 import { ImportFileError, type CommentRecord, type EntryRecord, type SkippedRecord } from "../../records";
 import type { XmlElement } from "../../xml/stream";
 import { readComment } from "./comments";
-import { instantOf, mysqlDate, offsetAt } from "./dates";
+import type { Site } from "./channel";
+import { instantOf, mysqlDate, offsetAt, type Instant } from "./dates";
 import { contentEncoded, creatorLogin, excerptEncoded, metaValues, rssText, wpChildren, wpText } from "./elements";
 import { withParagraphs } from "./paragraphs";
 import { entryOldPaths } from "./paths";
 import { entryState } from "./status";
 import type { Labels } from "./terms";
-
-/** Where the export came from: the host names source ids, the base path prefixes old permalinks. */
-export interface Site {
-  host: string;
-  basePath: string;
-}
 
 const REVISION = "an earlier version of a post: its latest text is imported";
 const SKIPPED_TYPES: Record<string, string> = {
@@ -40,22 +35,14 @@ export function* readItem(item: XmlElement, site: Site, labels: Labels): Generat
         })
       : null;
   if (!state) {
-    const why = SKIPPED_TYPES[postType] ?? (wpText(item, "status") === "inherit" ? REVISION : `WordPress content of type “${postType}”: Longhand has posts and pages only`);
-    yield { type: "skipped", kind: noun === "page" ? "pages" : "posts", what: `${postType} “${title}”`, why };
-    const comments = wpChildren(item, "comment").length;
-    if (comments > 0) yield { type: "skipped", kind: "comments", what: `${comments} comment${comments === 1 ? "" : "s"} on ${postType} “${title}”`, why: `${postType} not imported` };
+    yield* skippedItem(item, postType, title);
     return;
   }
 
   const postId = wpText(item, "post_id");
   if (!/^\d+$/.test(postId)) throw new ImportFileError(`The ${noun} “${title}” has no wp:post_id, which every WordPress item has.`, item.line, item.column);
   const sourceId = `wxr:${site.host}:${postId}`;
-  const local = mysqlDate(wpText(item, "post_date"));
-  const offset =
-    offsetAt(local, mysqlDate(wpText(item, "post_date_gmt")), rssText(item, "pubDate")) ??
-    offsetAt(mysqlDate(wpText(item, "post_modified")), mysqlDate(wpText(item, "post_modified_gmt")), "");
-  const written = instantOf(wpText(item, "post_date_gmt"), wpText(item, "post_date"), offset);
-  const modified = instantOf(wpText(item, "post_modified_gmt"), wpText(item, "post_modified"), offset);
+  const { local, offset, written, modified } = itemDates(item);
   const createdAt = written?.date ?? modified?.date ?? new Date(0);
   const notes = [...state.notes];
   if (!written) notes.push("no date in the export");
@@ -94,6 +81,30 @@ export function* readItem(item: XmlElement, site: Site, labels: Labels): Generat
   };
   const context = { host: site.host, postSourceId: sourceId, postId, offset, fallbackDate: createdAt };
   yield* wpChildren(item, "comment").map((comment, position) => readComment(comment, position, context));
+}
+
+function* skippedItem(item: XmlElement, postType: string, title: string): Generator<SkippedRecord> {
+  const why = SKIPPED_TYPES[postType] ?? (wpText(item, "status") === "inherit" ? REVISION : `WordPress content of type “${postType}”: Longhand has posts and pages only`);
+  yield { type: "skipped", kind: postType === "page" ? "pages" : "posts", what: `${postType} “${title}”`, why };
+  const comments = wpChildren(item, "comment").length;
+  if (comments > 0) yield { type: "skipped", kind: "comments", what: `${comments} comment${comments === 1 ? "" : "s"} on ${postType} “${title}”`, why: `${postType} not imported` };
+}
+
+/**
+ * When the item was written and last changed. WordPress leaves the UTC dates of undated drafts
+ * empty; the blog's offset, from the item's other dates, places their local ones.
+ */
+function itemDates(item: XmlElement): { local: Date | null; offset: number | null; written: Instant | null; modified: Instant | null } {
+  const local = mysqlDate(wpText(item, "post_date"));
+  const offset =
+    offsetAt(local, mysqlDate(wpText(item, "post_date_gmt")), rssText(item, "pubDate")) ??
+    offsetAt(mysqlDate(wpText(item, "post_modified")), mysqlDate(wpText(item, "post_modified_gmt")), "");
+  return {
+    local,
+    offset,
+    written: instantOf(wpText(item, "post_date_gmt"), wpText(item, "post_date"), offset),
+    modified: instantOf(wpText(item, "post_modified_gmt"), wpText(item, "post_modified"), offset),
+  };
 }
 
 // WordPress stores non-Latin slugs percent-encoded ("%e6%97%a5%e8%a8%98").

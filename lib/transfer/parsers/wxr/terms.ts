@@ -53,9 +53,9 @@ export class Labels {
   // WXR 1.0 repeats each item category by name alone, so the default one is also known by its names.
   private readonly defaultCategoryNames = new Set(["Uncategorized"]);
 
-  declared(term: Term): LabelRecord | SkippedRecord | null {
-    if (term.taxonomy === "category") return this.category(term);
-    if (term.taxonomy === "post_tag") return { type: "label", name: term.name, oldPaths: [asRequested(`/tag/${term.slug}`)] };
+  declared(term: Term, basePath: string): LabelRecord | SkippedRecord | null {
+    if (term.taxonomy === "category") return this.category(term, basePath);
+    if (term.taxonomy === "post_tag") return { type: "label", name: term.name, oldPaths: [asRequested(`${basePath}/tag/${term.slug}`)] };
     if (term.taxonomy === "nav_menu") return { type: "skipped", kind: "settings", what: `menu “${term.name}”`, why: "Longhand has no menus" };
     return { type: "skipped", kind: "settings", what: `${term.taxonomy} “${term.name}”`, why: "Longhand's labels are made from categories and tags only" };
   }
@@ -74,14 +74,14 @@ export class Labels {
     return { labels: [...labels], skipped };
   }
 
-  private category(term: Term): LabelRecord | SkippedRecord | null {
+  private category(term: Term, basePath: string): LabelRecord | SkippedRecord | null {
     const nested = this.categoryPaths.has(term.parentSlug) ? `${this.categoryPaths.get(term.parentSlug)}/${term.slug}` : term.slug;
     this.categoryPaths.set(term.slug, nested);
     if (term.slug === DEFAULT_CATEGORY_SLUG) {
       this.defaultCategoryNames.add(term.name);
       return this.defaultCategory(term.name)[0] ?? null;
     }
-    return { type: "label", name: term.name, oldPaths: [...new Set([nested, term.slug])].map((path) => asRequested(`/category/${path}`)) };
+    return { type: "label", name: term.name, oldPaths: [...new Set([nested, term.slug])].map((path) => asRequested(`${basePath}/category/${path}`)) };
   }
 
   private defaultCategory(name: string): SkippedRecord[] {
