@@ -19,7 +19,7 @@ export interface CommentContext {
 
 const STATUS_BY_APPROVAL: Record<string, CommentStatus> = { "1": "VISIBLE", approve: "VISIBLE", "0": "PENDING", hold: "PENDING", spam: "SPAM", trash: "DELETED" };
 
-export function commentSourceId(host: string, commentId: string): string {
+function commentSourceId(host: string, commentId: string): string {
   return `wxr:${host}:comment-${commentId}`;
 }
 

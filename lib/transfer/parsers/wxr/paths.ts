@@ -13,7 +13,7 @@ function withoutTrailingSlash(path: string): string {
 }
 
 /** The path of a URL (absolute or root-relative); null for the home page, which is ours, or an unreadable link. */
-export function oldPathOf(link: string): string | null {
+function oldPathOf(link: string): string | null {
   let url: URL;
   try {
     url = new URL(link, "http://placeholder.invalid");
