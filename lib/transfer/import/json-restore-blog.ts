@@ -126,7 +126,7 @@ export async function restoreUploads({ client, report, storage, userIds }: Resto
     else if (sourceClashes.has(upload.id)) report.note("images", what, `another image here was copied from ${upload.sourceUrl}`, { skipped: true });
     else {
       rows.push({ ...upload, uploaderId });
-      if ((await storage.get(upload.storageKey)) === null) report.note("images", what, "its file is not in the uploads folder: copy it from the old blog's UPLOADS_DIR");
+      if ((await storage().get(upload.storageKey)) === null) report.note("images", what, "its file is not in the uploads folder: copy it from the old blog's UPLOADS_DIR");
     }
   }
   countOutcomes(report, "images", rows, await upsertById(client, "Upload", UPLOAD_COLUMNS, rows));

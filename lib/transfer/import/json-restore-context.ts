@@ -8,7 +8,8 @@ import type { WriteOutcome } from "./json-sql";
 export interface RestoreContext {
   client: pg.ClientBase;
   report: ReportBuilder;
-  storage: UploadStorage;
+  /** Where uploads' files are, asked only when the file lists uploads (the default one needs the app's configuration). */
+  storage: () => UploadStorage;
   /** A user's id in the file → the account that stands for it here (the same id, or an existing account with that email). */
   userIds: Map<string, string>;
   /** A label's id in the file → the label here (the same id, or an existing label with that name or slug). */

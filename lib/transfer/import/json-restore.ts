@@ -77,7 +77,7 @@ const isSection = (key: string): key is SectionName => Object.hasOwn(SECTIONS, k
  * once the caller rolls back. The file is read as it streams, a batch of elements at a time.
  */
 export async function restoreLonghandJson(client: pg.ClientBase, input: NodeJS.ReadableStream, report: ReportBuilder, { storage }: { storage?: UploadStorage } = {}): Promise<void> {
-  const context: RestoreContext = { client, report, storage: storage ?? uploadStorage(), userIds: new Map(), labelIds: new Map() };
+  const context: RestoreContext = { client, report, storage: () => (storage ??= uploadStorage()), userIds: new Map(), labelIds: new Map() };
   let next = 0;
   let writer: SectionWriter | null = null;
 
