@@ -21,8 +21,10 @@ interface Token {
 export async function* readTopLevel(input: NodeJS.ReadableStream): AsyncGenerator<TopLevelPart> {
   const parser = new Parser({ streamValues: false });
   const end = { line: 1, column: 1 };
-  input.on("data", (chunk: Buffer | string) => advance(end, chunk.toString()));
-  input.on("error", (error: Error) => parser.destroy(error));
+  const count = (chunk: Buffer | string) => advance(end, chunk.toString());
+  const fail = (error: Error) => parser.destroy(error);
+  input.on("data", count);
+  input.on("error", fail);
   input.pipe(parser);
   const cutOff = () => new ImportFileError(`The file ends too soon, near ${where()}: it is cut off (an incomplete download or copy?)`, end.line, end.column);
 
@@ -67,6 +69,12 @@ export async function* readTopLevel(input: NodeJS.ReadableStream): AsyncGenerato
     // stream-json says "Parser has expected …" when the input ended where more had to come.
     if (message.startsWith("Parser has ")) throw cutOff();
     throw new ImportFileError(`The file is not valid JSON at ${where()}: ${message.replace(/^Parser cannot parse input: /, "")}.`);
+  } finally {
+    // A refused file is not read to its end: the caller closes it.
+    input.unpipe(parser);
+    input.removeListener("data", count);
+    input.removeListener("error", fail);
+    input.pause();
   }
   if (!finished) throw cutOff();
 
