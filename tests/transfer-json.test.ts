@@ -236,14 +236,17 @@ describe("restore", () => {
     await expect(restore(target.url, JSON.stringify(other))).rejects.toThrow(/labels\[0\] has a field the format does not have: colour/);
   });
 
-  test("refuses a truncated file, saying where it stops, and changes nothing", async () => {
+  test("refuses a truncated or broken file, saying where it stops, and changes nothing", async () => {
     const before = await rowCounts(target.url);
     const cut = file.slice(0, Math.floor(file.length * 0.6));
-    const lines = cut.split("\n");
-    const where = `(line ${lines.length}, column ${lines.at(-1)!.length + 1})`;
+    const cutLines = cut.split("\n");
+    const where = `(line ${cutLines.length}, column ${cutLines.at(-1)!.length + 1})`;
     await expect(restore(target.url, cut)).rejects.toThrow(new RegExp(`^The file ends too soon, near posts\\[\\d+\\]: it is cut off .* \\${where.slice(0, -1)}\\)$`));
     const cutAfterAComma = file.slice(0, file.indexOf("\n", file.indexOf('"comments": [') + 20) + 1);
-    await expect(restore(target.url, cutAfterAComma)).rejects.toThrow(/^The file ends too soon, near comments\[[01]\]: it is cut off/);
+    await expect(restore(target.url, cutAfterAComma)).rejects.toThrow(/^The file ends too soon, near comments\[1\]: it is cut off/);
+    const lines = file.split("\n");
+    const broken = lines.map((line, index) => (index === lines.indexOf('  "comments": [') + 3 ? line.replace('","', '";"') : line)).join("\n");
+    await expect(restore(target.url, broken)).rejects.toThrow("The file is not valid JSON at comments[2]: expected ','.");
     expect(await rowCounts(target.url)).toEqual(before);
   });
 
