@@ -43,16 +43,25 @@ const USER_COLUMNS: Column<ExportedUser>[] = [
   { name: "updatedAt", arrayType: "timestamp(3)[]", value: (user) => user.updatedAt },
 ];
 
-/** An account that already has the email keeps its id and password and stands for the file's user; the others arrive with their ids and no password. */
+/**
+ * An account that already has the email stands for the file's user and is left as it is (its id,
+ * password, name, role and whether it is disabled): an import must never change who may do what
+ * here, nor lock out the admin running it. The others arrive with their ids and no password.
+ */
 export async function restoreUsers({ client, report, userIds }: RestoreContext, users: ExportedUser[]): Promise<void> {
-  const existing = await client.query<{ id: string; email: string }>(`SELECT "id", "email" FROM "User" WHERE "email" = ANY($1::text[])`, [users.map((user) => user.email)]);
+  const existing = await client.query<{ id: string; email: string }>(`SELECT "id", "email" FROM "User" WHERE "email" = ANY($1::text[]) OR "id" = ANY($2::text[])`, [
+    users.map((user) => user.email),
+    users.map((user) => user.id),
+  ]);
   const idByEmail = new Map(existing.rows.map((row) => [row.email, row.id]));
+  const knownIds = new Set(existing.rows.map((row) => row.id));
   const rows: ExportedUser[] = [];
   for (const user of users) {
-    const id = idByEmail.get(user.email) ?? user.id;
-    userIds.set(user.id, id);
-    if (rows.some((row) => row.id === id)) report.note("authors", `account ${user.email}`, "another account in the file has the same email or id", { skipped: true });
-    else rows.push({ ...user, id });
+    const here = idByEmail.get(user.email) ?? (knownIds.has(user.id) ? user.id : undefined);
+    userIds.set(user.id, here ?? user.id);
+    if (here !== undefined) report.count("authors", "unchanged");
+    else if (rows.some((row) => row.id === user.id || row.email === user.email)) report.note("authors", `account ${user.email}`, "another account in the file has the same email or id", { skipped: true });
+    else rows.push(user);
   }
   countOutcomes(report, "authors", rows, await upsertById(client, "User", USER_COLUMNS, rows));
 }
