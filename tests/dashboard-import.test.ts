@@ -3,19 +3,15 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { ImportFileOptions } from "../lib/transfer/import/run";
-import type { ImportProgress, ImportReport } from "../lib/transfer/import/report";
 import { withMigratedDatabase } from "./support/databases";
 
 // The dashboard's import jobs: the upload written to the data folder with a byte limit, the job
-// row, and the background runner, on a real database. The engine (lib/transfer/import/run.ts) is
-// still being written, so the runner is given a stand-in with the engine's signature here.
+// row, and the background runner with the real engine, on a real database, with the Blogger
+// export in tests/fixtures/import/.
 const database = withMigratedDatabase();
 let db: typeof import("../lib/db").db;
 let jobs: typeof import("../lib/transfer/import/jobs");
 let uploadFile: typeof import("../lib/transfer/import/upload-file");
-let records: typeof import("../lib/transfer/records");
-let reports: typeof import("../lib/transfer/import/report");
 let dataDir: string;
 
 beforeAll(async () => {
@@ -25,8 +21,6 @@ beforeAll(async () => {
   db = (await import("../lib/db")).db;
   jobs = await import("../lib/transfer/import/jobs");
   uploadFile = await import("../lib/transfer/import/upload-file");
-  records = await import("../lib/transfer/records");
-  reports = await import("../lib/transfer/import/report");
 });
 
 afterAll(async () => {
@@ -60,39 +54,9 @@ function endlessBody(chunkBytes: number) {
 
 const filesInImports = async () => readdir(path.join(dataDir, "imports")).catch(() => []);
 
-const progress = (bytesRead: number, posts: number, phase: ImportProgress["phase"] = "reading"): ImportProgress => ({
-  phase,
-  bytesRead,
-  totalBytes: 100,
-  posts,
-  pages: 1,
-  comments: posts * 2,
-  images: 0,
-});
+const bloggerExport = () => readFile(path.join(import.meta.dirname, "fixtures", "import", "blogger-classic.xml"), "utf8");
 
-function reportWithOnePost(): ImportReport {
-  const builder = new reports.ReportBuilder("blogger");
-  builder.count("posts", "created");
-  builder.note("comments", "comment by “Marguerite”", "its post is not in the file", { skipped: true });
-  return builder.finish(12);
-}
-
-/** A stand-in engine that holds until `release` is called, reporting progress as it goes. */
-function heldEngine(outcome: () => ImportReport) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const seen: ImportFileOptions[] = [];
-  const importFile = async (options: ImportFileOptions) => {
-    seen.push(options);
-    for (let read = 1; read <= 40; read += 1) options.onProgress?.(progress(read, read));
-    await released;
-    options.onProgress?.(progress(100, 40, "done"));
-    return outcome();
-  };
-  return { importFile, release, seen };
-}
-
-async function queuedJob(content = "<feed>an export</feed>", copyImages = false) {
+async function queuedJob(content: string, copyImages = false) {
   const admin = await makeAdmin();
   const { id } = await jobs.receiveImportUpload({ user: admin, fileName: "blog-2011.xml", copyImages, body: streamOf(content) });
   return { id, admin };
@@ -132,66 +96,53 @@ describe("import jobs", () => {
     await expect(second).rejects.toMatchObject({ status: 409, message: jobs.ALREADY_RUNNING });
     expect(await db.importJob.count({ where: { fileName: "again.xml" } })).toBe(0);
 
-    const { importFile, release } = heldEngine(reportWithOnePost);
-    release();
-    expect(await jobs.runImportJob(id, { importFile })).toBe("SUCCEEDED");
+    // Not an export: it fails with why, and the slot is free again.
+    expect(await jobs.runImportJob(id)).toBe("FAILED");
+    expect((await jobs.findImportJob(id))?.error).toMatch(/^This is not a Blogger or WordPress export: its document element is <feed>/);
   });
 
-  test("while it runs the row shows the progress (a reload sees it); then the report, and the file is gone", async () => {
-    const { id } = await queuedJob();
-    const { importFile, release, seen } = heldEngine(reportWithOnePost);
-    const running = jobs.runImportJob(id, { importFile });
-    await expect.poll(async () => (await jobs.findImportJob(id))?.progress?.bytesRead).toBeGreaterThan(0);
-    const during = await jobs.findImportJob(id);
-    expect(during).toMatchObject({ status: "RUNNING", report: null });
-    expect(seen[0]).toMatchObject({ databaseUrl: database.url, filePath: path.join(dataDir, "imports", `${id}.upload`), copyImages: false });
+  test("a Blogger export imports: the report and the last progress are on the row, the post is on the blog, and the file is gone", async () => {
+    const content = await bloggerExport();
+    const { id } = await queuedJob(content);
+    expect(await jobs.runImportJob(id)).toBe("SUCCEEDED");
 
-    release();
-    expect(await running).toBe("SUCCEEDED");
-    const after = await jobs.findImportJob(id);
-    expect(after).toMatchObject({ status: "SUCCEEDED", error: null, progress: progress(100, 40, "done") });
-    expect(after?.report?.counts.posts.created).toBe(1);
-    expect(after?.report?.items).toEqual([{ kind: "comments", what: "comment by “Marguerite”", why: "its post is not in the file" }]);
-    expect(after?.finishedAt).not.toBeNull();
-    expect(await filesInImports()).not.toContain(`${id}.upload`);
-  });
-
-  test("progress is written about once a second, not on every call", async () => {
-    const { id } = await queuedJob();
-    const updates: string[] = [];
-    const count = (event: { query: string }) => {
-      if (/UPDATE "public"\."ImportJob"/.test(event.query)) updates.push(event.query);
-    };
-    db.$on("query", count);
-    const { importFile, release } = heldEngine(reportWithOnePost);
-    release();
-    await jobs.runImportJob(id, { importFile });
-    // Started, the first progress, the last (done) progress, finished: 41 calls made 4 writes.
-    expect(updates.length).toBeLessThanOrEqual(4);
-  });
-
-  test("a file the engine refuses fails with what and where; the file is deleted and the next upload is accepted", async () => {
-    const { id, admin } = await queuedJob("<feed><entry>");
-    const importFile = async () => {
-      throw new records.ImportFileError("The file ends in the middle of an <entry>", 1, 14);
-    };
-    expect(await jobs.runImportJob(id, { importFile })).toBe("FAILED");
-    expect(await jobs.findImportJob(id)).toMatchObject({ status: "FAILED", error: "The file ends in the middle of an <entry> (line 1, column 14)", report: null });
+    const job = await jobs.findImportJob(id);
+    expect(job).toMatchObject({ status: "SUCCEEDED", error: null, byteSize: Buffer.byteLength(content) });
+    expect(job?.progress).toMatchObject({ phase: "done", bytesRead: Buffer.byteLength(content), totalBytes: Buffer.byteLength(content) });
+    expect(job?.progress?.posts).toBeGreaterThanOrEqual(2);
+    expect(job?.report).toMatchObject({ format: "blogger", unchanged: false });
+    expect(job?.report?.counts.posts.created).toBeGreaterThanOrEqual(2);
+    expect(job?.finishedAt).not.toBeNull();
+    expect(await db.post.findFirst({ where: { permalink: "/2011/09/lantern-ledger-and-long-night" }, select: { title: true } })).toEqual({
+      title: "A lantern, a ledger & a long night",
+    });
     expect(await filesInImports()).not.toContain(`${id}.upload`);
 
-    const next = await jobs.receiveImportUpload({ user: admin, fileName: "fixed.xml", copyImages: false, body: streamOf("<feed/>") });
-    expect(await jobs.runImportJob(next.id, { importFile })).toBe("FAILED");
+    const again = await queuedJob(content);
+    expect(await jobs.runImportJob(again.id)).toBe("SUCCEEDED");
+    expect((await jobs.findImportJob(again.id))?.report?.unchanged).toBe(true);
+  });
+
+  test("a truncated file fails with what and where, and changes nothing", async () => {
+    const content = await bloggerExport();
+    const postsBefore = await db.post.count();
+    const { id } = await queuedJob(content.slice(0, Math.floor(content.length / 2)));
+    expect(await jobs.runImportJob(id)).toBe("FAILED");
+    const job = await jobs.findImportJob(id);
+    expect(job).toMatchObject({ status: "FAILED", report: null });
+    expect(job?.error).toMatch(/\(line \d+, column \d+\)$/);
+    expect(await db.post.count()).toBe(postsBefore);
+    expect(await filesInImports()).not.toContain(`${id}.upload`);
   });
 
   test("any other failure is reported as changing nothing, without its internals", async () => {
-    const { id } = await queuedJob();
-    const importFile = async () => {
-      throw new Error('duplicate key value violates unique constraint "Post_slug_key"');
-    };
+    const { id } = await queuedJob("<feed/>");
+    // The upload vanished from the disk before the import began.
+    await rm(path.join(dataDir, "imports", `${id}.upload`));
     const logged = console.error;
     console.error = () => {};
     try {
-      expect(await jobs.runImportJob(id, { importFile })).toBe("FAILED");
+      expect(await jobs.runImportJob(id)).toBe("FAILED");
     } finally {
       console.error = logged;
     }
@@ -207,10 +158,8 @@ describe("import jobs", () => {
     expect(await db.importJob.count({ where: { createdById: admin.id } })).toBe(0);
     expect(await filesInImports()).toEqual(before);
 
-    const { id } = await jobs.receiveImportUpload({ user: admin, fileName: "small.xml", copyImages: false, body: streamOf("<feed/>") });
-    const { importFile, release } = heldEngine(reportWithOnePost);
-    release();
-    expect(await jobs.runImportJob(id, { importFile })).toBe("SUCCEEDED");
+    const { id } = await jobs.receiveImportUpload({ user: admin, fileName: "small.xml", copyImages: false, body: streamOf("<rss/>") });
+    expect(await jobs.runImportJob(id)).toBe("FAILED");
   });
 
   test("a job left running by a server that stopped shows as interrupted, and its file is removed", async () => {

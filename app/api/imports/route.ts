@@ -1,7 +1,8 @@
+import { revalidateTag } from "next/cache";
 import { after } from "next/server";
+import { everyReaderTag } from "@/lib/cache-tags";
 import { getCurrentUser } from "@/lib/session";
 import { siteOrigin } from "@/lib/site";
-import { expireReaderCaches } from "@/lib/transfer/import/expire-reader-caches";
 import { ImportRefusedError, receiveImportUpload, runImportJob } from "@/lib/transfer/import/jobs";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -28,7 +29,8 @@ export async function POST(request: Request) {
       body: request.body,
     });
     after(async () => {
-      if ((await runImportJob(id)) === "SUCCEEDED") expireReaderCaches();
+      // An import may change any reader page: each is rebuilt on its next request.
+      if ((await runImportJob(id)) === "SUCCEEDED") for (const tag of everyReaderTag) revalidateTag(tag, { expire: 0 });
     });
     return Response.json({ id }, { status: 202, headers: NO_STORE });
   } catch (error) {

@@ -9,7 +9,7 @@ import type { ImportStatus } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/session";
 import { ImportFileError } from "../records";
 import type { ImportProgress, ImportReport } from "./report";
-import { importFile as engineImportFile } from "./run";
+import { importFile } from "./run";
 import { ImportUploadTooLargeError, writeUploadLimited } from "./upload-file";
 
 // Dashboard imports run in this server process, one at a time, in the background. The row is the
@@ -22,7 +22,6 @@ const jobsInThisProcess = (processState.longhandImportJobs ??= new Set<string>()
 export const ALREADY_RUNNING = "An import is already running. Wait for it to finish, then try again.";
 export const INTERRUPTED = "The import was interrupted; nothing was changed.";
 const UNEXPECTED_FAILURE = "The import failed and nothing was changed.";
-const PROGRESS_EVERY_MS = 1000;
 
 /** An upload refused before a job was made, with the HTTP status and a message for the person. */
 export class ImportRefusedError extends Error {
@@ -81,20 +80,16 @@ export async function receiveImportUpload({ user, fileName, copyImages, body, ma
   }
 }
 
-export interface RunImportOptions {
-  /** The engine; replaceable only so the runner can be tested before the engine is finished. */
-  importFile?: typeof engineImportFile;
-}
-
 /**
- * Runs a queued job to the end: progress on the row about once a second, then SUCCEEDED with the
- * report, or FAILED with a message for the person (the file's own problem, or that nothing was
- * changed: the engine writes in one transaction). The uploaded file is deleted either way.
+ * Runs a queued job to the end: progress on the row as the engine reports it (about once a
+ * second), then SUCCEEDED with the report, or FAILED with a message for the person (the file's
+ * own problem, or that nothing was changed: the engine writes in one transaction). The uploaded
+ * file is deleted either way.
  */
-export async function runImportJob(id: string, { importFile = engineImportFile }: RunImportOptions = {}): Promise<ImportStatus> {
+export async function runImportJob(id: string): Promise<ImportStatus> {
   jobsInThisProcess.add(id);
   const job = await db.importJob.update({ where: { id }, data: { status: "RUNNING", startedAt: new Date() } });
-  const progressWriter = throttledProgressWriter(id);
+  const progressWriter = serialProgressWriter(id);
   try {
     const report = await importFile({ databaseUrl: config().DATABASE_URL, filePath: job.filePath ?? "", copyImages: job.copyImages, onProgress: progressWriter.write });
     await progressWriter.settled();
@@ -115,15 +110,11 @@ function finish(id: string, outcome: Pick<Prisma.ImportJobUpdateInput, "status" 
   return db.importJob.update({ where: { id }, data: { ...outcome, filePath: null, finishedAt: new Date() } });
 }
 
-/** Writes progress to the row at most once a second (and always the last), one write at a time. */
-function throttledProgressWriter(id: string) {
-  let lastWriteAt = 0;
+/** Writes progress to the row one write at a time, so a slow write is never overtaken by an older one. */
+function serialProgressWriter(id: string) {
   let writing: Promise<unknown> = Promise.resolve();
   return {
     write(progress: ImportProgress) {
-      const now = Date.now();
-      if (now - lastWriteAt < PROGRESS_EVERY_MS && progress.phase !== "done") return;
-      lastWriteAt = now;
       writing = writing
         .then(() => db.importJob.update({ where: { id }, data: { progress: asJson(progress) } }))
         .catch((error: unknown) => console.error(`Import job ${id}: progress not saved`, error));
