@@ -107,7 +107,6 @@ export function labelNameOf(param: string): string {
  * "/\host", which browsers take for another site) and holds no control characters.
  */
 export function siteLocalTarget(toPath: string): string | null {
-  // eslint-disable-next-line no-control-regex
   return /^\/(?![/\\])/.test(toPath) && !/[\u0000-\u001f\u007f]/.test(toPath) ? toPath : null;
 }
 
