@@ -103,8 +103,9 @@ export default async function PostPage({ params }: { params: Params }) {
   );
 }
 
-/** Old paths in the Redirect table, Blogger's ".html" paths, and a real slug under the wrong month. */
+/** Old paths in the Redirect table ("/category/a/b" too), Blogger's ".html" paths, and a real slug under the wrong month. */
 function postRedirectOrNotFound({ year, month, slug }: Awaited<Params>): Promise<never> {
+  const datePath = yearParam.safeParse(year).success && monthParam.safeParse(month).success;
   const blogger = bloggerSlugParam.safeParse(slug).data;
-  return redirectOrNotFound(`/${year}/${month}/${slug}`, { slug: blogger ? blogger.slice(0, -".html".length) : slug });
+  return redirectOrNotFound(`/${year}/${month}/${slug}`, { slug: datePath ? (blogger?.slice(0, -".html".length) ?? slug) : undefined });
 }
