@@ -106,18 +106,20 @@ test.describe("Blogger's addresses", () => {
 });
 
 test.describe("WordPress's addresses", () => {
-  test("?p=, ?page_id=, ?cat= and ?tag= on the home page, from the Redirect table", async ({ page, request }) => {
-    await addRedirects({ "/?p=9001": ENTRY, "/?page_id=9002": "/p/about", "/?cat=9003": "/label/tools", "/?tag=e2e-long-reads": "/label/networking" });
+  test("?p=, ?page_id= and ?tag=, at the root or in the old blog's subdirectory", async ({ page, request }) => {
+    await addRedirects({ "/?p=9001": ENTRY, "/?page_id=9002": "/p/about", "/tag/e2e-long-reads": "/label/networking", "/blog?p=9003": ENTRY });
     await expectRedirect(request, "/?p=9001", ENTRY);
     await expectRedirect(request, "/?p=9001&replytocom=4", ENTRY);
     await expectRedirect(request, "/?page_id=9002", "/p/about");
-    await expectRedirect(request, "/?cat=9003", "/label/tools");
     await expectRedirect(request, "/?tag=e2e-long-reads", "/label/networking");
+    await expectRedirect(request, "/blog?p=9003", ENTRY);
     // Unknown ids and other queries leave the home page alone.
     expect((await request.get("/?p=9999", { maxRedirects: 0 })).status()).toBe(200);
     expect((await request.get("/?utm_source=newsletter", { maxRedirects: 0 })).status()).toBe(200);
 
     await page.goto("/?p=9001");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(ENTRY_TITLE);
+    await page.goto("/blog/?p=9003");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(ENTRY_TITLE);
   });
 
@@ -126,8 +128,12 @@ test.describe("WordPress's addresses", () => {
       "/2011/09/08/tool-6-old-name": ENTRY,
       "/e2e-legacy-postname": ENTRY,
       "/archives/9005": ENTRY,
+      "/blog/2011/09/08/tool-6-old-name": ENTRY,
+      "/blog/e2e-legacy-postname": ENTRY,
     });
     await expectRedirect(request, "/2011/09/08/tool-6-old-name", ENTRY);
+    await expectRedirect(request, "/blog/2011/09/08/tool-6-old-name", ENTRY);
+    await expectRedirect(request, "/blog/e2e-legacy-postname", ENTRY);
     // No row: the day-and-name form of a real slug finds its post.
     await expectRedirect(request, "/2011/09/08/tool-6-i-have-joined-a-professional-networking-site", ENTRY);
     // Twice: the second answer is the cached one.
@@ -168,6 +174,7 @@ test.describe("WordPress's addresses", () => {
     await expectRedirect(request, "/feed/rss2", "/feeds/posts/default?alt=rss");
     await expectRedirect(request, "/?feed=rss2", "/feeds/posts/default?alt=rss");
     await expectRedirect(request, "/comments/feed", "/feeds/comments/default");
+    await expectRedirect(request, "/blog/feed", "/feeds/posts/default");
     const postId = (await runSql(databaseUrl(), `SELECT id FROM "Post" WHERE permalink = $1`, [ENTRY])).rows[0].id as string;
     await expectRedirect(request, `${ENTRY}/feed`, `/feeds/${postId}/comments/default`);
 

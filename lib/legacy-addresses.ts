@@ -15,19 +15,20 @@ export type LegacyAddress =
   /** WordPress's `<post>/feed`: that post's comments feed. */
   | { kind: "comments-feed"; postPath: string };
 
+// A WordPress blog in a subdirectory ("example.org/blog") put it before every address; an import
+// keeps it in the old paths it stores ("/blog/2011/09/08/slug", "/blog?p=12"), so it is optional here.
+const BASE = String.raw`(?:/[^/]+)?`;
 const POST_PATH = /^\/\d{4}\/\d{2}\/[^/]+$/;
-const WORDPRESS_DAY_PATH = /^\/(\d{4})\/(\d{2})\/\d{2}\/([^/]+)$/;
 const POST_FEED_PATH = /^(\/\d{4}\/\d{2}\/[^/]+)\/feed$/;
+const FEED_PATH = new RegExp(String.raw`^${BASE}(/(?:comments/)?feed(?:/[a-z0-9]+)?)$`);
+// Day and name anywhere; month and name only under a subdirectory (at the root it is our own shape).
+const WORDPRESS_DATE_PATH = new RegExp(String.raw`^(?:${BASE}/\d{4}/\d{2}/\d{2}|/[^/]+/\d{4}/\d{2})/([^/]+)$`);
+const TERM_PATH = new RegExp(String.raw`^${BASE}/(?:category|tag)/`);
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const DIGITS = /^\d{1,18}$/;
 
-// WordPress's query forms of an entry's address on "/", with what each value may be.
-const ENTRY_QUERIES: [key: string, value: RegExp][] = [
-  ["p", DIGITS],
-  ["page_id", DIGITS],
-  ["cat", DIGITS],
-  ["tag", /^[^/?#&]{1,200}$/],
-];
+// WordPress's query forms of an entry's address, stored as "/?p=12" (or "/blog?p=12").
+const ENTRY_QUERIES = ["p", "page_id"];
 
 const FEEDS: Record<string, string> = {
   "/feed": "/feeds/posts/default",
@@ -55,14 +56,14 @@ export function legacyAddressOf(pathname: string, query: URLSearchParams): Legac
     const search = rest.toString();
     return { kind: "fixed", target: `${pathname}${search ? `?${search}` : ""}` };
   }
-  const feed = FEEDS[pathname] ?? (pathname === "/" ? FEEDS[FEED_QUERIES[query.get("feed") ?? ""] ?? ""] : undefined);
-  if (feed) return { kind: "fixed", target: feed };
-  if (pathname === "/") {
-    const entry = ENTRY_QUERIES.find(([key, value]) => value.test(query.get(key) ?? ""));
-    if (!entry) return null;
-    const key = new URLSearchParams({ [entry[0]]: query.get(entry[0])! });
-    return { kind: "redirect", paths: [`/?${key.toString()}`] };
-  }
+  const entryQuery = ENTRY_QUERIES.find((key) => DIGITS.test(query.get(key) ?? ""));
+  if (entryQuery) return { kind: "redirect", paths: [`${pathname}?${entryQuery}=${query.get(entryQuery)}`] };
+  const base = pathname === "/" ? "" : pathname;
+  const tag = query.get("tag");
+  if (tag && !tag.includes("/")) return { kind: "redirect", paths: redirectLookupPaths(`${base}/tag/${tag}`) };
+  const feedQuery = FEED_QUERIES[query.get("feed") ?? ""];
+  if (feedQuery) return { kind: "fixed", target: FEEDS[feedQuery]! };
+
   const showComment = query.get("showComment");
   if (showComment && DIGITS.test(showComment) && POST_PATH.test(pathname)) {
     return { kind: "comment", postPath: pathname, createdAt: new Date(Number(showComment)) };
@@ -70,9 +71,11 @@ export function legacyAddressOf(pathname: string, query: URLSearchParams): Legac
   if (pathname === "/search") return olderPostsArchive(query.get("updated-max"));
   const postFeed = POST_FEED_PATH.exec(pathname);
   if (postFeed) return { kind: "comments-feed", postPath: postFeed[1]! };
-  const day = WORDPRESS_DAY_PATH.exec(pathname);
-  if (day) return { kind: "redirect", paths: redirectLookupPaths(pathname), slug: SLUG.test(day[3]!) ? day[3] : undefined };
-  if (/^\/(category|tag)\//.test(pathname)) return { kind: "redirect", paths: redirectLookupPaths(pathname) };
+  const feed = FEEDS[pathname] ?? FEEDS[FEED_PATH.exec(pathname)?.[1] ?? ""];
+  if (feed) return { kind: "fixed", target: feed };
+  const dated = WORDPRESS_DATE_PATH.exec(pathname);
+  if (dated) return { kind: "redirect", paths: redirectLookupPaths(pathname), slug: SLUG.test(dated[1]!) ? dated[1] : undefined };
+  if (TERM_PATH.test(pathname)) return { kind: "redirect", paths: redirectLookupPaths(pathname) };
   return null;
 }
 

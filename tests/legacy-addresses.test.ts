@@ -21,6 +21,8 @@ describe("old addresses known without the database", () => {
     expect(addressOf("/feed/rss2")).toEqual({ kind: "fixed", target: "/feeds/posts/default?alt=rss" });
     expect(addressOf("/comments/feed")).toEqual({ kind: "fixed", target: "/feeds/comments/default" });
     expect(addressOf("/?feed=rss2")).toEqual({ kind: "fixed", target: "/feeds/posts/default?alt=rss" });
+    expect(addressOf("/blog/feed")).toEqual({ kind: "fixed", target: "/feeds/posts/default" });
+    expect(addressOf("/blog/comments/feed")).toEqual({ kind: "fixed", target: "/feeds/comments/default" });
     expect(addressOf("/feed/nonsense")).toBeNull();
   });
 
@@ -31,18 +33,28 @@ describe("old addresses known without the database", () => {
 });
 
 describe("old addresses looked up in the Redirect table", () => {
-  test("WordPress's query forms on the home page become the exact key the importer stored", () => {
+  test("WordPress's query forms become the exact key the importer stored, in a subdirectory too", () => {
     expect(addressOf("/?p=123")).toEqual({ kind: "redirect", paths: ["/?p=123"] });
     expect(addressOf("/?page_id=45&replytocom=9")).toEqual({ kind: "redirect", paths: ["/?page_id=45"] });
-    expect(addressOf("/?cat=7")).toEqual({ kind: "redirect", paths: ["/?cat=7"] });
-    expect(addressOf("/?tag=long-reads")).toEqual({ kind: "redirect", paths: ["/?tag=long-reads"] });
+    expect(addressOf("/blog?p=123")).toEqual({ kind: "redirect", paths: ["/blog?p=123"] });
     expect(addressOf("/?p=drop%20table")).toBeNull();
     expect(addressOf("/?utm_source=newsletter")).toBeNull();
   });
 
-  test("WordPress's day-and-name permalinks try the table, then the post with that slug", () => {
+  test("?tag= is the tag's own address", () => {
+    expect(addressOf("/?tag=long-reads")).toEqual({ kind: "redirect", paths: ["/tag/long-reads"] });
+    expect(addressOf("/blog?tag=long-reads")).toEqual({ kind: "redirect", paths: ["/blog/tag/long-reads"] });
+  });
+
+  test("WordPress's date permalinks try the table, then the post with that slug", () => {
     expect(addressOf("/2011/09/08/tool-6")).toEqual({ kind: "redirect", paths: ["/2011/09/08/tool-6"], slug: "tool-6" });
+    expect(addressOf("/blog/2011/09/08/tool-6")).toEqual({ kind: "redirect", paths: ["/blog/2011/09/08/tool-6"], slug: "tool-6" });
+    expect(addressOf("/blog/2011/09/tool-6")).toEqual({ kind: "redirect", paths: ["/blog/2011/09/tool-6"], slug: "tool-6" });
+  });
+
+  test("category and tag paths at any depth, in a subdirectory too", () => {
     expect(addressOf("/category/books/poetry/sonnets")).toEqual({ kind: "redirect", paths: ["/category/books/poetry/sonnets"] });
+    expect(addressOf("/blog/category/books/poetry")).toEqual({ kind: "redirect", paths: ["/blog/category/books/poetry"] });
   });
 
   test("a path is looked up as written and with its percent-encoding undone or done", () => {
