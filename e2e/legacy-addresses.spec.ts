@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { runSql } from "../tests/support/sql";
 
@@ -14,7 +15,7 @@ let cleanups: string[][] = [];
 
 async function addRedirects(rows: Record<string, string>) {
   for (const [fromPath, toPath] of Object.entries(rows)) {
-    const id = `e2e-legacy-${Buffer.from(fromPath).toString("hex").slice(0, 40)}`;
+    const id = `e2e-legacy-${randomUUID()}`;
     cleanups.push([`DELETE FROM "Redirect" WHERE id = $1`, id]);
     await runSql(databaseUrl(), `INSERT INTO "Redirect" (id, "fromPath", "toPath") VALUES ($1, $2, $3)`, [id, fromPath, toPath]);
   }
