@@ -33,10 +33,16 @@ const REFILL_NUDGE_MS = 2000;
 // Next compresses only bodies of at least this many bytes (its `compression` threshold).
 const COMPRESSION_THRESHOLD = 1024;
 
-/** Paths the proxy (proxy.ts) handles, read from the build so the two never disagree. */
+/**
+ * Paths the proxy (proxy.ts) handles, read from the build so the two never disagree. A matcher
+ * that needs a query (Blogger's "?m=1" on any path) never matches the query-less requests
+ * answered here, so it is left out rather than taken for its path alone.
+ */
 function proxyMatchers(distDir) {
   const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "functions-config-manifest.json"), "utf8"));
-  return (manifest.functions?.["/_middleware"]?.matchers ?? []).map((matcher) => new RegExp(matcher.regexp));
+  return (manifest.functions?.["/_middleware"]?.matchers ?? [])
+    .filter((matcher) => !matcher.has?.some((condition) => condition.type === "query"))
+    .map((matcher) => new RegExp(matcher.regexp));
 }
 
 /** request path → the lifetime the build gave each page it prerendered (their entries carry none) */

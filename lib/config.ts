@@ -20,6 +20,8 @@ export const configSchema = z
     EMAIL_FROM: z.string().min(3).optional(),
     // Where uploaded images are kept (lib/uploads/storage.ts); a relative path is from the project root.
     UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
+    // The start script's data folder; the dashboard keeps uploaded exports under it while they import.
+    LONGHAND_DATA_DIR: z.string().min(1).default(".data"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .superRefine((config, context) => {

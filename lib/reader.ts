@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { cacheLife, cacheTag } from "next/cache";
 import { tags } from "@/lib/cache-tags";
 import { findPublishedPage, listPublishedPages } from "@/lib/queries/pages";
-import { findAdjacentPosts, findPermalinksForSlug, findRedirect, findVisiblePost, listPostComments } from "@/lib/queries/post-page";
+import type { LegacyAddress } from "@/lib/legacy-addresses";
+import { resolveLegacyAddress } from "@/lib/queries/legacy-addresses";
+import { findAdjacentPosts, findVisiblePost, listPostComments } from "@/lib/queries/post-page";
 import { listVisiblePosts, type ListScope, type PageRequest } from "@/lib/queries/post-lists";
 import { searchPosts } from "@/lib/queries/search";
 import { countPostsByMonth, findLabel, listLabelCounts, listMonthTitles } from "@/lib/queries/sidebar";
@@ -49,15 +51,12 @@ export async function getComments(postId: string) {
   return { ...(await listPostComments({ postId })), formKey: randomUUID() };
 }
 
-/** Where a path that is not a post should go: a Redirect row, or the one post with that slug. */
-export async function getRedirectTarget(path: string, slug: string) {
+/** Where an old address leads (a Redirect row, or the one post with a slug): lib/legacy-addresses.ts. */
+export async function getLegacyTarget(address: LegacyAddress) {
   "use cache";
   cacheTag(tags.posts, tags.redirects);
   cacheLife(READER_CACHE_LIFE);
-  const redirect = await findRedirect(path);
-  if (redirect) return redirect;
-  const permalinks = await findPermalinksForSlug({ slug, now: new Date() });
-  return permalinks.length === 1 ? permalinks[0]! : null;
+  return resolveLegacyAddress(address, new Date());
 }
 
 export async function getSidebar() {

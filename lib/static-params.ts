@@ -59,3 +59,9 @@ export async function monthCursorParams() {
 export async function labelCursorParams() {
   return (await labelParams()).slice(0, 1).map((params) => ({ ...params, cursor: NO_CURSOR }));
 }
+
+/** Blogger's label addresses (`/search/label/<Name>`), each a redirect: one sample. */
+export async function labelNameParams() {
+  const [label] = await listLabelCounts({ now: new Date() });
+  return [{ name: label?.name ?? "none" }];
+}

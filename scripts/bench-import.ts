@@ -45,10 +45,11 @@ async function runImport(file: string, databaseUrl: string): Promise<Run> {
   const rss = watchPeakRss(child.pid!);
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", () => {});
+  let errors = "";
+  child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   const peakRssBytes = rss.stop();
-  if (code !== 0) throw new Error(`npm run import exited with ${code}:\n${output}`);
+  if (code !== 0) throw new Error(`npm run import exited with ${code}:\n${output}${errors.slice(-2000)}`);
   return { seconds: (performance.now() - started) / 1000, peakRssBytes, output };
 }
 

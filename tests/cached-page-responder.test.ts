@@ -15,12 +15,19 @@ import { nodeFs } from "next/dist/server/lib/node-fs-methods.js";
 // answering "Next" (status 299) for whatever the responder leaves to Next.
 const distDir = mkdtempSync(path.join(tmpdir(), "longhand-responder-"));
 mkdirSync(path.join(distDir, "server"));
-// The proxy's matcher for /sign-in, as `next build` writes it.
+// The proxy's matchers for /sign-in and for Blogger's "?m=1" on any path, as `next build` writes them.
 writeFileSync(
   path.join(distDir, "server", "functions-config-manifest.json"),
   JSON.stringify({
     version: 1,
-    functions: { "/_middleware": { matchers: [{ regexp: "^(?:\\/(_next\\/data\\/[^/]{1,}))?\\/sign-in(\\.json|\\.rsc)?[\\/#\\?]?$" }] } },
+    functions: {
+      "/_middleware": {
+        matchers: [
+          { regexp: "^(?:\\/(_next\\/data\\/[^/]{1,}))?\\/sign-in(\\.json|\\.rsc)?[\\/#\\?]?$" },
+          { regexp: "^(?:\\/(_next\\/data\\/[^/]{1,}))?(?:\\/((?:[^\\/#\\?]+?)(?:\\/(?:[^\\/#\\?]+?))*))?(\\.json|\\.rsc)?[\\/#\\?]?$", has: [{ type: "query", key: "m", value: "[01]" }] },
+        ],
+      },
+    },
   }),
 );
 
@@ -143,6 +150,7 @@ describe("reader pages answered straight from Next's page cache", () => {
       get("/2011/05/never-rendered"),
       get("/sign-in"),
       get("/2011/06/plain?alt=rss"),
+      get("/2011/06/plain?m=1"),
       get("/2011/06/plain/"),
       get("/2011/06/PLAIN"),
       get("/2011/06/plain", { rsc: "1" }),

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { withMigratedDatabase } from "./support/databases";
+import { createTestDatabase, withMigratedDatabase } from "./support/databases";
 import { runSql } from "./support/sql";
 
 // The import engine against PostgreSQL, with the fixture exports in tests/fixtures/import/: what
@@ -93,6 +93,28 @@ describe("a Blogger classic export", () => {
     expect(titles.map((row) => row.title)).toEqual(["A lantern, a ledger & a longer night", "New year, new shelf"]);
     const [revisions] = await sql<{ count: string }>(`SELECT count(*) FROM "PostRevision" r JOIN "Post" p ON p.id = r."postId" WHERE p.permalink = '/2011/09/lantern-ledger-and-long-night'`);
     expect(Number(revisions?.count)).toBe(2);
+  });
+});
+
+describe("a big export", () => {
+  test("10 MB streams through in batches: every post and comment arrives, replies on their parents", async () => {
+    const { writeBloggerExport } = await import("../scripts/lib/bench/blogger-export");
+    const file = path.join(scratch, "big.xml");
+    const written = await writeBloggerExport(file, { posts: 1500, comments: 12000 });
+    expect(written.bytes).toBeGreaterThan(10 * 1024 * 1024);
+    const target = await createTestDatabase({ migrated: true });
+    try {
+      let progressReports = 0;
+      const report = await importFile({ databaseUrl: target.url, filePath: file, onProgress: () => (progressReports += 1) });
+      expect(report.counts.posts.created).toBe(1500);
+      expect(report.counts.comments.created).toBe(12000);
+      expect(progressReports).toBeGreaterThanOrEqual(2);
+      const [replies] = (await runSql(target.url, `SELECT count(*) AS replies, count(*) FILTER (WHERE parent."postId" = c."postId") AS "onTheirPost" FROM "Comment" c JOIN "Comment" parent ON parent.id = c."parentId"`)).rows;
+      expect(Number(replies.replies)).toBeGreaterThan(1000);
+      expect(replies.onTheirPost).toBe(replies.replies);
+    } finally {
+      await target.drop();
+    }
   });
 });
 

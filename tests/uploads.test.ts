@@ -12,6 +12,7 @@ import { withMigratedDatabase } from "./support/databases";
 const database = withMigratedDatabase();
 let db: typeof import("../lib/db").db;
 let images: typeof import("../lib/uploads/images");
+let processing: typeof import("../lib/uploads/processing");
 let storageModule: typeof import("../lib/uploads/storage");
 let urls: typeof import("../lib/uploads/urls");
 let errors: typeof import("../lib/errors");
@@ -22,6 +23,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   db = (await import("../lib/db")).db;
   images = await import("../lib/uploads/images");
+  processing = await import("../lib/uploads/processing");
   storageModule = await import("../lib/uploads/storage");
   urls = await import("../lib/uploads/urls");
   errors = await import("../lib/errors");
@@ -128,18 +130,18 @@ describe("refused files", () => {
     await expect(upload(author, "huge.png", tooBig)).rejects.toMatchObject({ status: 413, message: "That file is 10.0 MB; images can be at most 10 MB." });
     // Right magic number, broken inside.
     const truncated = (await canvas(400, 300).png().toBuffer()).subarray(0, 60);
-    await expect(upload(author, "cut.png", truncated)).rejects.toBeInstanceOf(images.ImageRefusedError);
+    await expect(upload(author, "cut.png", truncated)).rejects.toBeInstanceOf(processing.ImageRefusedError);
 
     expect(await db.upload.count({ where: { uploaderId: author.id } })).toBe(0);
     expect(await storedFiles()).toEqual(before);
   });
 
   test("the type comes from the bytes, not the name", () => {
-    expect(images.detectImageType(Buffer.from("GIF89a..."))).toBe("image/gif");
-    expect(images.detectImageType(Buffer.from("RIFF\0\0\0\0WEBPVP8 "))).toBe("image/webp");
-    expect(images.detectImageType(Buffer.from("RIFF\0\0\0\0WAVEfmt "))).toBeNull();
-    expect(images.detectImageType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe("image/jpeg");
-    expect(images.detectImageType(Buffer.from("%PDF-1.7"))).toBeNull();
+    expect(processing.detectImageType(Buffer.from("GIF89a..."))).toBe("image/gif");
+    expect(processing.detectImageType(Buffer.from("RIFF\0\0\0\0WEBPVP8 "))).toBe("image/webp");
+    expect(processing.detectImageType(Buffer.from("RIFF\0\0\0\0WAVEfmt "))).toBeNull();
+    expect(processing.detectImageType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe("image/jpeg");
+    expect(processing.detectImageType(Buffer.from("%PDF-1.7"))).toBeNull();
   });
 });
 

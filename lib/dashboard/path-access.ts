@@ -1,8 +1,8 @@
 import "server-only";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-/** Dashboard areas for admins only (People, Settings); the rest are for authors and admins. */
-const ADMIN_ONLY_AREAS = ["/dashboard/users", "/dashboard/settings"];
+/** Dashboard areas for admins only (People, Settings, Import & export); the rest are for authors and admins. */
+const ADMIN_ONLY_AREAS = ["/dashboard/users", "/dashboard/settings", "/dashboard/import"];
 
 const isUnder = (pathname: string, area: string) => pathname === area || pathname.startsWith(`${area}/`);
 

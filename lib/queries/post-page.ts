@@ -71,11 +71,6 @@ export async function findPermalinksForSlug({ slug, now }: { slug: string; now: 
   return rows.map((row) => row.permalink!);
 }
 
-export async function findRedirect(fromPath: string): Promise<string | null> {
-  const row = await db.redirect.findUnique({ where: { fromPath }, select: { toPath: true } });
-  return row?.toPath ?? null;
-}
-
 export interface CommentNode {
   id: string;
   authorName: string;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArchiveHeading, archiveTitle } from "@/components/post/archive-heading";
 import { PostListPage } from "@/components/post/post-list-page";
+import { redirectOrNotFound } from "@/lib/redirect-or-not-found";
 import { pageMetadata } from "@/lib/seo";
 import { monthParam, yearParam } from "@/lib/validation/reader";
 
@@ -22,9 +23,13 @@ export function archiveMetadata(params: ArchiveParams): Promise<Metadata> {
   return pageMetadata({ title, path: params.cursor ? `${archivePath(params)}/page/${params.cursor}` : archivePath(params) });
 }
 
-export function ArchivePosts({ year: rawYear, month: rawMonth, cursor }: ArchiveParams) {
-  const year = yearParam.safeParse(rawYear).data ?? notFound();
-  const month = rawMonth === undefined ? undefined : (monthParam.safeParse(rawMonth).data ?? notFound());
+export async function ArchivePosts({ year: rawYear, month: rawMonth, cursor }: ArchiveParams) {
+  const year = yearParam.safeParse(rawYear).data;
+  const month = rawMonth === undefined ? undefined : monthParam.safeParse(rawMonth).data;
+  // Not an archive: a WordPress postname ("/my-post"), "/archives/12" or "/category/books", perhaps.
+  if (!year || (rawMonth !== undefined && !month)) {
+    return cursor ? notFound() : redirectOrNotFound(archivePath({ year: rawYear, month: rawMonth }));
+  }
   const period = month ? `${year}/${month}` : year;
   return (
     <PostListPage

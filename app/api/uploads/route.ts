@@ -5,7 +5,8 @@ import { flashCookie } from "@/lib/form-flash";
 import { describeRetry, hitRateLimits } from "@/lib/rate-limit";
 import { getCurrentUser } from "@/lib/session";
 import { siteOrigin } from "@/lib/site";
-import { ImageRefusedError, MAX_UPLOAD_BYTES, storeUpload } from "@/lib/uploads/images";
+import { storeUpload } from "@/lib/uploads/images";
+import { ImageRefusedError, MAX_UPLOAD_BYTES } from "@/lib/uploads/processing";
 import { altFromFileName, uploadUrl } from "@/lib/uploads/urls";
 import { uploadFormSchema } from "@/lib/validation/uploads";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { MAX_UPLOAD_BYTES } from "@/lib/uploads/images";
+import { MAX_UPLOAD_BYTES } from "@/lib/uploads/processing";
 
 export const IMPORTER_USER_AGENT = "Longhand importer";
 const MAX_REDIRECTS = 5;

@@ -1,5 +1,5 @@
 import "server-only";
-import { ImageRefusedError, processImage, removeStoredFiles, storeImageFiles, type StoredImageColumns } from "@/lib/uploads/images";
+import { ImageRefusedError, processImage, removeStoredFiles, storeImageFiles, type StoredImageColumns } from "@/lib/uploads/processing";
 import { uploadStorage, type UploadStorage } from "@/lib/uploads/storage";
 import { storageKeysOf, uploadUrl } from "@/lib/uploads/urls";
 import { fetchImageBytes, ImageFetchError, webUrl } from "./fetch-image";

@@ -20,9 +20,14 @@ export class ProgressMeter {
     this.maybeTell();
   }
 
-  count(kind: "posts" | "pages" | "comments" | "images", howMany = 1): void {
+  count(kind: "posts" | "pages" | "comments", howMany = 1): void {
     this.state[kind] += howMany;
     this.maybeTell();
+  }
+
+  /** Images copied (or found copied before) so far. */
+  images(total: number): void {
+    this.state.images = total;
   }
 
   /** Reading is done; what remains is the database's work (comments, replies, redirects). */

@@ -8,6 +8,7 @@ import { ImportFileError } from "../records";
 import { importXmlRecords } from "./xml-import";
 import { restoreLonghandJson } from "./json-restore";
 import { ProgressMeter } from "./progress";
+import { queuedClient } from "./sql";
 import { ReportBuilder, type ImportProgress, type ImportReport } from "./report";
 
 export interface ImportFileOptions {
@@ -54,8 +55,9 @@ export async function importFile(options: ImportFileOptions): Promise<ImportRepo
   const kind = await sniff(filePath);
   const progress = new ProgressMeter(size, options.onProgress);
   const bytes = countedStream(filePath, progress, signal);
-  const client = new pg.Client({ connectionString: options.databaseUrl, application_name: "longhand-import" });
-  await client.connect();
+  const connection = new pg.Client({ connectionString: options.databaseUrl, application_name: "longhand-import" });
+  await connection.connect();
+  const client = queuedClient(connection);
   let discardImages = async () => {};
   try {
     await client.query("BEGIN");
@@ -64,7 +66,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportRepo
     let report: ReportBuilder;
     if (kind === "json") {
       report = new ReportBuilder("longhand-json");
-      await restoreLonghandJson(client, bytes, report);
+      await restoreLonghandJson(connection, bytes, report);
     } else {
       const result = await importXmlRecords({ client, chunks: decodeUtf8(bytes), progress, options, onImageCopier: (discard) => (discardImages = discard) });
       report = result.report;
@@ -79,7 +81,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportRepo
     throw signal?.aborted ? new ImportAbortedError() : error;
   } finally {
     bytes.destroy();
-    await client.end();
+    await connection.end();
   }
 }
 

@@ -2,8 +2,26 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 
-/** The import's one connection, inside its one transaction: every write goes through it. */
-export type ImportClient = pg.ClientBase;
+/** The import's one connection, inside its one transaction: every read and write goes through it. */
+export interface ImportClient {
+  query<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
+}
+
+/**
+ * The connection with its statements queued here, one after another: a writer may send a batch
+ * and go on parsing without waiting for it (PostgreSQL and the parser then share the time), which
+ * node-postgres itself no longer wants to queue.
+ */
+export function queuedClient(client: pg.ClientBase): ImportClient {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    query<Row extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+      const result = last.then(() => client.query<Row>(text, values));
+      last = result.catch(() => {});
+      return result;
+    },
+  };
+}
 
 /**
  * A row id in the shape of Prisma's cuid() defaults (which Prisma makes in the client, so rows

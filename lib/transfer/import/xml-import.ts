@@ -83,6 +83,7 @@ export async function importXmlRecords({ client, chunks, progress, options, onIm
         break;
     }
     await redirects.flushIfFull();
+    if (images) progress.images(images.counts.copied + images.counts.reused);
   }
   await posts.flush();
   progress.writing();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PostListPage } from "@/components/post/post-list-page";
 import { getLabel } from "@/lib/reader";
+import { redirectOrNotFound } from "@/lib/redirect-or-not-found";
 import { pageMetadata } from "@/lib/seo";
 import { slugParam } from "@/lib/validation/reader";
 
@@ -18,8 +19,9 @@ export async function labelMetadata(rawSlug: string, cursor?: string): Promise<M
 }
 
 export async function LabelPosts({ slug: rawSlug, cursor }: { slug: string; cursor?: string }) {
-  const slug = slugParam.safeParse(rawSlug).data ?? notFound();
-  const label = (await getLabel({ slug })) ?? notFound();
+  const slug = slugParam.safeParse(rawSlug).data;
+  const label = slug ? await getLabel({ slug }) : null;
+  if (!label) return cursor ? notFound() : redirectOrNotFound(`/label/${rawSlug}`);
   return (
     <PostListPage
       scope={{ kind: "label", labelId: label.id }}

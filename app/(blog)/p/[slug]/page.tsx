@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { RichHtml } from "@/components/post/rich-html";
 import { getPage } from "@/lib/reader";
+import { redirectOrNotFound } from "@/lib/redirect-or-not-found";
 import { pageMetadata } from "@/lib/seo";
 import { slugParam } from "@/lib/validation/reader";
 import { pageParams } from "@/lib/static-params";
@@ -20,7 +20,8 @@ export async function generateMetadata({ params }: PageProps<"/p/[slug]">): Prom
 }
 
 export default async function StaticPage({ params }: PageProps<"/p/[slug]">) {
-  const page = (await findPage((await params).slug)) ?? notFound();
+  const { slug } = await params;
+  const page = (await findPage(slug)) ?? (await redirectOrNotFound(`/p/${slug}`));
   return (
     <article className="post static-page">
       <h1 className="post-title">{page.title}</h1>

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
 import { CommentForm } from "@/components/comment/comment-form";
 import { CommentThread, commentsHeading } from "@/components/comment/comment-thread";
 import { NotPostedNotes } from "@/components/comment/not-posted-notes";
 import { ViewerComments } from "@/components/comment/viewer-comments";
 import { PostArticle } from "@/components/post/post-article";
 import { JsonLd } from "@/components/seo/json-ld";
-import { getAdjacentPosts, getComments, getPost, getRedirectTarget } from "@/lib/reader";
+import { getAdjacentPosts, getComments, getPost } from "@/lib/reader";
+import { redirectOrNotFound } from "@/lib/redirect-or-not-found";
 import { describe, pageMetadata } from "@/lib/seo";
 import { getBlogSettings } from "@/lib/settings";
 import { absoluteUrl } from "@/lib/site";
@@ -42,7 +42,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function PostPage({ params }: { params: Params }) {
   const post = await findPost(params);
-  if (!post) return redirectOrNotFound(await params);
+  if (!post) return postRedirectOrNotFound(await params);
   const [settings, adjacent, comments] = await Promise.all([getBlogSettings(), getAdjacentPosts(post), getComments(post.id)]);
   const url = absoluteUrl(post.permalink);
   const replyTarget = post.commentsOpen ? { postId: post.id, permalink: post.permalink, formKey: comments.formKey } : undefined;
@@ -103,11 +103,9 @@ export default async function PostPage({ params }: { params: Params }) {
   );
 }
 
-/** Blogger-style ".html" paths, old paths in the Redirect table, and a real slug under the wrong month. */
-async function redirectOrNotFound({ year, month, slug }: Awaited<Params>): Promise<never> {
-  const path = `/${year}/${month}/${slug}`;
+/** Old paths in the Redirect table ("/category/a/b" too), Blogger's ".html" paths, and a real slug under the wrong month. */
+function postRedirectOrNotFound({ year, month, slug }: Awaited<Params>): Promise<never> {
+  const datePath = yearParam.safeParse(year).success && monthParam.safeParse(month).success;
   const blogger = bloggerSlugParam.safeParse(slug).data;
-  const target = await getRedirectTarget(path, blogger ? blogger.slice(0, -".html".length) : slug);
-  if (target && target !== path) permanentRedirect(target);
-  notFound();
+  return redirectOrNotFound(`/${year}/${month}/${slug}`, { slug: datePath ? (blogger?.slice(0, -".html".length) ?? slug) : undefined });
 }

@@ -1,0 +1,171 @@
+import "server-only";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { Exporter } from "./index";
+import { rowsById } from "./json-rows";
+
+// The document lib/transfer/longhand-export.schema.json describes. Every object is built key by
+// key in the schema's order and every table is read in id order, so two exports of one blog
+// differ only in exportedAt. One element per line keeps the file diffable.
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+const after = (afterId: string | undefined) => (afterId === undefined ? {} : { id: { gt: afterId } });
+
+type Section = [name: string, elements: (db: PrismaClient) => AsyncGenerator<object>];
+
+const SECTIONS: Section[] = [
+  ["users", users],
+  ["labels", labels],
+  ["posts", posts],
+  ["pages", pages],
+  ["comments", comments],
+  ["redirects", redirects],
+  ["uploads", uploads],
+];
+
+export const exportJson: Exporter = async function* (db, { now }) {
+  yield `{\n  "format": "longhand-export",\n  "version": 1,\n  "exportedAt": ${JSON.stringify(now.toISOString())},\n`;
+  yield `  "settings": ${JSON.stringify(await settings(db))},\n`;
+  for (const [index, [name, elements]] of SECTIONS.entries()) {
+    yield `  ${JSON.stringify(name)}: [`;
+    let separator = "\n    ";
+    for await (const element of elements(db)) {
+      yield `${separator}${JSON.stringify(element)}`;
+      separator = ",\n    ";
+    }
+    yield `${separator === "\n    " ? "" : "\n  "}]${index < SECTIONS.length - 1 ? "," : ""}\n`;
+  }
+  yield "}\n";
+};
+
+async function settings(db: PrismaClient) {
+  const row = await db.setting.findUnique({ where: { id: 1 } });
+  if (!row) return null;
+  const { blogTitle, description, postsPerPage, timeZone, commentPermission, commentModeration, moderateAfterDays } = row;
+  return { blogTitle, description, postsPerPage, timeZone, commentPermission, commentModeration, moderateAfterDays };
+}
+
+async function* users(db: PrismaClient) {
+  const rows = rowsById((afterId, take) => db.user.findMany({ where: after(afterId), orderBy: { id: "asc" }, take, omit: { passwordHash: true } }));
+  for await (const user of rows) {
+    yield {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      emailVerified: iso(user.emailVerified),
+      image: user.image,
+      role: user.role,
+      disabledAt: iso(user.disabledAt),
+      createdAt: iso(user.createdAt),
+      updatedAt: iso(user.updatedAt),
+    };
+  }
+}
+
+async function* labels(db: PrismaClient) {
+  for await (const label of rowsById((afterId, take) => db.label.findMany({ where: after(afterId), orderBy: { id: "asc" }, take }))) {
+    yield { id: label.id, name: label.name, slug: label.slug, createdAt: iso(label.createdAt) };
+  }
+}
+
+async function* posts(db: PrismaClient) {
+  const rows = rowsById((afterId, take) =>
+    db.post.findMany({
+      where: after(afterId),
+      orderBy: { id: "asc" },
+      take,
+      include: { labels: { select: { labelId: true }, orderBy: { labelId: "asc" } }, revisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    }),
+  );
+  for await (const post of rows) {
+    yield {
+      id: post.id,
+      title: post.title,
+      slug: post.slug,
+      permalink: post.permalink,
+      bodyHtml: post.bodyHtml,
+      excerpt: post.excerpt,
+      status: post.status,
+      publishedAt: iso(post.publishedAt),
+      commentsOpen: post.commentsOpen,
+      authorId: post.authorId,
+      version: post.version,
+      createdAt: iso(post.createdAt),
+      updatedAt: iso(post.updatedAt),
+      trashedAt: iso(post.trashedAt),
+      importKey: post.importKey,
+      labelIds: post.labels.map((label) => label.labelId),
+      revisions: post.revisions.map((revision) => ({
+        id: revision.id,
+        authorId: revision.authorId,
+        kind: revision.kind,
+        title: revision.title,
+        bodyHtml: revision.bodyHtml,
+        excerpt: revision.excerpt,
+        createdAt: iso(revision.createdAt),
+        updatedAt: iso(revision.updatedAt),
+      })),
+    };
+  }
+}
+
+async function* pages(db: PrismaClient) {
+  for await (const page of rowsById((afterId, take) => db.page.findMany({ where: after(afterId), orderBy: { id: "asc" }, take }))) {
+    yield {
+      id: page.id,
+      title: page.title,
+      slug: page.slug,
+      bodyHtml: page.bodyHtml,
+      status: page.status,
+      publishedAt: iso(page.publishedAt),
+      authorId: page.authorId,
+      version: page.version,
+      createdAt: iso(page.createdAt),
+      updatedAt: iso(page.updatedAt),
+      importKey: page.importKey,
+    };
+  }
+}
+
+async function* comments(db: PrismaClient) {
+  for await (const comment of rowsById((afterId, take) => db.comment.findMany({ where: after(afterId), orderBy: { id: "asc" }, take }))) {
+    yield {
+      id: comment.id,
+      postId: comment.postId,
+      parentId: comment.parentId,
+      userId: comment.userId,
+      authorName: comment.authorName,
+      authorUrl: comment.authorUrl,
+      authorEmail: comment.authorEmail,
+      bodyHtml: comment.bodyHtml,
+      status: comment.status,
+      idempotencyKey: comment.idempotencyKey,
+      createdAt: iso(comment.createdAt),
+      editedAt: iso(comment.editedAt),
+      removedBy: comment.removedBy,
+    };
+  }
+}
+
+async function* redirects(db: PrismaClient) {
+  for await (const redirect of rowsById((afterId, take) => db.redirect.findMany({ where: after(afterId), orderBy: { id: "asc" }, take }))) {
+    yield { id: redirect.id, fromPath: redirect.fromPath, toPath: redirect.toPath, createdAt: iso(redirect.createdAt) };
+  }
+}
+
+async function* uploads(db: PrismaClient) {
+  for await (const upload of rowsById((afterId, take) => db.upload.findMany({ where: after(afterId), orderBy: { id: "asc" }, take }))) {
+    yield {
+      id: upload.id,
+      storageKey: upload.storageKey,
+      mimeType: upload.mimeType,
+      byteSize: upload.byteSize,
+      width: upload.width,
+      height: upload.height,
+      originalName: upload.originalName,
+      widths: upload.widths,
+      sourceUrl: upload.sourceUrl,
+      uploaderId: upload.uploaderId,
+      createdAt: iso(upload.createdAt),
+    };
+  }
+}
