@@ -243,6 +243,8 @@ describe("exporting a blog to Atom and WXR", () => {
       expect(text(channel()["wp:wxr_version"])).toBe("1.2");
       expect(text(channel()["wp:base_site_url"])).toBe(siteUrl);
       expect(text(channel().title)).toBe("Notes from the Reading Room");
+      // WXR has no element for it, and the local dates mean nothing without it.
+      expect(text(channel()["longhand:time_zone"])).toBe("Europe/London");
     });
 
     test("lists each author once with a numeric id, and names posts' authors by login", () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { CommentStatus, PostStatus } from "../../generated/prisma/enums";
+import { LONGHAND } from "../parsers/namespaces";
 import { authorBatches, commentsOnPosts, labelBatches, pageBatches, postBatches, readSettings, threadOrder, type CommentRow, type EntryRow, type ExportCounts } from "./blog-rows";
 import type { Exporter } from "./index";
 import { publicPostPath, siteOrigin } from "./urls";
@@ -8,6 +9,8 @@ import { cdataElement, element, inlineElement, parentElement, rssDate, wordpress
 
 // WordPress eXtended RSS 1.2, as WordPress's own Tools › Export writes it (wp-admin/includes/export.php)
 // and its importer reads it: authors, categories, then one item per post and page with its comments.
+// One addition, longhand:time_zone, says which clock the local dates are on (WordPress ignores it;
+// Longhand's importer sets the blog's zone from it, so a round trip keeps local dates).
 
 const WXR_NAMESPACES = {
   "xmlns:excerpt": "http://wordpress.org/export/1.2/excerpt/",
@@ -15,6 +18,7 @@ const WXR_NAMESPACES = {
   "xmlns:wfw": "http://wellformedweb.org/CommentAPI/",
   "xmlns:dc": "http://purl.org/dc/elements/1.1/",
   "xmlns:wp": "http://wordpress.org/export/1.2/",
+  "xmlns:longhand": LONGHAND,
 };
 // Small enough that the comments of one batch of posts are read together without strain.
 const POSTS_PER_BATCH = 100;
@@ -168,6 +172,7 @@ export const exportWxr: Exporter = async function* (db, { now, siteUrl }): Async
   ${element("wp:base_site_url", origin)}
   ${element("wp:base_blog_url", origin)}
   ${element("generator", "Longhand")}
+  ${element("longhand:time_zone", settings.timeZone)}
 `;
   yield authorsXml.join("");
 

@@ -6,6 +6,8 @@ export const BLOGGER_TAKEOUT = "http://schemas.google.com/blogger/2018";
 export const ATOM_PUBLISHING = "http://purl.org/atom/app#";
 export const ATOM_PUBLISHING_1_0 = "http://www.w3.org/2007/app";
 export const ATOM_THREADING = "http://purl.org/syndication/thread/1.0";
+/** What Longhand adds to the WXR it writes: the blog's time zone, which WXR has no element for. */
+export const LONGHAND = "urn:longhand:export";
 
 // Namespaces the exports use, by their usual prefix. Real exports sometimes use a prefix without
 // declaring it (Blogger's classic export and `app:draft`); the reader resolves those from here.

@@ -1,6 +1,7 @@
 import "server-only";
 import { ImportFileError, type SettingsRecord } from "../../records";
 import type { XmlElement } from "../../xml/stream";
+import { LONGHAND } from "../namespaces";
 import { isWordPress } from "./elements";
 import { basePathOf } from "./paths";
 
@@ -24,8 +25,9 @@ export class Channel {
   read(element: XmlElement): boolean {
     const plain = element.uri === "" && DESCRIPTIVE.has(element.local);
     const wordpress = [...DESCRIPTIVE_WORDPRESS].find((local) => isWordPress(element, local));
-    if (!plain && !wordpress) return false;
-    const name = wordpress ?? element.local;
+    const longhand = element.uri === LONGHAND && element.local === "time_zone" ? "time_zone" : undefined;
+    if (!plain && !wordpress && !longhand) return false;
+    const name = wordpress ?? longhand ?? element.local;
     if (!this.texts.has(name)) this.texts.set(name, element.text.trim());
     return true;
   }
@@ -36,6 +38,9 @@ export class Channel {
     const description = this.texts.get("description");
     if (title) settings.blogTitle = title;
     if (description) settings.description = description;
+    // Only in Longhand's own WXR: the zone its local dates are on (the engine checks it is one).
+    const timeZone = this.texts.get("time_zone");
+    if (timeZone) settings.timeZone = timeZone;
     const unmapped = UNMAPPED.filter((name) => this.texts.get(name));
     if (unmapped.length > 0) settings.unmapped = unmapped;
     return settings;
