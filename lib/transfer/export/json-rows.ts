@@ -1,4 +1,5 @@
 import "server-only";
+import { inBatches } from "./blog-rows";
 
 /** Rows read per query: enough to keep round trips few, few enough that a big blog never sits whole in memory. */
 export const ROWS_PER_BATCH = 500;
@@ -8,11 +9,5 @@ export type BatchReader<Row extends { id: string }> = (afterId: string | undefin
 
 /** Every row of a table in id order, one batch in memory at a time (keyset pagination on id). */
 export async function* rowsById<Row extends { id: string }>(readBatch: BatchReader<Row>): AsyncGenerator<Row> {
-  let afterId: string | undefined;
-  for (;;) {
-    const batch = await readBatch(afterId, ROWS_PER_BATCH);
-    yield* batch;
-    if (batch.length < ROWS_PER_BATCH) return;
-    afterId = batch.at(-1)!.id;
-  }
+  for await (const batch of inBatches<Row>((last, take) => readBatch(last?.id, take), ROWS_PER_BATCH)) yield* batch;
 }
