@@ -104,9 +104,7 @@ export class CommentStage {
       )
       SELECT (SELECT count(*) FROM incoming) AS incoming, count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM written`);
     const { incoming, created, updated } = rows[0]!;
-    this.report.count("comments", "created", Number(created));
-    this.report.count("comments", "updated", Number(updated));
-    this.report.count("comments", "unchanged", Number(incoming) - Number(created) - Number(updated));
+    this.report.tally("comments", { total: Number(incoming), created: Number(created), updated: Number(updated) });
   }
 
   /** Comments whose post is not in the blog (not in the file, skipped, or a page's comments). */

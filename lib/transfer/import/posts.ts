@@ -57,9 +57,7 @@ export class PostWriter {
     this.stageRedirects(batch, storedByKey);
 
     const updated = new Set([...changed, ...batch.filter((post) => relabelled.has(post.id) && storedByKey.has(post.importKey))]);
-    this.context.report.count("posts", "created", created.length);
-    this.context.report.count("posts", "updated", updated.size);
-    this.context.report.count("posts", "unchanged", batch.length - created.length - updated.size);
+    this.context.report.tally("posts", { total: batch.length, created: created.length, updated: updated.size });
   }
 
   /** A permalink held by another post (not this import's) gets "-2", "-3"… as the dashboard would ask for. */

@@ -82,9 +82,7 @@ export class RedirectStage {
       )
       SELECT (SELECT count(*) FROM usable) AS usable, count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM written`);
     const { usable, created, updated } = rows[0]!;
-    this.report.count("redirects", "created", Number(created));
-    this.report.count("redirects", "updated", Number(updated));
-    this.report.count("redirects", "unchanged", Number(usable) - Number(created) - Number(updated));
+    this.report.tally("redirects", { total: Number(usable), created: Number(created), updated: Number(updated) });
     // Older redirects that pointed at an address which moved now point at where it went: no chains.
     await this.client.query(`UPDATE "Redirect" r SET "toPath" = hop."toPath" FROM "Redirect" hop WHERE r."toPath" = hop."fromPath" AND hop."toPath" <> r."fromPath"`);
     await this.client.query(`DELETE FROM "Redirect" r USING "Post" p WHERE r."fromPath" = p.permalink`);

@@ -61,6 +61,13 @@ export class ReportBuilder {
     this.counts[kind][outcome] += howMany;
   }
 
+  /** A set-based write: of `total` rows, those not created or updated were already so. */
+  tally(kind: ReportedKind, { total, created, updated }: { total: number; created: number; updated: number }): void {
+    this.count(kind, "created", created);
+    this.count(kind, "updated", updated);
+    this.count(kind, "unchanged", total - created - updated);
+  }
+
   /** A skipped or altered item; a skip also counts as one. */
   note(kind: ReportItem["kind"], what: string, why: string, { skipped = false } = {}): void {
     if (skipped && kind !== "settings") this.counts[kind].skipped += 1;
