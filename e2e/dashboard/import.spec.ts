@@ -22,9 +22,9 @@ async function blogTitle(): Promise<string> {
   return (rows[0] as { blogTitle?: string } | undefined)?.blogTitle ?? "Longhand";
 }
 
-async function exportFor(admin: TestAccount) {
+async function exportFor(admin: TestAccount, extraComments = 0) {
   const blogId = `7${randomInt(1e9, 1e10)}`;
-  const xml = bloggerExport({ blogId, blogTitle: await blogTitle(), authorName: admin.name, authorEmail: admin.email });
+  const xml = bloggerExport({ blogId, blogTitle: await blogTitle(), authorName: admin.name, authorEmail: admin.email, extraComments });
   return { blogId, buffer: Buffer.from(xml) };
 }
 
@@ -74,6 +74,26 @@ test.describe("uploads, one at a time", () => {
     await upload(page, "reading-room-again.xml", buffer);
     await expect(latestImport(page).getByText("Nothing changed: this file was already imported.")).toBeVisible(SLOW);
     await expect(page.getByRole("table", { name: /imports before the latest/ })).toContainText("reading-room.xml");
+    await page.context().close();
+  });
+
+  test("a big file shows its progress bar and counts while it runs, then the report", async ({ browser }) => {
+    const admin = await account("ADMIN", "Big Import Admin");
+    const { buffer } = await exportFor(admin, 30_000);
+    const page = await signedInPage(browser, admin);
+    await page.goto("/dashboard/import");
+
+    await upload(page, "big-reading-room.xml", buffer);
+    const latest = latestImport(page);
+    const bar = latest.getByRole("progressbar", { name: "Import progress" });
+    await expect(bar).toBeVisible();
+    // The page asks every second; the bar moves as the server reads the file.
+    await expect(bar).toHaveAttribute("value", /^[1-9]\d*$/, SLOW);
+    await expect(latest.getByText(/(Reading|Saving): [\d.]+ MB of [\d.]+ MB read; \d+ posts?, \d+ pages?, \d+ comments? and \d+ images? so far\./)).toBeVisible();
+    await expect(latest.getByText("Import finished.")).toBeVisible({ timeout: 90_000 });
+    await expect(bar).toHaveCount(0);
+    const report = latest.getByRole("table", { name: "What the import did" });
+    await expect(report.getByRole("row", { name: /^Comments/ })).toHaveText(/Comments\s*30,?001\s*0\s*0\s*0/);
     await page.context().close();
   });
 
