@@ -11,6 +11,7 @@ let posts: {
   create: typeof import("../lib/posts/create");
   save: typeof import("../lib/posts/save");
   publishing: typeof import("../lib/posts/publishing");
+  pending: typeof import("../lib/posts/pending");
   trash: typeof import("../lib/posts/trash");
   list: typeof import("../lib/posts/list");
   editing: typeof import("../lib/posts/editing");
@@ -25,6 +26,7 @@ beforeAll(async () => {
     create: await import("../lib/posts/create"),
     save: await import("../lib/posts/save"),
     publishing: await import("../lib/posts/publishing"),
+    pending: await import("../lib/posts/pending"),
     trash: await import("../lib/posts/trash"),
     list: await import("../lib/posts/list"),
     editing: await import("../lib/posts/editing"),
@@ -211,18 +213,19 @@ describe("publishing", () => {
     const author = await makeUser();
     const post = await draft(author);
     const published = await posts.publishing.publishPost({ user: author, postId: post.id, expectedVersion: post.version, timeZone: TZ, now });
-    await posts.publishing.unpublishPost({ user: author, postId: post.id, expectedVersion: published.version, now });
+    await posts.publishing.unpublishPost({ user: author, postId: post.id, expectedVersion: published.version, timeZone: TZ, now });
     expect((await stored(post.id)).status).toBe("DRAFT");
     expect((await posts.list.listDashboardPosts({ user: author, now, state: "draft" })).posts.map((row) => row.id)).toEqual([post.id]);
   });
 
-  test("a new slug on a published post redirects from the old address, without chains", async () => {
+  test("a new slug on a published post redirects from the old address once updated, without chains", async () => {
     const author = await makeUser();
     const base = `moving-${unique()}`;
     const post = await draft(author, { slug: `${base}-a` });
     let { version } = await posts.publishing.publishPost({ user: author, postId: post.id, expectedVersion: post.version, timeZone: TZ, now });
     const save = async (slug: string) => {
       version = (await posts.save.savePost({ user: author, postId: post.id, expectedVersion: version, content: content({ slug }), timeZone: TZ, now })).version;
+      version = (await posts.pending.updateLivePost({ user: author, postId: post.id, expectedVersion: version, timeZone: TZ, now })).version;
     };
     await save(`${base}-b`);
     expect(await stored(post.id)).toMatchObject({ permalink: `/2026/06/${base}-b`, slug: `${base}-b` });

@@ -18,6 +18,14 @@ export function PageForm({ page }: PageFormProps) {
   const [slug, setSlug] = useState(page?.slug ?? "");
   // An existing page keeps its address unless someone changes it: links to it are out there.
   const [slugEdited, setSlugEdited] = useState(Boolean(page));
+  // Every save, Update and Discard gives a new version: the form then shows what is stored (after
+  // Discard, the live page again).
+  const [shownVersion, setShownVersion] = useState(page?.version);
+  if (page && page.version !== shownVersion) {
+    setShownVersion(page.version);
+    setTitle(page.title);
+    setSlug(page.slug);
+  }
   const errors: Partial<Record<PageField, string[]>> = (state && !state.ok && state.errors) || {};
 
   return (
@@ -53,7 +61,7 @@ export function PageForm({ page }: PageFormProps) {
           setSlugEdited(value !== "");
         }}
       />
-      <PageBodyField defaultValue={page?.bodyHtml ?? ""} errors={errors.bodyHtml} />
+      <PageBodyField key={page?.version} defaultValue={page?.bodyHtml ?? ""} errors={errors.bodyHtml} />
       <button type="submit" className="button" disabled={pending}>
         {page ? (pending ? "Saving…" : "Save") : pending ? "Creating…" : "Create page"}
       </button>

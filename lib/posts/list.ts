@@ -83,7 +83,8 @@ export async function listDashboardPosts({ user, now, state, label, search, page
     pageCount: Math.max(1, Math.ceil(total / DASHBOARD_PAGE_SIZE)),
     posts: rows.map((row) => ({
       id: row.id,
-      title: row.title,
+      // A new post has no title until the author gives it one; the list still needs a link text.
+      title: row.title || "(untitled draft)",
       state: postState(row, now),
       publishedAt: row.publishedAt,
       updatedAt: row.updatedAt,

@@ -3,6 +3,7 @@ import type { DashboardUser } from "@/lib/dashboard/access";
 import { db } from "@/lib/db";
 import { InvalidRequestError } from "@/lib/errors";
 import { permalinkFor } from "@/lib/permalinks";
+import { applyPendingEdit } from "@/lib/posts/pending";
 import { movePermalink } from "@/lib/posts/permalink-move";
 import { recordRevision } from "@/lib/posts/revisions";
 import { postForWrite, reachesReaders, type WriteOutcome } from "@/lib/posts/write";
@@ -48,7 +49,10 @@ interface GoPublic extends PostWrite {
 
 async function goPublic({ user, postId, expectedVersion, now, status, publishedAt, timeZone, onlyIfPublished = false }: GoPublic): Promise<WriteOutcome & { permalink: string }> {
   return db.$transaction(async (tx) => {
-    const post = await postForWrite(tx, user, postId, expectedVersion);
+    const current = await postForWrite(tx, user, postId, expectedVersion);
+    // What the editor shows goes out: a pending version is applied first.
+    const applied = await applyPendingEdit(tx, { post: current, timeZone, now });
+    const post = applied ? { ...current, ...applied.words, slug: applied.slug, permalink: applied.permalink } : current;
     if (onlyIfPublished && post.status !== "PUBLISHED") throw new InvalidRequestError("Only a published post can change its date; schedule this one instead.");
     if (post.trashedAt) throw new InvalidRequestError("Restore the post from the trash before publishing it.");
     if (!post.title.trim()) throw new InvalidRequestError("Give the post a title before publishing it.");
@@ -60,17 +64,19 @@ async function goPublic({ user, postId, expectedVersion, now, status, publishedA
       select: { version: true },
     });
     await recordRevision(tx, { postId, authorId: user.id, kind: "PUBLISH", content: { title: post.title, bodyHtml: post.bodyHtml, excerpt: post.excerpt }, now });
-    return { postId, version: saved.version, permalink, posts: true, labels: true, redirects: redirectsChanged };
+    return { postId, version: saved.version, permalink, posts: true, labels: true, redirects: redirectsChanged || Boolean(applied?.redirectsChanged) };
   });
 }
 
 /**
- * Back to a draft, hidden from readers. The permalink stays reserved, so publishing again later
- * with the same month keeps its address.
+ * Back to a draft, hidden from readers, with the words the editor shows (a pending version becomes
+ * the draft). The permalink stays reserved, so publishing again later with the same month keeps
+ * its address.
  */
-export async function unpublishPost({ user, postId, expectedVersion, now }: PostWrite): Promise<WriteOutcome> {
+export async function unpublishPost({ user, postId, expectedVersion, timeZone, now }: PostWrite & { timeZone: string }): Promise<WriteOutcome> {
   return db.$transaction(async (tx) => {
     const post = await postForWrite(tx, user, postId, expectedVersion);
+    await applyPendingEdit(tx, { post, timeZone, now });
     const saved = await tx.post.update({ where: { id: postId }, data: { status: "DRAFT", version: { increment: 1 }, updatedAt: now }, select: { version: true } });
     const wasPublic = reachesReaders(post);
     return { postId, version: saved.version, posts: wasPublic, labels: wasPublic, redirects: false };

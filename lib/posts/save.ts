@@ -1,13 +1,11 @@
 import "server-only";
 import type { DashboardUser } from "@/lib/dashboard/access";
 import { db } from "@/lib/db";
-import { sanitizePostHtml } from "@/lib/html";
 import type { PostContent } from "@/lib/validation/posts";
-import { permalinkFor } from "@/lib/permalinks";
-import { resolveLabels } from "@/lib/posts/labels";
-import { movePermalink } from "@/lib/posts/permalink-move";
+import { writeContentToPost } from "@/lib/posts/content-write";
+import { holdsPendingEdits, savePendingEdit } from "@/lib/posts/pending";
 import { recordRevision } from "@/lib/posts/revisions";
-import { postForWrite, reachesReaders, type WriteOutcome } from "@/lib/posts/write";
+import { postForWrite, type WriteOutcome } from "@/lib/posts/write";
 
 interface SavePostOptions {
   user: DashboardUser;
@@ -20,41 +18,29 @@ interface SavePostOptions {
 
 /**
  * Saves the editor's content over `expectedVersion` (a stale version changes nothing), keeping a
- * revision when the words changed. A new slug on a post that has a permalink moves it, with a
- * redirect from the old address.
+ * revision when the words changed. A draft's content goes onto the post itself; a post readers
+ * see (or will, scheduled) keeps its live words and gets a pending version until Update.
  */
-export async function savePost({ user, postId, expectedVersion, content, timeZone, now }: SavePostOptions): Promise<WriteOutcome & { bodyHtml: string; permalink: string | null }> {
+export async function savePost({ user, postId, expectedVersion, content, timeZone, now }: SavePostOptions): Promise<WriteOutcome & { bodyHtml: string; permalink: string | null; pending: boolean }> {
   return db.$transaction(async (tx) => {
     const post = await postForWrite(tx, user, postId, expectedVersion);
-    const words = { title: content.title, bodyHtml: sanitizePostHtml(content.bodyHtml), excerpt: content.excerpt || null };
-    const wordsChanged = words.title !== post.title || words.bodyHtml !== post.bodyHtml || words.excerpt !== post.excerpt;
-
-    const permalink = post.permalink && post.publishedAt ? permalinkFor(content.slug, post.publishedAt, timeZone) : post.permalink;
-    const { redirectsChanged } = permalink ? await movePermalink(tx, { postId, from: post.permalink, to: permalink }) : { redirectsChanged: false };
-
-    const labels = await resolveLabels(tx, content.labels);
-    const before = await tx.postLabel.findMany({ where: { postId }, select: { labelId: true } });
-    const labelsChanged = labels.created || before.length !== labels.ids.length || before.some((row) => !labels.ids.includes(row.labelId));
-    if (labelsChanged) {
-      await tx.postLabel.deleteMany({ where: { postId } });
-      await tx.postLabel.createMany({ data: labels.ids.map((labelId) => ({ postId, labelId })) });
+    if (holdsPendingEdits(post)) {
+      const saved = await savePendingEdit(tx, { user, post, content, now });
+      return { postId, version: saved.version, bodyHtml: saved.bodyHtml, permalink: post.permalink, pending: saved.pending, posts: false, labels: false, redirects: false };
     }
-
-    const saved = await tx.post.update({
-      where: { id: postId },
-      data: { ...words, slug: content.slug, permalink, version: { increment: 1 }, updatedAt: now },
-      select: { version: true },
-    });
-    if (wordsChanged) await recordRevision(tx, { postId, authorId: user.id, kind: "EDIT", content: words, now });
-
+    const written = await writeContentToPost(tx, { post, content, timeZone, now });
+    const saved = await tx.post.update({ where: { id: postId }, data: { version: { increment: 1 } }, select: { version: true } });
+    if (written.wordsChanged) await recordRevision(tx, { postId, authorId: user.id, kind: "EDIT", content: written.words, now });
     return {
       postId,
       version: saved.version,
-      bodyHtml: words.bodyHtml,
-      permalink,
-      posts: reachesReaders(post),
-      labels: labelsChanged && reachesReaders(post),
-      redirects: redirectsChanged,
+      bodyHtml: written.words.bodyHtml,
+      permalink: written.permalink,
+      pending: false,
+      // A trashed post is not seen by readers; a draft's words reach them only by publishing.
+      posts: false,
+      labels: false,
+      redirects: written.redirectsChanged,
     };
   });
 }

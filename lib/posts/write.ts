@@ -17,6 +17,7 @@ export const writableFields = {
   publishedAt: true,
   trashedAt: true,
   version: true,
+  updatedAt: true,
 } satisfies Prisma.PostSelect;
 
 export type WritablePost = Prisma.PostGetPayload<{ select: typeof writableFields }>;

@@ -2,6 +2,7 @@ import "server-only";
 import type { DashboardUser } from "@/lib/dashboard/access";
 import { db } from "@/lib/db";
 import { getPageForUser } from "@/lib/static-pages/access";
+import { applyPendingPageEdit } from "@/lib/static-pages/pending";
 
 // Publishing changes who sees the page, not what it says, so it leaves the version (which guards
 // the content against stale saves) alone and an open form can still save.
@@ -18,10 +19,14 @@ export async function publishPage({ user, pageId, now }: { user: DashboardUser; 
   });
 }
 
-/** Takes the page back to a draft: /p/<slug> answers 404 and the header link goes. */
+/**
+ * Takes the page back to a draft: /p/<slug> answers 404 and the header link goes. A pending
+ * version becomes the draft's text, as the form shows it.
+ */
 export async function unpublishPage({ user, pageId, now }: { user: DashboardUser; pageId: string; now: Date }) {
   return db.$transaction(async (tx) => {
     await getPageForUser(user, pageId, { select: { id: true }, tx });
+    await applyPendingPageEdit(tx, { pageId, now });
     return tx.page.update({ where: { id: pageId }, data: { status: "DRAFT", updatedAt: now }, select: { slug: true } });
   });
 }

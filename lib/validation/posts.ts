@@ -9,11 +9,8 @@ const version = z.coerce.number().int().positive();
 /** One value from a form may arrive alone or repeated; either way a list. */
 const list = <Item extends z.ZodType>(item: Item) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
-export const postTitle = z
-  .string()
-  .trim()
-  .min(1, { message: "Give the post a title." })
-  .max(200, { message: "Keep the title to 200 characters." });
+// Empty is allowed while writing (a new post starts without one); publishing asks for a title.
+export const postTitle = z.string().trim().max(200, { message: "Keep the title to 200 characters." });
 
 export const postSlug = z
   .string()
@@ -40,11 +37,26 @@ export const savePostSchema = postWriteSchema.extend({
 /** What the author writes: the part of a post the editor autosaves. */
 export type PostContent = Omit<z.output<typeof savePostSchema>, "postId" | "expectedVersion">;
 
-export const schedulePostSchema = postWriteSchema.extend({
-  localDateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "Choose a date and time." }),
-});
+/** The picker's fields: a day of the month, a month, a year and a 24-hour time, on the blog's clock. */
+export const schedulePostSchema = postWriteSchema
+  .extend({
+    day: z.coerce.number().int().min(1, { message: "Choose a day." }).max(31, { message: "Choose a day." }),
+    month: z.coerce.number().int().min(1, { message: "Choose a month." }).max(12, { message: "Choose a month." }),
+    year: z.coerce.number().int().min(1990, { message: "Choose a year from 1990." }).max(2200, { message: "Choose an earlier year." }),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Write the time as hours and minutes, such as 09:30." }),
+  })
+  .refine(({ day, month, year }) => new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day, {
+    message: "That day is not in that month.",
+    path: ["day"],
+  })
+  .transform(({ day, month, year, time, ...rest }) => ({
+    ...rest,
+    localDateTime: `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}T${time}`,
+  }));
 
 export const postIdSchema = z.object({ postId });
+
+export const commentsSwitchSchema = postIdSchema.extend({ open: z.boolean() });
 
 export const postStates = ["draft", "scheduled", "published", "trash"] as const;
 

@@ -5,13 +5,14 @@ import { tags } from "@/lib/cache-tags";
 import { dashboardAction, type ActionResult } from "@/lib/dashboard/action-client";
 import { createPage } from "@/lib/static-pages/create";
 import { deletePage } from "@/lib/static-pages/delete";
+import { discardPendingPageEdit, updateLivePage } from "@/lib/static-pages/pending";
 import { publishPage, unpublishPage } from "@/lib/static-pages/publish";
 import { savePage } from "@/lib/static-pages/save";
 import { deletePageSchema, pageContentSchema, pageIdSchema, savePageSchema } from "@/lib/validation/static-pages";
 
 export type PageField = "title" | "slug" | "bodyHtml";
 /** The page form's state: null until it is sent; creating goes on to the new page instead. */
-export type PageFormState = ActionResult<{ version: number }, PageField> | null;
+export type PageFormState = ActionResult<{ version: number; pending: boolean }, PageField> | null;
 /** Publish, unpublish and delete: only a failure, or a success message, comes back. */
 export type PageCommandState = ActionResult<unknown> | null;
 
@@ -24,16 +25,40 @@ export async function createPageAction(_previous: PageFormState, formData: FormD
 }
 
 const save = dashboardAction({ schema: savePageSchema }, async ({ pageId, expectedVersion, ...content }, user) => {
+  // A published page's save is pending: readers see nothing new, so no tag expires.
   const saved = await savePage({ user, pageId, expectedVersion, content, now: new Date() });
-  if (saved.readersMaySeeIt) updateTag(tags.pages);
   // The form's next save names the new version, which the page renders again with.
   refresh();
-  return { version: saved.version };
+  return saved;
 });
 
 export async function savePageAction(_previous: PageFormState, formData: FormData): Promise<PageFormState> {
   const result = await save(formData);
-  return result.ok ? { ...result, message: "Saved." } : result;
+  if (!result.ok) return result;
+  return { ...result, message: result.data.pending ? "Saved. Readers see the change once you press Update." : "Saved." };
+}
+
+const update = dashboardAction({ schema: pageIdSchema }, async ({ pageId }, user) => {
+  await updateLivePage({ user, pageId, now: new Date() });
+  updateTag(tags.pages);
+  refresh();
+  return null;
+});
+
+export async function updatePageAction(_previous: PageCommandState, formData: FormData): Promise<PageCommandState> {
+  const result = await update(formData);
+  return result.ok ? { ...result, message: "Updated: readers see the new version now." } : result;
+}
+
+const discard = dashboardAction({ schema: pageIdSchema }, async ({ pageId }, user) => {
+  await discardPendingPageEdit({ user, pageId });
+  refresh();
+  return null;
+});
+
+export async function discardPageChangesAction(_previous: PageCommandState, formData: FormData): Promise<PageCommandState> {
+  const result = await discard(formData);
+  return result.ok ? { ...result, message: "Changes discarded: the form shows the live page again." } : result;
 }
 
 const publish = dashboardAction({ schema: pageIdSchema }, async ({ pageId }, user) => {

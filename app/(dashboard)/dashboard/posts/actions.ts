@@ -7,13 +7,15 @@ import { tags } from "@/lib/cache-tags";
 import type { DashboardUser } from "@/lib/dashboard/access";
 import { dashboardAction } from "@/lib/dashboard/action-client";
 import { createDraft } from "@/lib/posts/create";
+import { setCommentsOpen } from "@/lib/posts/comments-switch";
 import { getPostForEditing } from "@/lib/posts/editing";
+import { discardPendingEdit, updateLivePost } from "@/lib/posts/pending";
 import { publishPost, redatePost, schedulePost, unpublishPost } from "@/lib/posts/publishing";
 import { savePost } from "@/lib/posts/save";
 import { deletePostForever, restorePost, trashPost } from "@/lib/posts/trash";
 import type { WriteOutcome } from "@/lib/posts/write";
 import { getBlogSettings } from "@/lib/settings";
-import { postIdSchema, postWriteSchema, savePostSchema, schedulePostSchema } from "@/lib/validation/posts";
+import { commentsSwitchSchema, postIdSchema, postWriteSchema, savePostSchema, schedulePostSchema } from "@/lib/validation/posts";
 
 /**
  * Expires what the write changed for readers. A draft's saves change nothing they can see, and
@@ -28,13 +30,27 @@ function expireTags(outcome: WriteOutcome) {
   if (outcome.redirects) updateTag(tags.redirects);
 }
 
-/** Where the post stands after a change of status, for the editor's controls. */
-async function standing(user: DashboardUser, postId: string) {
-  const { version, status, permalink, publishedAt, trashedAt } = await getPostForEditing({ user, postId });
-  return { version, status, permalink, publishedAt: publishedAt?.toISOString() ?? null, trashedAt: trashedAt?.toISOString() ?? null };
+/** Where the post stands, for the editor's status line and controls. */
+export async function standingOf(post: Awaited<ReturnType<typeof getPostForEditing>>) {
+  const { version, status, permalink, publishedAt, trashedAt, pendingSince } = post;
+  return {
+    version,
+    status,
+    permalink,
+    publishedAt: publishedAt?.toISOString() ?? null,
+    trashedAt: trashedAt?.toISOString() ?? null,
+    pendingSince: pendingSince?.toISOString() ?? null,
+  };
 }
 
-export type PostStanding = Awaited<ReturnType<typeof standing>>;
+export type PostStanding = Awaited<ReturnType<typeof standingOf>>;
+
+/** After a change of status: where the post stands, and the words the editor should now show. */
+async function standing(user: DashboardUser, postId: string) {
+  const post = await getPostForEditing({ user, postId });
+  const { title, slug, excerpt, labels, bodyHtml } = post;
+  return { ...(await standingOf(post)), content: { title, slug, excerpt, labels, bodyHtml } };
+}
 
 async function blogTimeZone() {
   return (await getBlogSettings()).timeZone;
@@ -53,7 +69,7 @@ const runSavePost = dashboardAction({ schema: savePostSchema }, async ({ postId,
   const now = new Date();
   const outcome = await savePost({ user, postId, expectedVersion, content, timeZone: await blogTimeZone(), now });
   expireTags(outcome);
-  return { version: outcome.version, savedAt: now.toISOString(), permalink: outcome.permalink, bodyHtml: outcome.bodyHtml };
+  return { version: outcome.version, savedAt: now.toISOString(), permalink: outcome.permalink, bodyHtml: outcome.bodyHtml, pending: outcome.pending };
 });
 export async function savePostAction(input: z.input<typeof savePostSchema>) {
   return runSavePost(input);
@@ -88,6 +104,27 @@ export async function redatePostAction(input: z.input<typeof schedulePostSchema>
 const runUnpublishPost = statusChange(postWriteSchema, unpublishPost);
 export async function unpublishPostAction(input: z.input<typeof postWriteSchema>) {
   return runUnpublishPost(input);
+}
+
+const runUpdatePost = statusChange(postWriteSchema, updateLivePost);
+/** Update: the pending version of a live post goes out to readers. */
+export async function updatePostAction(input: z.input<typeof postWriteSchema>) {
+  return runUpdatePost(input);
+}
+
+const runDiscardChanges = statusChange(postWriteSchema, discardPendingEdit);
+export async function discardChangesAction(input: z.input<typeof postWriteSchema>) {
+  return runDiscardChanges(input);
+}
+
+/** "Allow comments" applies to the live post at once: its page shows the form, or says they are closed. */
+const runSetCommentsOpen = dashboardAction({ schema: commentsSwitchSchema }, async ({ postId, open }, user) => {
+  const saved = await setCommentsOpen({ user, postId, open });
+  updateTag(tags.post(postId));
+  return saved;
+});
+export async function setCommentsOpenAction(input: z.input<typeof commentsSwitchSchema>) {
+  return runSetCommentsOpen(input);
 }
 
 const runTrashPost = statusChange(postWriteSchema, trashPost);

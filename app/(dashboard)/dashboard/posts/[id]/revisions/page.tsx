@@ -20,7 +20,7 @@ export default async function RevisionsPage({ params }: PageProps<"/dashboard/po
       <p className={styles.back}>
         <Link href={postPath}>Back to the post</Link>
       </p>
-      <h1>Revisions of “{post.title || "Untitled"}”</h1>
+      <h1>Revisions of “{post.title || "(untitled draft)"}”</h1>
       {revisions.length === 0 ? (
         <p>No revisions yet: one is kept each time the post is saved, published or restored.</p>
       ) : (
