@@ -60,14 +60,15 @@ describe("static pages", () => {
       content: { title: "About our garden", slug: "about-our-garden-1", bodyHtml: "<p>Now with a greenhouse.</p>" },
       now: later(1),
     });
-    expect(saved).toEqual({ version: 2, readersMaySeeIt: false });
+    expect(saved).toEqual({ version: 2, pending: false });
 
     await pages.publish.publishPage({ user: author, pageId: created.id, now: later(2) });
     expect(await reader.findPublishedPage({ slug: "about-our-garden-1" })).toMatchObject({ title: "About our garden", bodyHtml: "<p>Now with a greenhouse.</p>" });
     expect(await reader.listPublishedPages()).toContainEqual({ title: "About our garden", slug: "about-our-garden-1" });
-    // Publishing leaves the version, so the open form can still save; a saved published page is visible.
+    // Publishing leaves the version, so the open form can still save; a saved published page waits for Update.
     expect(await stored(created.id)).toMatchObject({ status: "PUBLISHED", version: 2, publishedAt: later(2) });
-    expect((await pages.save.savePage({ user: author, pageId: created.id, expectedVersion: 2, content: { title: "About our garden", slug: "about-our-garden-1", bodyHtml: "<p>x</p>" }, now: later(3) })).readersMaySeeIt).toBe(true);
+    expect((await pages.save.savePage({ user: author, pageId: created.id, expectedVersion: 2, content: { title: "About our garden", slug: "about-our-garden-1", bodyHtml: "<p>x</p>" }, now: later(3) })).pending).toBe(true);
+    expect(await reader.findPublishedPage({ slug: "about-our-garden-1" })).toMatchObject({ bodyHtml: "<p>Now with a greenhouse.</p>" });
 
     await pages.publish.unpublishPage({ user: author, pageId: created.id, now: later(4) });
     expect(await reader.findPublishedPage({ slug: "about-our-garden-1" })).toBeNull();

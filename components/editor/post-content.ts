@@ -14,3 +14,18 @@ export function formatClock(iso: string, timeZone: string, { withDay = false } =
     ...(withDay ? { day: "numeric", month: "short" } : {}),
   }).format(new Date(iso));
 }
+
+/** "9 Dec 2026, 09:30" on the blog's clock. */
+export function formatDayAndTime(iso: string, timeZone: string) {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+}
+
+export type EditorPhase = "draft" | "scheduled" | "published" | "trash";
+
+/** What the post is for readers now: a scheduled post whose time has come is published. */
+export function editorPhase(post: { status: string; publishedAt: string | null; trashedAt: string | null }, now: Date): EditorPhase {
+  if (post.trashedAt) return "trash";
+  if (post.status === "DRAFT") return "draft";
+  if (post.status === "SCHEDULED" && post.publishedAt && new Date(post.publishedAt) > now) return "scheduled";
+  return "published";
+}

@@ -4,29 +4,37 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import {
   deletePostForeverAction,
+  discardChangesAction,
   getPostForEditingAction,
   publishPostAction,
   restorePostAction,
   redatePostAction,
   schedulePostAction,
+  setCommentsOpenAction,
   trashPostAction,
   unpublishPostAction,
+  updatePostAction,
   type PostStanding,
 } from "@/app/(dashboard)/dashboard/posts/actions";
+import { Button, ButtonGroup } from "@/components/ui/button";
 import { slugify } from "@/lib/slugify";
 import { ConflictPanel, type TheirVersion } from "./conflict-panel";
+import type { ZonedMoment } from "./date-time-picker";
 import { LabelPicker } from "./label-picker";
 import { clearLocalCopy, readLocalCopy, type LocalCopy } from "./local-copy";
-import { formatClock, sameContent, type PostContent } from "./post-content";
+import { editorPhase, formatClock, formatDayAndTime, sameContent, type EditorPhase, type PostContent } from "./post-content";
 import styles from "./post-editor.module.css";
 import { PublishingControls, type Command } from "./publishing-controls";
 import { RichTextEditor } from "./rich-text-editor";
 import { useAutosave, type SaveState } from "./use-autosave";
+import { useLeaveGuard } from "./use-leave-guard";
+import { useNow } from "./use-now";
 
 export interface EditablePost extends PostContent {
   id: string;
   version: number;
   updatedAt: string;
+  commentsOpen: boolean;
   standing: PostStanding;
 }
 
@@ -39,6 +47,8 @@ interface Props {
 const COMMANDS = {
   publish: publishPostAction,
   unpublish: unpublishPostAction,
+  update: updatePostAction,
+  discard: discardChangesAction,
   trash: trashPostAction,
   restore: restorePostAction,
 } as const;
@@ -54,11 +64,19 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
   const [theirs, setTheirs] = useState<TheirVersion | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [commentsOpen, setCommentsOpen] = useState(post.commentsOpen);
+  const now = useNow();
+  const phase = editorPhase(standing, now);
   const autosave = useAutosave({
     postId: post.id,
     content,
     saved: { content: stored, version: post.version, at: post.updatedAt },
-    onSaved: ({ permalink }) => setStanding((current) => ({ ...current, permalink })),
+    onSaved: ({ permalink, pending, savedAt }) => setStanding((current) => ({ ...current, permalink, pendingSince: pending ? savedAt : null })),
+  });
+  useLeaveGuard({
+    hasUnsavedChanges: autosave.hasUnsavedChanges,
+    flush: autosave.saveNow,
+    cannotFlush: ["retrying", "failed", "conflict"].includes(autosave.state.kind),
   });
 
   // A copy left in this browser by an edit that never reached the server: offer it back.
@@ -83,7 +101,18 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
   const update = (changes: Partial<PostContent>) => setContent((current) => ({ ...current, ...changes }));
   const conflicted = autosave.state.kind === "conflict";
 
-  async function runCommand(command: Command, localDateTime?: string) {
+  async function switchComments(open: boolean) {
+    setCommentsOpen(open);
+    setNotice(null);
+    const result = await setCommentsOpenAction({ postId: post.id, open }).catch(() => null);
+    if (result?.ok) setNotice({ text: open ? "Comments are open." : "Comments are closed: readers see the comments so far, and no form.", error: false });
+    else {
+      setCommentsOpen(!open);
+      setNotice({ text: result?.message ?? "The server could not be reached; nothing was changed. Try again.", error: true });
+    }
+  }
+
+  async function runCommand(command: Command, moment: ZonedMoment = { day: "", month: "", year: "", time: "" }) {
     setBusy(true);
     setNotice(null);
     try {
@@ -103,11 +132,15 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
       }
       const result =
         command === "schedule" || command === "redate"
-          ? await (command === "schedule" ? schedulePostAction : redatePostAction)({ ...input, localDateTime: localDateTime ?? "" })
+          ? await (command === "schedule" ? schedulePostAction : redatePostAction)({ ...input, ...moment })
           : await COMMANDS[command](input);
       if (result.ok) {
-        autosave.adoptVersion(result.data.version);
-        setStanding(result.data);
+        const { content: storedNow, ...nextStanding } = result.data;
+        if (command === "discard") {
+          autosave.adoptStored(storedNow, nextStanding.version);
+          setContent(storedNow);
+        } else autosave.adoptVersion(nextStanding.version);
+        setStanding(nextStanding);
         setNotice({ text: DONE[command], error: false });
       } else {
         setNotice({ text: Object.values(result.errors ?? {}).flat().join(" ") || result.message || "That did not work.", error: true });
@@ -121,18 +154,18 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
 
   return (
     <div className={styles.editor}>
-      <div className={styles.statusBar}>
-        <SaveStatus state={autosave.state} timeZone={timeZone} />
-      </div>
+      <p className={styles.statusLine}>
+        <strong id="post-phase">{phaseLine(phase, standing, timeZone)}</strong> · <SaveStatus state={autosave.state} timeZone={timeZone} />
+      </p>
       {offer && (
         <div className={styles.offer} role="region" aria-label="Unsaved changes">
           <p>
             Restore your unsaved changes from {formatClock(offer.writtenAt, timeZone, { withDay: true })}?
             {offer.version !== post.version && " They were made to an older version of this post."}
           </p>
-          <div className={styles.inline}>
-            <button
-              type="button"
+          <ButtonGroup>
+            <Button
+              intent="primary"
               onClick={() => {
                 setContent(offer.content);
                 setSlugEdited(true);
@@ -140,17 +173,17 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
               }}
             >
               Restore
-            </button>
-            <button
-              type="button"
+            </Button>
+            <Button
+              intent="quiet"
               onClick={() => {
                 clearLocalCopy(post.id);
                 setOffer(null);
               }}
             >
               Discard
-            </button>
-          </div>
+            </Button>
+          </ButtonGroup>
         </div>
       )}
       {conflicted && (
@@ -173,8 +206,8 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
               id="post-title"
               className={styles.title}
               value={content.title}
+              placeholder="Title"
               maxLength={200}
-              required
               onChange={(event) => update({ title: event.target.value, ...(slugEdited ? {} : { slug: slugify(event.target.value) || "untitled" }) })}
             />
           </div>
@@ -201,10 +234,22 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
           </div>
         </div>
         <div className={styles.side}>
-          <PublishingControls postId={post.id} standing={standing} timeZone={timeZone} busy={busy} disabled={conflicted} onCommand={(command, when) => void runCommand(command, when)} />
+          <PublishingControls
+            postId={post.id}
+            standing={standing}
+            phase={phase}
+            timeZone={timeZone}
+            busy={busy}
+            disabled={conflicted}
+            onCommand={(command, moment) => void runCommand(command, moment)}
+          />
           <p role="status" className={notice?.error ? styles.error : undefined}>
             {notice?.text}
           </p>
+          <div className={styles.checkbox}>
+            <input id="post-comments-open" type="checkbox" checked={commentsOpen} onChange={(event) => void switchComments(event.target.checked)} />
+            <label htmlFor="post-comments-open">Allow comments (applies at once)</label>
+          </div>
           <LabelPicker id="post-labels" labels={content.labels} known={knownLabels} onChange={(labels) => update({ labels })} />
         </div>
       </div>
@@ -214,12 +259,22 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
 
 const DONE: Record<Exclude<Command, "delete">, string> = {
   publish: "Published.",
+  update: "Updated: readers see this version now.",
+  discard: "Changes discarded: the editor shows what readers see.",
   schedule: "Scheduled.",
   redate: "Date changed: the old address now leads here.",
   unpublish: "Unpublished: the post is a draft again.",
   trash: "Moved to the trash.",
   restore: "Restored from the trash.",
 };
+
+/** "Published · changes not yet live", "Scheduled for 9 Dec 2026, 09:30 · up to date", "Draft". */
+function phaseLine(phase: EditorPhase, standing: PostStanding, timeZone: string) {
+  if (phase === "trash") return "In the trash";
+  if (phase === "draft") return "Draft";
+  const label = phase === "published" ? "Published" : `Scheduled for ${formatDayAndTime(standing.publishedAt!, timeZone)}`;
+  return `${label} · ${standing.pendingSince ? "changes not yet live" : "up to date"}`;
+}
 
 function SaveStatus({ state, timeZone }: { state: SaveState; timeZone: string }) {
   const text = {
@@ -231,9 +286,9 @@ function SaveStatus({ state, timeZone }: { state: SaveState; timeZone: string })
     failed: state.kind === "failed" ? `Not saved: ${state.message}` : "",
   }[state.kind];
   return (
-    <p id="save-status" role="status" className={state.kind === "failed" || state.kind === "conflict" ? styles.error : styles.saveStatus}>
+    <span id="save-status" role="status" className={state.kind === "failed" || state.kind === "conflict" ? styles.error : undefined}>
       {text}
-    </p>
+    </span>
   );
 }
 

@@ -3,114 +3,180 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import type { PostStanding } from "@/app/(dashboard)/dashboard/posts/actions";
-import { formatClock } from "./post-content";
+import { Button, ButtonGroup, buttonClass } from "@/components/ui/button";
+import { DateTimePicker, nextWholeHourTomorrow, zonedMoment, type ZonedMoment } from "./date-time-picker";
+import { formatDayAndTime, type EditorPhase } from "./post-content";
 import styles from "./post-editor.module.css";
 
-export type Command = "publish" | "schedule" | "redate" | "unpublish" | "trash" | "restore" | "delete";
+export type Command = "publish" | "schedule" | "redate" | "unpublish" | "update" | "discard" | "trash" | "restore" | "delete";
 
 interface Props {
   postId: string;
   standing: PostStanding;
+  phase: EditorPhase;
   timeZone: string;
   busy: boolean;
   disabled: boolean;
-  onCommand: (command: Command, localDateTime?: string) => void;
+  onCommand: (command: Command, moment?: ZonedMoment) => void;
 }
 
-/** What the post is now (draft, scheduled, published, in the trash) and the buttons that change it. */
-export function PublishingControls({ postId, standing, timeZone, busy, disabled, onCommand }: Props) {
-  const [when, setWhen] = useState("");
-  const confirmDialog = useRef<HTMLDialogElement>(null);
+/** What the post is now and the buttons that fit it: a draft, a scheduled post, a published one, or one in the trash. */
+export function PublishingControls({ postId, standing, phase, timeZone, busy, disabled, onCommand }: Props) {
+  const [moment, setMoment] = useState(() =>
+    standing.publishedAt && phase !== "draft" ? zonedMoment(new Date(standing.publishedAt), timeZone) : nextWholeHourTomorrow(new Date(), timeZone),
+  );
+  const deleteDialog = useRef<HTMLDialogElement>(null);
+  const discardDialog = useRef<HTMLDialogElement>(null);
   const inactive = busy || disabled;
-  const scheduled = standing.status === "SCHEDULED" && standing.publishedAt !== null && new Date(standing.publishedAt) > new Date();
-  const published = standing.status === "PUBLISHED";
+  const pending = standing.pendingSince !== null;
+  const live = phase === "published" || phase === "scheduled";
+
+  const pendingButtons = (
+    <>
+      <Button intent="primary" disabled={inactive || !pending} onClick={() => onCommand("update")}>
+        Update
+      </Button>
+      <Button disabled={inactive || !pending} onClick={() => discardDialog.current?.showModal()}>
+        Discard changes
+      </Button>
+    </>
+  );
 
   return (
     <section className={styles.publishing} aria-labelledby="publishing-heading">
       <h2 id="publishing-heading">Publishing</h2>
       <p>
-        Status: <strong>{describeStanding(standing, scheduled, timeZone)}</strong>
-        {standing.permalink && (standing.status === "PUBLISHED" || (standing.status === "SCHEDULED" && !scheduled)) && !standing.trashedAt && (
+        <strong>{describePhase(phase, standing, timeZone)}</strong>
+        {standing.permalink && phase === "published" && (
           <>
             {" "}
             at <a href={standing.permalink}>{standing.permalink}</a>
           </>
         )}
       </p>
-      <div className={styles.inline}>
-        {standing.trashedAt ? (
-          <>
-            <button type="button" disabled={inactive} onClick={() => onCommand("restore")}>
-              Restore
-            </button>
-            <button type="button" className={styles.danger} disabled={inactive} onClick={() => confirmDialog.current?.showModal()}>
+      {live && <p className={styles.hint}>{pending ? "Your changes are saved but not live: readers see them once you press Update." : "Readers see what is in the editor."}</p>}
+      <ButtonGroup
+        apart={
+          phase === "trash" ? (
+            <Button intent="destructive" disabled={inactive} onClick={() => deleteDialog.current?.showModal()}>
               Delete for ever
-            </button>
-          </>
-        ) : (
-          <>
-            {standing.status !== "PUBLISHED" && (
-              <button type="button" disabled={inactive} onClick={() => onCommand("publish")}>
-                {scheduled ? "Publish now" : "Publish"}
-              </button>
-            )}
-            {standing.status !== "DRAFT" && (
-              <button type="button" disabled={inactive} onClick={() => onCommand("unpublish")}>
-                Unpublish
-              </button>
-            )}
-            <button type="button" disabled={inactive} onClick={() => onCommand("trash")}>
+            </Button>
+          ) : (
+            <Button intent="destructive" disabled={inactive} onClick={() => onCommand("trash")}>
               Move to trash
-            </button>
+            </Button>
+          )
+        }
+      >
+        {phase === "draft" && (
+          <Button intent="primary" disabled={inactive} onClick={() => onCommand("publish")}>
+            Publish
+          </Button>
+        )}
+        {phase === "scheduled" && (
+          <>
+            <Button intent="primary" disabled={inactive} onClick={() => onCommand("publish")}>
+              Publish now
+            </Button>
+            <Button disabled={inactive} onClick={() => onCommand("unpublish")}>
+              Back to draft
+            </Button>
+            {pending && pendingButtons}
           </>
         )}
-        <Link href={`/dashboard/posts/${postId}/preview`} target="_blank">
+        {phase === "published" && (
+          <>
+            {pendingButtons}
+            <Button disabled={inactive} onClick={() => onCommand("unpublish")}>
+              Unpublish
+            </Button>
+          </>
+        )}
+        {phase === "trash" && (
+          <Button disabled={inactive} onClick={() => onCommand("restore")}>
+            Restore
+          </Button>
+        )}
+        <Link className={buttonClass("quiet")} href={`/dashboard/posts/${postId}/preview`} target="_blank">
           Preview<span className="visually-hidden"> (opens in a new tab)</span>
         </Link>
-        <Link href={`/dashboard/posts/${postId}/revisions`}>Revisions</Link>
-      </div>
-      {!standing.trashedAt && (
+        <Link className={buttonClass("quiet")} href={`/dashboard/posts/${postId}/revisions`}>
+          Revisions
+        </Link>
+      </ButtonGroup>
+      {phase !== "trash" && (
         <form
-          className={styles.inline}
+          className={styles.scheduleForm}
           onSubmit={(event) => {
             event.preventDefault();
-            onCommand(published ? "redate" : "schedule", when);
+            onCommand(phase === "published" ? "redate" : "schedule", moment);
           }}
         >
-          <label htmlFor="schedule-at">
-            {published ? "Published on" : "Publish at"} ({timeZone} time)
-          </label>
-          <input id="schedule-at" type="datetime-local" required value={when} onChange={(event) => setWhen(event.target.value)} />
-          <button type="submit" disabled={inactive}>
-            {published ? "Change date" : scheduled ? "Reschedule" : "Schedule"}
-          </button>
+          <DateTimePicker
+            id="schedule-at"
+            legend={`${phase === "published" ? "Published on" : "Publish at"} (${timeZone} time)`}
+            value={moment}
+            onChange={setMoment}
+          />
+          <Button type="submit" disabled={inactive}>
+            {phase === "published" ? "Change date" : phase === "scheduled" ? "Reschedule" : "Schedule"}
+          </Button>
         </form>
       )}
-      <dialog ref={confirmDialog} className={styles.dialog} aria-labelledby="delete-heading">
-        <h2 id="delete-heading">Delete this post for ever?</h2>
-        <p>The post, its comments and its revisions will be gone. This cannot be undone.</p>
-        <form method="dialog" className={styles.inline}>
-          <button
-            type="submit"
-            className={styles.danger}
-            onClick={() => {
-              onCommand("delete");
-            }}
-          >
-            Delete for ever
-          </button>
-          <button type="submit" autoFocus>
-            Cancel
-          </button>
-        </form>
-      </dialog>
+      <ConfirmDialog
+        dialog={deleteDialog}
+        heading="Delete this post for ever?"
+        text="The post, its comments and its revisions will be gone. This cannot be undone."
+        confirmLabel="Delete for ever"
+        destructive
+        onConfirm={() => onCommand("delete")}
+      />
+      <ConfirmDialog
+        dialog={discardDialog}
+        heading="Discard the changes that are not live?"
+        text="The editor goes back to the text readers see now. Your discarded changes stay in the post's revisions."
+        confirmLabel="Discard changes"
+        onConfirm={() => onCommand("discard")}
+      />
     </section>
   );
 }
 
-function describeStanding(standing: PostStanding, scheduled: boolean, timeZone: string) {
-  if (standing.trashedAt) return "In the trash";
-  if (standing.status === "DRAFT") return "Draft";
-  if (scheduled) return `Scheduled for ${formatClock(standing.publishedAt!, timeZone, { withDay: true })} (${timeZone})`;
-  return "Published";
+interface ConfirmDialogProps {
+  dialog: React.RefObject<HTMLDialogElement | null>;
+  heading: string;
+  text: string;
+  confirmLabel: string;
+  destructive?: boolean;
+  onConfirm: () => void;
+}
+
+function ConfirmDialog({ dialog, heading, text, confirmLabel, destructive = false, onConfirm }: ConfirmDialogProps) {
+  const headingId = `${confirmLabel.toLowerCase().replace(/\W+/g, "-")}-heading`;
+  return (
+    <dialog ref={dialog} className={styles.dialog} aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading}</h2>
+      <p>{text}</p>
+      <form method="dialog">
+        <ButtonGroup>
+          <Button type="submit" intent={destructive ? "destructive" : "primary"} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+          <Button type="submit" autoFocus>
+            Cancel
+          </Button>
+        </ButtonGroup>
+      </form>
+    </dialog>
+  );
+}
+
+function describePhase(phase: EditorPhase, standing: PostStanding, timeZone: string) {
+  const when = standing.publishedAt ? formatDayAndTime(standing.publishedAt, timeZone) : "";
+  return {
+    trash: "In the trash",
+    draft: "Draft",
+    scheduled: `Scheduled for ${when} (${timeZone} time)`,
+    published: `Published on ${when}`,
+  }[phase];
 }

@@ -20,7 +20,7 @@ interface Options {
   postId: string;
   content: PostContent;
   saved: { content: PostContent; version: number; at: string };
-  onSaved?: (result: { permalink: string | null }) => void;
+  onSaved?: (result: { permalink: string | null; pending: boolean; savedAt: string }) => void;
 }
 
 /**
@@ -62,7 +62,7 @@ export function useAutosave({ postId, content, saved, onSaved }: Options) {
         serverContent.current = snapshot;
         retries.current = 0;
         setState({ kind: "saved", at: result.data.savedAt });
-        onSavedRef.current?.({ permalink: result.data.permalink });
+        onSavedRef.current?.({ permalink: result.data.permalink, pending: result.data.pending, savedAt: result.data.savedAt });
         if (sameContent(latest.current, snapshot)) clearLocalCopy(postId);
         else scheduleSave(AUTOSAVE_DELAY_MS);
         return true;
@@ -130,5 +130,21 @@ export function useAutosave({ postId, content, saved, onSaved }: Options) {
     [saveNow],
   );
 
-  return { state, version, saveNow, adoptVersion, overwrite };
+  /** After Discard changes: the server holds this content at this version, and nothing is unsaved. */
+  const adoptStored = useCallback(
+    (content: PostContent, next: number) => {
+      clearTimeout(timer.current);
+      version.current = next;
+      serverContent.current = content;
+      latest.current = content;
+      clearLocalCopy(postId);
+      setState({ kind: "saved", at: new Date().toISOString() });
+    },
+    [postId],
+  );
+
+  /** Whether something typed has not reached the server yet (or is on its way). */
+  const hasUnsavedChanges = useCallback(() => inFlight.current !== null || !sameContent(latest.current, serverContent.current), []);
+
+  return { state, version, saveNow, adoptVersion, adoptStored, overwrite, hasUnsavedChanges };
 }

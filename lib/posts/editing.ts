@@ -23,6 +23,20 @@ export async function getPostForEditing({ user, postId }: { user: DashboardUser;
 
 export type PostForEditing = Awaited<ReturnType<typeof getPostForEditing>>;
 
+/** Where the post stands, for the editor's status line and controls (dates as ISO text for the browser). */
+export function standingOf({ version, status, permalink, publishedAt, trashedAt, pendingSince }: PostForEditing) {
+  return {
+    version,
+    status,
+    permalink,
+    publishedAt: publishedAt?.toISOString() ?? null,
+    trashedAt: trashedAt?.toISOString() ?? null,
+    pendingSince: pendingSince?.toISOString() ?? null,
+  };
+}
+
+export type PostStanding = ReturnType<typeof standingOf>;
+
 /** The post as readers will see it after Update (labels with their slugs, the author's name), for the preview. */
 export async function getPostForPreview({ user, postId }: { user: DashboardUser; postId: string }) {
   const post = await getPostForUser(user, postId, {

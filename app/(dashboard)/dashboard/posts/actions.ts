@@ -8,7 +8,7 @@ import type { DashboardUser } from "@/lib/dashboard/access";
 import { dashboardAction } from "@/lib/dashboard/action-client";
 import { createDraft } from "@/lib/posts/create";
 import { setCommentsOpen } from "@/lib/posts/comments-switch";
-import { getPostForEditing } from "@/lib/posts/editing";
+import { getPostForEditing, standingOf } from "@/lib/posts/editing";
 import { discardPendingEdit, updateLivePost } from "@/lib/posts/pending";
 import { publishPost, redatePost, schedulePost, unpublishPost } from "@/lib/posts/publishing";
 import { savePost } from "@/lib/posts/save";
@@ -30,26 +30,13 @@ function expireTags(outcome: WriteOutcome) {
   if (outcome.redirects) updateTag(tags.redirects);
 }
 
-/** Where the post stands, for the editor's status line and controls. */
-export async function standingOf(post: Awaited<ReturnType<typeof getPostForEditing>>) {
-  const { version, status, permalink, publishedAt, trashedAt, pendingSince } = post;
-  return {
-    version,
-    status,
-    permalink,
-    publishedAt: publishedAt?.toISOString() ?? null,
-    trashedAt: trashedAt?.toISOString() ?? null,
-    pendingSince: pendingSince?.toISOString() ?? null,
-  };
-}
-
-export type PostStanding = Awaited<ReturnType<typeof standingOf>>;
+export type { PostStanding } from "@/lib/posts/editing";
 
 /** After a change of status: where the post stands, and the words the editor should now show. */
 async function standing(user: DashboardUser, postId: string) {
   const post = await getPostForEditing({ user, postId });
   const { title, slug, excerpt, labels, bodyHtml } = post;
-  return { ...(await standingOf(post)), content: { title, slug, excerpt, labels, bodyHtml } };
+  return { ...standingOf(post), content: { title, slug, excerpt, labels, bodyHtml } };
 }
 
 async function blogTimeZone() {

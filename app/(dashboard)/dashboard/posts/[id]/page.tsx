@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PostEditor } from "@/components/editor/post-editor";
 import { requireDashboardPage } from "@/lib/dashboard/access";
 import { NotFoundError } from "@/lib/errors";
-import { getPostForEditing } from "@/lib/posts/editing";
+import { getPostForEditing, standingOf } from "@/lib/posts/editing";
 import { listLabelNames } from "@/lib/posts/labels";
 import { getBlogSettings } from "@/lib/settings";
 
@@ -18,7 +18,6 @@ export default async function EditPostPage({ params }: PageProps<"/dashboard/pos
     throw error;
   });
   const [settings, labels] = await Promise.all([getBlogSettings(), listLabelNames()]);
-  const { version, status, permalink, publishedAt, trashedAt } = post;
   return (
     <>
       <p>
@@ -35,9 +34,10 @@ export default async function EditPostPage({ params }: PageProps<"/dashboard/pos
           excerpt: post.excerpt,
           labels: post.labels,
           bodyHtml: post.bodyHtml,
-          version,
+          version: post.version,
           updatedAt: post.updatedAt.toISOString(),
-          standing: { version, status, permalink, publishedAt: publishedAt?.toISOString() ?? null, trashedAt: trashedAt?.toISOString() ?? null },
+          commentsOpen: post.commentsOpen,
+          standing: standingOf(post),
         }}
         timeZone={settings.timeZone}
         knownLabels={labels.map((label) => label.name)}
