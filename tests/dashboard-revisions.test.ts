@@ -134,7 +134,7 @@ describe("restoring", () => {
     );
     await keep(post.id, author, "EDIT", "Newer", secondsLater(300));
     const result = await history.restoreRevision({ user: author, postId: post.id, revisionId: old.id, expectedVersion: 1, now: secondsLater(600) });
-    expect(result).toEqual({ postId: post.id, version: 2, readersMaySeeIt: false });
+    expect(result).toEqual({ postId: post.id, version: 2, pending: false });
     expect(await db.post.findUniqueOrThrow({ where: { id: post.id }, select: { title: true, bodyHtml: true, excerpt: true, version: true } })).toEqual({
       title: "Old title",
       bodyHtml: "<p>Old body</p>",
@@ -144,13 +144,15 @@ describe("restoring", () => {
     expect((await kept(post.id)).map((revision) => `${revision.kind}:${revision.title}`)).toEqual(["EDIT:Old title", "EDIT:Newer", "RESTORE:Old title"]);
   });
 
-  test("an admin restores another author's revision; a published post says readers may see it", async () => {
+  test("an admin restores another author's revision; on a published post it waits for Update as a pending version", async () => {
     const author = await makeUser();
     const admin = await makeUser("ADMIN", "Admin");
     const post = await makePost(author, { status: "PUBLISHED" });
     const revision = await keep(post.id, author, "PUBLISH", "As published", start);
     const result = await history.restoreRevision({ user: admin, postId: post.id, revisionId: revision.id, expectedVersion: 1, now: secondsLater(60) });
-    expect(result.readersMaySeeIt).toBe(true);
+    expect(result.pending).toBe(true);
+    expect(await db.post.findUniqueOrThrow({ where: { id: post.id }, select: { title: true } })).toEqual({ title: "Seed beds" });
+    expect(await db.pendingPostEdit.findUniqueOrThrow({ where: { postId: post.id } })).toMatchObject({ title: "As published", bodyHtml: "<p>As published body</p>" });
     expect((await kept(post.id)).at(-1)).toEqual({ kind: "RESTORE", title: "As published", authorId: admin.id });
   });
 

@@ -45,13 +45,13 @@ async function expectAutosaved(page: Page) {
   await expect(status).toHaveText(/^Saved \d\d:\d\d$/, { timeout: 15_000 });
 }
 
-/** A `datetime-local` value on the blog's clock, at the first whole minute at least 30 s from now. */
+/** The picker's fields on the blog's clock, at the first whole minute at least 30 s from now. */
 async function aboutAMinuteAhead() {
   const zone = (await runSql(databaseUrl(), `SELECT "timeZone" FROM "Setting" WHERE id = 1`)).rows[0]?.timeZone ?? "UTC";
   const due = new Date(Math.ceil((Date.now() + 30_000) / 60_000) * 60_000);
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(due);
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(due);
   const part = (type: string) => parts.find((entry) => entry.type === type)!.value;
-  return { due, local: `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}` };
+  return { due, day: part("day"), month: part("month"), year: part("year"), time: `${part("hour")}:${part("minute")}` };
 }
 
 test("an author writes a draft that autosaves and survives a reload, then schedules it to appear by itself", async ({ browser }) => {
@@ -81,10 +81,15 @@ test("an author writes a draft that autosaves and survives a reload, then schedu
   await expect(page.locator("#save-status")).toHaveText(/^Saved \d\d:\d\d$/);
   await expect(page.getByText(/Restore your unsaved changes/)).toHaveCount(0);
 
-  const { due, local } = await aboutAMinuteAhead();
-  await page.getByLabel(/Publish at/).fill(local);
+  // The picker asks day, month by name, year and a 24-hour time on the blog's clock.
+  const { due, day, month, year, time } = await aboutAMinuteAhead();
+  const picker = page.getByRole("group", { name: /Publish at/ });
+  await picker.getByLabel("Day").selectOption(day);
+  await picker.getByLabel("Month").selectOption(month);
+  await picker.getByLabel("Year").fill(year);
+  await picker.getByLabel("Time (24-hour)").fill(time);
   await page.getByRole("button", { name: "Schedule" }).click();
-  await expect(page.getByText(/Status: Scheduled for/)).toBeVisible();
+  await expect(page.locator("#post-phase")).toHaveText(/^Scheduled for \d{1,2} \w{3} \d{4}, \d\d:\d\d · up to date$/);
 
   const home = await page.context().newPage();
   await home.goto("/");
@@ -134,7 +139,7 @@ test("an edit the server never got is retried, offered back after a reload, prev
   await preview.close();
 
   await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByText("Status: Published")).toBeVisible();
+  await expect(page.locator("#post-phase")).toHaveText("Published · up to date");
   const permalink = (await stored(id)).permalink!;
   expect(permalink).toMatch(new RegExp(`^/\\d{4}/\\d{2}/${id}$`));
 

@@ -25,7 +25,7 @@ async function liveLabelNames(tx: Prisma.TransactionClient, postId: string) {
  */
 export async function savePendingEdit(
   tx: Prisma.TransactionClient,
-  { user, post, content, now }: { user: DashboardUser; post: WritablePost; content: PostContent; now: Date },
+  { user, post, content, now, kind = "EDIT" }: { user: DashboardUser; post: WritablePost; content: PostContent; now: Date; kind?: "EDIT" | "RESTORE" },
 ) {
   const words = storedWords(content);
   const labels = sortedNames(content.labels);
@@ -37,10 +37,17 @@ export async function savePendingEdit(
     const data = { ...words, slug: content.slug, labels, updatedAt: now };
     await tx.pendingPostEdit.upsert({ where: { postId: post.id }, create: { postId: post.id, ...data }, update: data });
   }
-  if (!sameWords(words, previous ?? post)) await recordRevision(tx, { postId: post.id, authorId: user.id, kind: "EDIT", content: words, now });
+  if (kind === "RESTORE" || !sameWords(words, previous ?? post)) await recordRevision(tx, { postId: post.id, authorId: user.id, kind, content: words, now });
   // Only the version moves: the feeds' "updated" and the sitemap's lastmod follow the live words.
   const saved = await tx.post.update({ where: { id: post.id }, data: { version: { increment: 1 }, updatedAt: post.updatedAt }, select: { version: true } });
   return { version: saved.version, bodyHtml: words.bodyHtml, pending: !live };
+}
+
+/** The content the editor works on: the pending version when there is one, else the post's own. */
+export async function editedContent(tx: Prisma.TransactionClient, post: WritablePost): Promise<PostContent> {
+  const pending = await tx.pendingPostEdit.findUnique({ where: { postId: post.id } });
+  if (pending) return { ...pending, excerpt: pending.excerpt ?? "" };
+  return { title: post.title, slug: post.slug, bodyHtml: post.bodyHtml, excerpt: post.excerpt ?? "", labels: await liveLabelNames(tx, post.id) };
 }
 
 /**

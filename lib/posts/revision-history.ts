@@ -4,7 +4,12 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { sanitizePostHtml } from "@/lib/html";
 import { getPostForUser } from "@/lib/posts/access";
+import { editedContent, holdsPendingEdits, savePendingEdit } from "@/lib/posts/pending";
 import { recordRevision } from "@/lib/posts/revisions";
+import { postForWrite } from "@/lib/posts/write";
+
+const STALE_RESTORE_MESSAGE =
+  "This post was changed after you opened this page, so nothing was restored. Reload the page to compare with the latest text, then restore again.";
 
 const revisionSummary = {
   id: true,
@@ -27,9 +32,12 @@ export async function listRevisions({ user, postId }: { user: DashboardUser; pos
 
 /** One revision with its content, beside the post's current content to compare it with. */
 export async function getRevision({ user, postId, revisionId }: { user: DashboardUser; postId: string; revisionId: string }) {
-  const post = await getPostForUser(user, postId, {
-    select: { id: true, title: true, bodyHtml: true, excerpt: true, status: true, version: true },
+  const stored = await getPostForUser(user, postId, {
+    select: { id: true, title: true, bodyHtml: true, excerpt: true, status: true, version: true, pendingEdit: { select: { title: true, bodyHtml: true, excerpt: true } } },
   });
+  // Compared with what the editor shows: a live post's pending version when it has one.
+  const { pendingEdit, ...live } = stored;
+  const post = { ...live, ...pendingEdit };
   const revision = await db.postRevision.findFirst({
     where: { id: revisionId, postId },
     select: { ...revisionSummary, title: true, bodyHtml: true, excerpt: true },
@@ -48,13 +56,16 @@ interface RestoreRevisionOptions {
 }
 
 /**
- * Puts a revision's title, body and excerpt back on the post, refusing (ConflictError) when the
- * post changed since the person looked, so a restore never silently discards newer work. The
- * restore is kept as a revision of its own, so it can be undone by restoring the one before.
+ * Puts a revision's title, body and excerpt back, refusing (ConflictError) when the post changed
+ * since the person looked, so a restore never silently discards newer work. A draft takes them at
+ * once; a live post gets them as its pending version, for Update like any other edit. The restore
+ * is kept as a revision of its own, so it can be undone by restoring the one before.
  */
 export async function restoreRevision({ user, postId, revisionId, expectedVersion, now }: RestoreRevisionOptions) {
   return db.$transaction(async (tx) => {
-    const post = await getPostForUser(user, postId, { select: { status: true }, tx });
+    const post = await postForWrite(tx, user, postId, expectedVersion).catch((error: unknown) => {
+      throw error instanceof ConflictError ? new ConflictError(STALE_RESTORE_MESSAGE) : error;
+    });
     const revision = await tx.postRevision.findFirst({
       where: { id: revisionId, postId },
       select: { title: true, bodyHtml: true, excerpt: true },
@@ -62,16 +73,13 @@ export async function restoreRevision({ user, postId, revisionId, expectedVersio
     if (!revision) throw new NotFoundError("That revision");
     // The allowlist may have narrowed since the revision was kept.
     const content = { ...revision, bodyHtml: sanitizePostHtml(revision.bodyHtml) };
-    // The version check and the write are one statement, so a save racing this one cannot slip between them.
-    const { count } = await tx.post.updateMany({
-      where: { id: postId, version: expectedVersion },
-      data: { ...content, version: { increment: 1 }, updatedAt: now },
-    });
-    if (count === 0) {
-      throw new ConflictError("This post was changed after you opened this page, so nothing was restored. Reload the page to compare with the latest text, then restore again.");
+    if (holdsPendingEdits(post)) {
+      const edited = await editedContent(tx, post);
+      const saved = await savePendingEdit(tx, { user, post, content: { ...edited, ...content, excerpt: content.excerpt ?? "" }, now, kind: "RESTORE" });
+      return { postId, version: saved.version, pending: saved.pending };
     }
+    const saved = await tx.post.update({ where: { id: postId }, data: { ...content, version: { increment: 1 }, updatedAt: now }, select: { version: true } });
     await recordRevision(tx, { postId, authorId: user.id, kind: "RESTORE", content, now });
-    // A scheduled post may already be showing, so anything but a draft may be in readers' caches.
-    return { postId, version: expectedVersion + 1, readersMaySeeIt: post.status !== "DRAFT" };
+    return { postId, version: saved.version, pending: false };
   });
 }
