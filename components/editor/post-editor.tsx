@@ -58,7 +58,7 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
   const router = useRouter();
   const stored: PostContent = { title: post.title, slug: post.slug, excerpt: post.excerpt, labels: post.labels, bodyHtml: post.bodyHtml };
   const [content, setContent] = useState(stored);
-  const [slugEdited, setSlugEdited] = useState(post.slug !== slugify(post.title));
+  const [slugEdited, setSlugEdited] = useState(post.slug !== (slugify(post.title) || "untitled"));
   const [standing, setStanding] = useState(post.standing);
   const [offer, setOffer] = useState<LocalCopy | null>(null);
   const [theirs, setTheirs] = useState<TheirVersion | null>(null);
