@@ -72,10 +72,15 @@ test("an author creates “About the garden”, publishes it for readers, unpubl
   await reader.goto("/");
   await expect(reader.getByRole("banner").getByRole("link", { name: "About the garden" })).toHaveAttribute("href", `/p/${slug}`);
 
-  // A saved change to a published page reaches readers at once.
+  // A saved change to a published page waits for Update; readers keep the live text until then.
   await fillBodyHtml(page, "<p>Raised beds, a pond and a greenhouse.</p>");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible(AFTER_ACTION);
+  await expect(page.getByText("Saved. Readers see the change once you press Update.")).toBeVisible(AFTER_ACTION);
+  await expect(page.getByText(/changes not yet live/)).toBeVisible();
+  await reader.goto(`/p/${slug}`);
+  await expect(reader.locator(".post-body")).toHaveText("Raised beds, a pond and a bench by the hedge.");
+  await page.getByRole("button", { name: "Update" }).click();
+  await expect(page.getByText(/· up to date\./)).toBeVisible(AFTER_ACTION);
   await reader.goto(`/p/${slug}`);
   await expect(reader.locator(".post-body")).toHaveText("Raised beds, a pond and a greenhouse.");
 
