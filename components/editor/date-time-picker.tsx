@@ -49,16 +49,16 @@ export function DateTimePicker({ id, legend, value: moment, onChange }: Props) {
     <fieldset className={styles.picker}>
       <legend>{legend}</legend>
       <div className={styles.pickerFields}>
-        <label>
-          Day
+        <div>
+          <label htmlFor={`${id}-day`}>Day</label>
           <select id={`${id}-day`} value={moment.day} onChange={(event) => change({ day: event.target.value })}>
             {Array.from({ length: 31 }, (_, index) => String(index + 1)).map((day) => (
               <option key={day}>{day}</option>
             ))}
           </select>
-        </label>
-        <label>
-          Month
+        </div>
+        <div>
+          <label htmlFor={`${id}-month`}>Month</label>
           <select id={`${id}-month`} value={moment.month} onChange={(event) => change({ month: event.target.value })}>
             {MONTHS.map((name, index) => (
               <option key={name} value={String(index + 1)}>
@@ -66,13 +66,13 @@ export function DateTimePicker({ id, legend, value: moment, onChange }: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Year
+        </div>
+        <div>
+          <label htmlFor={`${id}-year`}>Year</label>
           <input id={`${id}-year`} inputMode="numeric" pattern="\d{4}" size={5} required value={moment.year} onChange={(event) => change({ year: event.target.value })} />
-        </label>
-        <label>
-          Time (24-hour)
+        </div>
+        <div>
+          <label htmlFor={`${id}-time`}>Time (24-hour)</label>
           <input
             id={`${id}-time`}
             inputMode="numeric"
@@ -83,7 +83,7 @@ export function DateTimePicker({ id, legend, value: moment, onChange }: Props) {
             value={moment.time}
             onChange={(event) => change({ time: event.target.value })}
           />
-        </label>
+        </div>
       </div>
     </fieldset>
   );

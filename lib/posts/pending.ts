@@ -5,11 +5,14 @@ import { InvalidRequestError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sameWords, storedWords, writeContentToPost } from "@/lib/posts/content-write";
 import { recordRevision } from "@/lib/posts/revisions";
-import { postForWrite, reachesReaders, type WritablePost, type WriteOutcome } from "@/lib/posts/write";
+import { postForWrite, type WritablePost, type WriteOutcome } from "@/lib/posts/write";
 import type { PostContent } from "@/lib/validation/posts";
 
-/** A post readers see, or will without another write: its edits wait for Update. */
-export const holdsPendingEdits = reachesReaders;
+/**
+ * A post readers see, or will without another write (scheduled, or restored from the trash with its
+ * status): its edits wait for Update.
+ */
+export const holdsPendingEdits = (post: Pick<WritablePost, "status">) => post.status !== "DRAFT";
 
 const sortedNames = (names: string[]) => [...new Set(names.map((name) => name.trim()).filter(Boolean))].sort();
 
