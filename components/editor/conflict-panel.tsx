@@ -1,5 +1,6 @@
 "use client";
 
+import { Button, ButtonGroup } from "@/components/ui/button";
 import type { PostContent } from "./post-content";
 import { formatClock } from "./post-content";
 import styles from "./post-editor.module.css";
@@ -35,14 +36,12 @@ export function ConflictPanel({ mine, theirs, timeZone, onKeepMine, onTakeTheirs
           <Version heading="Your version (not saved)" id="mine" title={mine.title} bodyHtml={mine.bodyHtml} />
         </div>
       )}
-      <div className={styles.inline}>
-        <button type="button" onClick={onKeepMine} disabled={!theirs}>
+      <ButtonGroup>
+        <Button intent="primary" onClick={onKeepMine} disabled={!theirs}>
           Keep mine (overwrite)
-        </button>
-        <button type="button" onClick={onTakeTheirs}>
-          Take theirs (reload)
-        </button>
-      </div>
+        </Button>
+        <Button onClick={onTakeTheirs}>Take theirs (reload)</Button>
+      </ButtonGroup>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import styles from "./post-editor.module.css";
 
 interface Props {
@@ -53,9 +54,9 @@ export function LabelPicker({ id, labels, known, onChange }: Props) {
             }
           }}
         />
-        <button type="button" onClick={add}>
+        <Button size="small" onClick={add}>
           Add label
-        </button>
+        </Button>
       </div>
       <datalist id={`${id}-known`}>
         {known.map((label) => (
