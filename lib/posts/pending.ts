@@ -48,7 +48,7 @@ export async function savePendingEdit(
 
 /** The content the editor works on: the pending version when there is one, else the post's own. */
 export async function editedContent(tx: Prisma.TransactionClient, post: WritablePost): Promise<PostContent> {
-  const pending = await tx.pendingPostEdit.findUnique({ where: { postId: post.id } });
+  const pending = await tx.pendingPostEdit.findUnique({ where: { postId: post.id }, select: { title: true, slug: true, bodyHtml: true, excerpt: true, labels: true } });
   if (pending) return { ...pending, excerpt: pending.excerpt ?? "" };
   return { title: post.title, slug: post.slug, bodyHtml: post.bodyHtml, excerpt: post.excerpt ?? "", labels: await liveLabelNames(tx, post.id) };
 }
