@@ -167,6 +167,17 @@ describe("saving", () => {
     expect(validation.savePostSchema.safeParse({ ...valid, labels: ["x".repeat(51)] }).success).toBe(false);
     expect(validation.savePostSchema.safeParse({ ...valid, expectedVersion: undefined }).success).toBe(false);
   });
+
+  test("the schedule picker's fields: a real day, a month, a year and a 24-hour time", () => {
+    const picked = { postId: "p1", expectedVersion: 2, day: "9", month: "12", year: "2026", time: "09:30" };
+    expect(validation.schedulePostSchema.parse(picked)).toEqual({ postId: "p1", expectedVersion: 2, localDateTime: "2026-12-09T09:30" });
+    const refused = (changes: Partial<typeof picked>) => validation.schedulePostSchema.safeParse({ ...picked, ...changes }).error?.issues.map((issue) => issue.message);
+    expect(refused({ day: "31", month: "2" })).toEqual(["That day is not in that month."]);
+    expect(refused({ day: "29", month: "2", year: "2028" })).toBeUndefined();
+    expect(refused({ time: "9:30 pm" })).toEqual(["Write the time as hours and minutes, such as 09:30."]);
+    expect(refused({ time: "24:00" })).toEqual(["Write the time as hours and minutes, such as 09:30."]);
+    expect(refused({ month: "13" })).toEqual(["Choose a month."]);
+  });
 });
 
 describe("publishing", () => {
