@@ -55,8 +55,10 @@ const POST_HTML: sanitizeHtml.IOptions = {
 };
 
 /** A link opens in a new tab only as the editor makes it: target=_blank with rel="noopener noreferrer". */
-function linkAttributes({ target, rel: _rel, ...attribs }: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
-  return target === "_blank" ? { ...attribs, target, rel: "noopener noreferrer" } : attribs;
+function linkAttributes(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  const { target, ...rest } = attribs;
+  delete rest.rel;
+  return target === "_blank" ? { ...rest, target, rel: "noopener noreferrer" } : rest;
 }
 
 const OWN_UPLOAD = /^\/uploads\/[\w./-]+$/;

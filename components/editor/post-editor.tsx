@@ -15,6 +15,7 @@ import {
 } from "@/app/(dashboard)/dashboard/posts/actions";
 import { slugify } from "@/lib/slugify";
 import { ConflictPanel, type TheirVersion } from "./conflict-panel";
+import { FeaturedImageField } from "./featured-image-field";
 import { LabelPicker } from "./label-picker";
 import { clearLocalCopy, readLocalCopy, type LocalCopy } from "./local-copy";
 import { formatClock, sameContent, type PostContent } from "./post-content";
@@ -46,7 +47,7 @@ const COMMANDS = {
 /** The post editor: its words, its labels and address, autosaved; and its publishing controls. */
 export function PostEditor({ post, timeZone, knownLabels }: Props) {
   const router = useRouter();
-  const stored: PostContent = { title: post.title, slug: post.slug, excerpt: post.excerpt, labels: post.labels, bodyHtml: post.bodyHtml };
+  const stored: PostContent = { title: post.title, slug: post.slug, excerpt: post.excerpt, labels: post.labels, bodyHtml: post.bodyHtml, featuredImageId: post.featuredImageId };
   const [content, setContent] = useState(stored);
   const [slugEdited, setSlugEdited] = useState(post.slug !== slugify(post.title));
   const [standing, setStanding] = useState(post.standing);
@@ -206,6 +207,7 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
             {notice?.text}
           </p>
           <LabelPicker id="post-labels" labels={content.labels} known={knownLabels} onChange={(labels) => update({ labels })} />
+          <FeaturedImageField value={content.featuredImageId ?? null} bodyHtml={content.bodyHtml} onChange={(featuredImageId) => update({ featuredImageId })} />
         </div>
       </div>
     </div>

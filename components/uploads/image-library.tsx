@@ -4,6 +4,7 @@ import { DeleteImageButton } from "@/components/uploads/delete-image-button";
 import { absoluteUrl } from "@/lib/site";
 import type { UploadPage } from "@/lib/uploads/images";
 import { altFromFileName, resizedKey, uploadUrl } from "@/lib/uploads/urls";
+import { describeUses } from "@/lib/uploads/usage";
 import styles from "./image-library.module.css";
 
 const THUMBNAIL_WIDTH = 480;
@@ -52,8 +53,9 @@ export function ImageLibrary({ library, showUploader }: { library: UploadPage; s
                     </>
                   )}
                 </dl>
+                <ImageUses uses={upload.uses} />
                 <CopyUrl url={absoluteUrl(uploadUrl(upload.storageKey))} imageName={name} />
-                <DeleteImageButton id={upload.id} imageName={name} />
+                <DeleteImageButton id={upload.id} imageName={name} usedIn={upload.uses.length > 0 ? describeUses(upload.uses) : null} />
               </li>
             );
           })}
@@ -69,5 +71,22 @@ export function ImageLibrary({ library, showUploader }: { library: UploadPage; s
         </nav>
       )}
     </section>
+  );
+}
+
+function ImageUses({ uses }: { uses: Upload["uses"] }) {
+  if (uses.length === 0) return <p className={styles.uses}>Not used in any post or page.</p>;
+  return (
+    <div className={styles.uses}>
+      <p>{describeUses(uses)}:</p>
+      <ul>
+        {uses.map((use) => (
+          <li key={use.id}>
+            <Link href={`/dashboard/${use.kind === "post" ? "posts" : "pages"}/${use.id}`}>{use.title || "(untitled)"}</Link>
+            {use.trashed && " (in the trash)"}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -8,6 +8,7 @@ export async function getPostForEditing({ user, postId }: { user: DashboardUser;
   const post = await getPostForUser(user, postId, {
     select: {
       ...writableFields,
+      featuredImageId: true,
       updatedAt: true,
       labels: { select: { label: { select: { name: true } } }, orderBy: { label: { name: "asc" } } },
     },

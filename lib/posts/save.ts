@@ -42,7 +42,7 @@ export async function savePost({ user, postId, expectedVersion, content, timeZon
 
     const saved = await tx.post.update({
       where: { id: postId },
-      data: { ...words, slug: content.slug, permalink, version: { increment: 1 }, updatedAt: now },
+      data: { ...words, slug: content.slug, featuredImageId: content.featuredImageId, permalink, version: { increment: 1 }, updatedAt: now },
       select: { version: true },
     });
     if (wordsChanged) await recordRevision(tx, { postId, authorId: user.id, kind: "EDIT", content: words, now });

@@ -35,6 +35,7 @@ export default async function EditPostPage({ params }: PageProps<"/dashboard/pos
           excerpt: post.excerpt,
           labels: post.labels,
           bodyHtml: post.bodyHtml,
+          featuredImageId: post.featuredImageId,
           version,
           updatedAt: post.updatedAt.toISOString(),
           standing: { version, status, permalink, publishedAt: publishedAt?.toISOString() ?? null, trashedAt: trashedAt?.toISOString() ?? null },
