@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, useLayoutEffect, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { ButtonGroup, Button } from "@/components/ui/button";
 import styles from "./editor-dialog.module.css";
@@ -25,9 +25,11 @@ export function EditorDialog({ title, submitLabel, onSubmit, onClose, children, 
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
 
-  useEffect(() => {
+  // Layout effect: its clean-up runs as the dialog leaves, so a caller that closes it inside
+  // flushSync can then move the focus elsewhere (back into the editor).
+  useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.current?.showModal();
+    if (!dialog.current?.open) dialog.current?.showModal();
     return () => opener?.focus();
   }, []);
 

@@ -3,6 +3,7 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useState } from "react";
+import { flushSync } from "react-dom";
 import { FigureImage, type FigureImageAttributes } from "./figure-image";
 import { ImageDialog } from "./image-insert";
 import { LinkDialog, type LinkChoice } from "./link-dialog";
@@ -53,6 +54,12 @@ export function RichTextEditor({ id, label, value, onChange }: RichTextEditorPro
     setDialog({ kind: "image", image: current.isActive("image") ? (current.getAttributes("image") as FigureImageAttributes) : undefined });
   }
 
+  // The dialog goes first (its focus returns to the toolbar), then the editor takes the focus back.
+  function closeDialogThen(change: () => void) {
+    flushSync(() => setDialog(null));
+    change();
+  }
+
   function openLink(current: Editor) {
     current.commands.extendMarkRange("link");
     const { from, to } = current.state.selection;
@@ -91,11 +98,12 @@ export function RichTextEditor({ id, label, value, onChange }: RichTextEditorPro
           id={`${id}-image`}
           image={dialog.image}
           onClose={() => setDialog(null)}
-          onDone={(image) => {
-            setDialog(null);
-            if (dialog.image) editor.chain().focus().updateAttributes("image", image).run();
-            else editor.chain().focus().insertFigureImage(image).run();
-          }}
+          onDone={(image) =>
+            closeDialogThen(() => {
+              if (dialog.image) editor.chain().focus().updateAttributes("image", image).run();
+              else editor.chain().focus().insertFigureImage(image).run();
+            })
+          }
         />
       )}
       {editor && dialog?.kind === "link" && (
@@ -104,14 +112,8 @@ export function RichTextEditor({ id, label, value, onChange }: RichTextEditorPro
           initial={dialog.initial}
           existing={dialog.existing}
           onClose={() => setDialog(null)}
-          onRemove={() => {
-            setDialog(null);
-            editor.chain().focus().extendMarkRange("link").unsetLink().run();
-          }}
-          onDone={(link) => {
-            setDialog(null);
-            applyLink(editor, link, dialog.initial.text);
-          }}
+          onRemove={() => closeDialogThen(() => editor.chain().focus().extendMarkRange("link").unsetLink().run())}
+          onDone={(link) => closeDialogThen(() => applyLink(editor, link, dialog.initial.text))}
         />
       )}
     </div>
