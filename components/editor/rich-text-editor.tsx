@@ -54,9 +54,11 @@ export function RichTextEditor({ id, label, value, onChange }: RichTextEditorPro
     setDialog({ kind: "image", image: current.isActive("image") ? (current.getAttributes("image") as FigureImageAttributes) : undefined });
   }
 
-  // The dialog goes first (its focus returns to the toolbar), then the editor takes the focus back.
-  function closeDialogThen(change: () => void) {
+  // The dialog goes first (its focus returns to the toolbar), then the editor takes the focus
+  // back at once (TipTap's own focus waits a frame, and a key typed meanwhile would be lost).
+  function closeDialogThen(current: Editor, change: () => void) {
     flushSync(() => setDialog(null));
+    current.view.focus();
     change();
   }
 
@@ -99,7 +101,7 @@ export function RichTextEditor({ id, label, value, onChange }: RichTextEditorPro
           image={dialog.image}
           onClose={() => setDialog(null)}
           onDone={(image) =>
-            closeDialogThen(() => {
+            closeDialogThen(editor, () => {
               if (dialog.image) editor.chain().focus().updateAttributes("image", image).run();
               else editor.chain().focus().insertFigureImage(image).run();
             })
@@ -112,8 +114,8 @@ export function RichTextEditor({ id, label, value, onChange }: RichTextEditorPro
           initial={dialog.initial}
           existing={dialog.existing}
           onClose={() => setDialog(null)}
-          onRemove={() => closeDialogThen(() => editor.chain().focus().extendMarkRange("link").unsetLink().run())}
-          onDone={(link) => closeDialogThen(() => applyLink(editor, link, dialog.initial.text))}
+          onRemove={() => closeDialogThen(editor, () => editor.chain().focus().extendMarkRange("link").unsetLink().run())}
+          onDone={(link) => closeDialogThen(editor, () => applyLink(editor, link, dialog.initial.text))}
         />
       )}
     </div>
@@ -122,9 +124,10 @@ export function RichTextEditor({ id, label, value, onChange }: RichTextEditorPro
 
 function applyLink(editor: Editor, { href, text, newTab }: LinkChoice, selectedText: string) {
   const attributes = { href, target: newTab ? "_blank" : null, rel: newTab ? "noopener noreferrer" : null };
-  // Unchanged words keep their other marks (bold, italic); new words replace the selection.
+  // Unchanged words keep their other marks (bold, italic); new words replace the selection, and
+  // what is typed after them is not part of the link.
   if (text === selectedText) editor.chain().focus().setLink(attributes).run();
-  else editor.chain().focus().insertContent({ type: "text", text, marks: [{ type: "link", attrs: attributes }] }).run();
+  else editor.chain().focus().insertContent({ type: "text", text, marks: [{ type: "link", attrs: attributes }] }).unsetMark("link").run();
 }
 
 const MARKS = [
