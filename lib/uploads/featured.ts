@@ -26,15 +26,14 @@ export async function listFeaturedImageChoices({ user, bodyHtml, selectedId }: {
     db.upload.findMany({ where: { OR: [{ storageKey: { in: keys } }, ...(selectedId ? [{ id: selectedId }] : [])] }, select }),
     db.upload.findMany({ where: isAdmin(user) ? {} : { uploaderId: user.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: RECENT, select }),
   ]);
-  const seen = new Set<string>();
-  return [...inPost, ...recent]
-    .filter((upload) => !seen.has(upload.id) && Boolean(seen.add(upload.id)))
-    .map((upload) => ({
-      id: upload.id,
-      thumbnail: uploadUrl(upload.widths.includes(THUMBNAIL_WIDTH) ? resizedKey(upload.storageKey, THUMBNAIL_WIDTH) : upload.storageKey),
-      name: altFromFileName(upload.originalName),
-      inPost: keys.includes(upload.storageKey),
-    }));
+  // By id, so an image both in the post and recent is offered once, in the post's place.
+  const distinct = new Map([...inPost, ...recent].map((upload) => [upload.id, upload]));
+  return [...distinct.values()].map((upload) => ({
+    id: upload.id,
+    thumbnail: uploadUrl(upload.widths.includes(THUMBNAIL_WIDTH) ? resizedKey(upload.storageKey, THUMBNAIL_WIDTH) : upload.storageKey),
+    name: altFromFileName(upload.originalName),
+    inPost: keys.includes(upload.storageKey),
+  }));
 }
 
 /** A post's featured image on reader pages: its address and size (og:image), and its resized copies (lists). */
