@@ -2,7 +2,7 @@ import "server-only";
 import { isAdmin, type DashboardUser } from "@/lib/dashboard/access";
 import { db } from "@/lib/db";
 import { uploadKeysIn } from "@/lib/uploads/responsive-images";
-import { altFromFileName, resizedKey, srcSetFor, uploadUrl } from "@/lib/uploads/urls";
+import { altFromFileName, srcSetFor, thumbnailOf, uploadUrl } from "@/lib/uploads/urls";
 
 /** An image the featured-image field offers, with a small copy to show. */
 export interface FeaturedImageChoice {
@@ -12,7 +12,6 @@ export interface FeaturedImageChoice {
   inPost: boolean;
 }
 
-const THUMBNAIL_WIDTH = 480;
 const RECENT = 24;
 
 /**
@@ -21,7 +20,7 @@ const RECENT = 24;
  */
 export async function listFeaturedImageChoices({ user, bodyHtml, selectedId }: { user: DashboardUser; bodyHtml: string; selectedId: string | null }): Promise<FeaturedImageChoice[]> {
   const keys = uploadKeysIn(bodyHtml);
-  const select = { id: true, storageKey: true, widths: true, originalName: true } as const;
+  const select = { id: true, storageKey: true, width: true, height: true, widths: true, originalName: true } as const;
   const [inPost, recent] = await Promise.all([
     db.upload.findMany({ where: { OR: [{ storageKey: { in: keys } }, ...(selectedId ? [{ id: selectedId }] : [])] }, select }),
     db.upload.findMany({ where: isAdmin(user) ? {} : { uploaderId: user.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: RECENT, select }),
@@ -30,7 +29,7 @@ export async function listFeaturedImageChoices({ user, bodyHtml, selectedId }: {
   const distinct = new Map([...inPost, ...recent].map((upload) => [upload.id, upload]));
   return [...distinct.values()].map((upload) => ({
     id: upload.id,
-    thumbnail: uploadUrl(upload.widths.includes(THUMBNAIL_WIDTH) ? resizedKey(upload.storageKey, THUMBNAIL_WIDTH) : upload.storageKey),
+    thumbnail: thumbnailOf(upload).src,
     name: altFromFileName(upload.originalName),
     inPost: keys.includes(upload.storageKey),
   }));
