@@ -96,6 +96,18 @@ describe("a Blogger classic export", () => {
   });
 });
 
+describe("an export that repeats itself", () => {
+  test("the same entry twice in one file is one post, as the later copy says", async () => {
+    const entry = (title: string) =>
+      `<entry><id>tag:blogger.com,1999:blog-555.post-1</id><published>2012-02-01T10:00:00Z</published><updated>2012-02-01T10:00:00Z</updated><category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/><title type='text'>${title}</title><content type='html'>&lt;p&gt;Twice.&lt;/p&gt;</content><link rel='alternate' type='text/html' href='https://twice.blogspot.com/2012/02/twice-told.html'/><author><name>Iris</name></author></entry>`;
+    const file = await writeScratch("twice.xml", `<feed xmlns='http://www.w3.org/2005/Atom'>${entry("First telling")}${entry("Second telling")}</feed>`);
+    const report = await importFile({ databaseUrl: database.url, filePath: file });
+    expect(report.counts.posts.created).toBe(1);
+    const rows = await sql<{ title: string }>(`SELECT title FROM "Post" WHERE permalink = '/2012/02/twice-told'`);
+    expect(rows).toEqual([{ title: "Second telling" }]);
+  });
+});
+
 describe("a big export", () => {
   test("10 MB streams through in batches: every post and comment arrives, replies on their parents", async () => {
     const { writeBloggerExport } = await import("../scripts/lib/bench/blogger-export");

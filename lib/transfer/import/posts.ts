@@ -28,7 +28,8 @@ export class PostWriter {
   }
 
   async flush(): Promise<void> {
-    const batch = this.pending;
+    // The same entry twice in one file: the later one is what the source last said.
+    const batch = [...new Map(this.pending.map((post) => [post.importKey, post])).values()];
     this.pending = [];
     if (batch.length === 0) return;
     const { client } = this.context;
