@@ -10,6 +10,8 @@ export const tags = {
   labels: "labels",
   pages: "pages",
   redirects: "redirects",
+  /** The dimensions of uploaded images that post bodies show (components/post/post-body.tsx). */
+  uploads: "uploads",
   /**
    * Any list of comments across posts: the comments feeds. Every comment write (new, edited,
    * moderated, deleted) must invalidate it, besides `post(id)` for the post it belongs to.
@@ -23,4 +25,4 @@ export const tags = {
 } as const;
 
 /** Every tag reader pages use, for a write that may have changed anything (an import). */
-export const everyReaderTag = [tags.settings, tags.posts, tags.labels, tags.pages, tags.redirects, tags.comments, tags.imported] as const;
+export const everyReaderTag = [tags.settings, tags.posts, tags.labels, tags.pages, tags.redirects, tags.uploads, tags.comments, tags.imported] as const;

@@ -7,6 +7,8 @@ import sanitizeHtml from "sanitize-html";
 // alignment, YouTube and Vimeo players) and no wider: no script, style sheet, form or event
 // handler survives, and no frame but a video player's.
 const ALIGNMENT_CLASSES = ["alignleft", "alignright", "aligncenter", "alignwide", "alignnone"];
+/** The editor's image sizes (components/editor/figure-image.ts). */
+const IMAGE_CLASSES = [...ALIGNMENT_CLASSES, "size-small", "size-medium", "size-full"];
 const TEXT_ALIGN = { "text-align": [/^(left|right|center|justify)$/] };
 
 /** Video players that may be framed: their embed addresses, nothing else on those hosts. */
@@ -19,8 +21,8 @@ const POST_HTML: sanitizeHtml.IOptions = {
     "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "iframe",
   ],
   allowedAttributes: {
-    a: ["href", "title"],
-    img: ["src", "alt", "title", "width", "height", "class"],
+    a: ["href", "title", "target", "rel"],
+    img: ["src", "alt", "title", "width", "height", "class", "srcset", "sizes", "loading", "decoding"],
     iframe: ["src", "width", "height", "title", "allowfullscreen"],
     abbr: ["title"],
     th: ["scope", "colspan", "rowspan", "style"],
@@ -31,7 +33,7 @@ const POST_HTML: sanitizeHtml.IOptions = {
     h3: ["style"],
     h4: ["style"],
   },
-  allowedClasses: { img: ALIGNMENT_CLASSES, figure: ALIGNMENT_CLASSES, p: ALIGNMENT_CLASSES },
+  allowedClasses: { img: IMAGE_CLASSES, figure: IMAGE_CLASSES, p: ALIGNMENT_CLASSES },
   allowedStyles: { "*": TEXT_ALIGN },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: { img: ["http", "https"], iframe: ["https"] },
@@ -40,6 +42,8 @@ const POST_HTML: sanitizeHtml.IOptions = {
   transformTags: {
     // The page's own title is its one <h1>.
     h1: "h2",
+    a: (tagName, attribs) => ({ tagName, attribs: linkAttributes(attribs) }),
+    img: (tagName, attribs) => ({ tagName, attribs: imageAttributes(attribs) }),
     // Old embeds say http:; the player is the same over https. A frame needs a name for screen readers.
     iframe: (tagName, attribs) => ({
       tagName,
@@ -49,6 +53,30 @@ const POST_HTML: sanitizeHtml.IOptions = {
   // A frame that is not a known video player goes, whatever else it says.
   exclusiveFilter: (frame) => frame.tag === "iframe" && !VIDEO_EMBED.test(frame.attribs.src ?? ""),
 };
+
+/** A link opens in a new tab only as the editor makes it: target=_blank with rel="noopener noreferrer". */
+function linkAttributes(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  const { target, ...rest } = attribs;
+  delete rest.rel;
+  return target === "_blank" ? { ...rest, target, rel: "noopener noreferrer" } : rest;
+}
+
+const OWN_UPLOAD = /^\/uploads\/[\w./-]+$/;
+const OWN_SRCSET = /^\/uploads\/[\w./-]+ \d+w(?:, \/uploads\/[\w./-]+ \d+w)*$/;
+const SIZES = /^[\w\s().,:-]+$/;
+
+// Responsive and lazy-loading attributes are ours to give (lib/uploads/responsive-images.ts): kept
+// only on our own uploads, and only in the shapes we write them.
+function imageAttributes({ srcset, sizes, loading, decoding, ...attribs }: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  if (!OWN_UPLOAD.test(attribs.src ?? "")) return attribs;
+  return {
+    ...attribs,
+    ...(srcset && OWN_SRCSET.test(srcset) && { srcset }),
+    ...(sizes && SIZES.test(sizes) && { sizes }),
+    ...(loading === "lazy" && { loading }),
+    ...(decoding === "async" && { decoding }),
+  };
+}
 
 export function sanitizePostHtml(html: string): string {
   return sanitizeHtml(html, POST_HTML)

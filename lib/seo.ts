@@ -16,6 +16,8 @@ export interface PageMetadataOptions {
   authors?: string[];
   /** On a label's pages, the feed links point at that label's feed. */
   label?: { name: string };
+  /** A post's featured image: the picture of its social cards. */
+  image?: { url: string; width: number; height: number } | null;
 }
 
 /** Title, description, canonical link, feed links, OpenGraph and Twitter tags for a reader page. */
@@ -24,6 +26,7 @@ export async function pageMetadata(options: PageMetadataOptions): Promise<Metada
   const title = options.title ? `${options.title} | ${settings.blogTitle}` : settings.blogTitle;
   const description = options.description || settings.description || settings.blogTitle;
   const url = absoluteUrl(options.path);
+  const images = options.image ? [{ url: absoluteUrl(options.image.url), width: options.image.width, height: options.image.height }] : undefined;
   return {
     title: { absolute: title },
     description,
@@ -34,13 +37,14 @@ export async function pageMetadata(options: PageMetadataOptions): Promise<Metada
       description,
       url,
       siteName: settings.blogTitle,
+      images,
       ...(options.type === "article" && {
         publishedTime: options.publishedTime?.toISOString(),
         modifiedTime: options.modifiedTime?.toISOString(),
         authors: options.authors,
       }),
     },
-    twitter: { card: "summary", title: options.title ?? settings.blogTitle, description },
+    twitter: { card: images ? "summary_large_image" : "summary", title: options.title ?? settings.blogTitle, description, images },
   };
 }
 

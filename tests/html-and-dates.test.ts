@@ -74,3 +74,25 @@ describe("the allowlist for what imported blogs contain", () => {
     );
   });
 });
+
+describe("the allowlist for what the editor makes", () => {
+  test("keeps figures and images with alignment and size, and nothing else in their class", () => {
+    const html = `<figure class="alignleft size-small"><img src="/uploads/2026/11/a.jpg" alt="A shelf" width="800" height="600" /><figcaption>The shelf</figcaption></figure><img src="/uploads/2026/11/b.png" alt="" class="alignwide size-full" />`;
+    expect(sanitizePostHtml(html)).toBe(html);
+    expect(sanitizePostHtml(`<img src="/uploads/a.jpg" alt="" class="size-huge alignleft" />`)).toBe(`<img src="/uploads/a.jpg" alt="" class="alignleft" />`);
+  });
+
+  test("keeps a new-tab link only as target=_blank with rel=noopener noreferrer", () => {
+    expect(sanitizePostHtml(`<a href="https://example.org" target="_blank" rel="opener">x</a>`)).toBe(`<a href="https://example.org" target="_blank" rel="noopener noreferrer">x</a>`);
+    expect(sanitizePostHtml(`<a href="https://example.org" target="_top" rel="noopener">x</a>`)).toBe(`<a href="https://example.org">x</a>`);
+  });
+
+  test("keeps srcset, sizes, loading and decoding only on our own uploads", () => {
+    const own = `<img src="/uploads/k/a.jpg" alt="A" width="2000" height="1000" srcset="/uploads/k/a-480w.webp 480w, /uploads/k/a.jpg 2000w" sizes="(max-width: 45rem) 100vw, 45rem" loading="lazy" decoding="async" />`;
+    expect(sanitizePostHtml(own)).toBe(own);
+    expect(sanitizePostHtml(`<img src="https://example.org/a.jpg" alt="A" srcset="https://example.org/a.jpg 480w" sizes="100vw" loading="lazy" decoding="async" />`)).toBe(
+      `<img src="https://example.org/a.jpg" alt="A" />`,
+    );
+    expect(sanitizePostHtml(`<img src="/uploads/a.jpg" alt="A" srcset="https://evil.example/a.jpg 480w" loading="eager" decoding="sync" />`)).toBe(`<img src="/uploads/a.jpg" alt="A" />`);
+  });
+});

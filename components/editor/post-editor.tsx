@@ -20,6 +20,7 @@ import { Button, ButtonGroup } from "@/components/ui/button";
 import { slugify } from "@/lib/slugify";
 import { ConflictPanel, type TheirVersion } from "./conflict-panel";
 import type { ZonedMoment } from "./date-time-picker";
+import { FeaturedImageField } from "./featured-image-field";
 import { LabelPicker } from "./label-picker";
 import { clearLocalCopy, readLocalCopy, type LocalCopy } from "./local-copy";
 import { editorPhase, formatClock, formatDayAndTime, sameContent, type EditorPhase, type PostContent } from "./post-content";
@@ -56,7 +57,7 @@ const COMMANDS = {
 /** The post editor: its words, its labels and address, autosaved; and its publishing controls. */
 export function PostEditor({ post, timeZone, knownLabels }: Props) {
   const router = useRouter();
-  const stored: PostContent = { title: post.title, slug: post.slug, excerpt: post.excerpt, labels: post.labels, bodyHtml: post.bodyHtml };
+  const stored: PostContent = { title: post.title, slug: post.slug, excerpt: post.excerpt, labels: post.labels, bodyHtml: post.bodyHtml, featuredImageId: post.featuredImageId };
   const [content, setContent] = useState(stored);
   const [slugEdited, setSlugEdited] = useState(post.slug !== (slugify(post.title) || "untitled"));
   const [standing, setStanding] = useState(post.standing);
@@ -251,6 +252,7 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
             <label htmlFor="post-comments-open">Allow comments (applies at once)</label>
           </div>
           <LabelPicker id="post-labels" labels={content.labels} known={knownLabels} onChange={(labels) => update({ labels })} />
+          <FeaturedImageField value={content.featuredImageId ?? null} bodyHtml={content.bodyHtml} onChange={(featuredImageId) => update({ featuredImageId })} />
         </div>
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { PostLabels } from "@/components/post/post-labels";
-import { RichHtml } from "@/components/post/rich-html";
+import { PostBody } from "@/components/post/post-body";
 import { formatDateHeader, formatTime } from "@/lib/dates";
 
 export interface ArticlePost {
@@ -17,7 +17,7 @@ export function PostArticle({ post, timeZone }: { post: ArticlePost; timeZone: s
       <p className="date-header">{formatDateHeader(post.publishedAt, timeZone)}</p>
       <article className="post post-full">
         <h1 className="post-title">{post.title}</h1>
-        <RichHtml className="post-body" html={post.bodyHtml} />
+        <PostBody className="post-body" html={post.bodyHtml} eagerFirst />
         <footer className="post-footer">
           <span>
             Posted by {post.authorName} at <time dateTime={post.publishedAt.toISOString()}>{formatTime(post.publishedAt, timeZone)}</time>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { PostLabels } from "@/components/post/post-labels";
-import { RichHtml } from "@/components/post/rich-html";
+import { PostBody } from "@/components/post/post-body";
 import { formatTime } from "@/lib/dates";
 import type { PostSummary as PostSummaryData } from "@/lib/queries/post-lists";
 
@@ -15,6 +15,21 @@ export function PostSummary({ post, timeZone }: { post: PostSummaryData; timeZon
       <h3 className="post-title" id={`post-${post.id}`}>
         <Link href={post.permalink}>{post.title}</Link>
       </h3>
+      {post.featuredImage && (
+        // Stored files are served as they are (already resized): Next's image optimiser has nothing to add.
+        // eslint-disable-next-line @next/next/no-img-element -- alt is empty: the title beside it names the post
+        <img
+          className="post-featured-image"
+          src={post.featuredImage.url}
+          srcSet={post.featuredImage.srcSet ?? undefined}
+          sizes="8rem"
+          width={post.featuredImage.width}
+          height={post.featuredImage.height}
+          alt=""
+          loading="lazy"
+          decoding="async"
+        />
+      )}
       {post.excerpt ? (
         <div className="post-body">
           <p>{post.excerpt}</p>
@@ -25,7 +40,7 @@ export function PostSummary({ post, timeZone }: { post: PostSummaryData; timeZon
           </p>
         </div>
       ) : (
-        <RichHtml className="post-body" html={post.bodyHtml} />
+        <PostBody className="post-body" html={post.bodyHtml} eagerFirst={false} />
       )}
       <footer className="post-footer">
         <span>

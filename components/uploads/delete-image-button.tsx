@@ -1,23 +1,34 @@
 "use client";
 
-import { useActionState, type FormEvent } from "react";
+import { useActionState, useRef, type FormEvent } from "react";
 import { deleteImage } from "@/app/(dashboard)/dashboard/images/actions";
+import { Button } from "@/components/ui/button";
 import styles from "./image-library.module.css";
 
-/** Deletes one image after the person confirms; the library refreshes without it. */
-export function DeleteImageButton({ id, imageName }: { id: string; imageName: string }) {
+/**
+ * Deletes one image after the person confirms, told first where it is used (`usedIn`). Without
+ * JavaScript the server refuses an image in use and this offers "Delete anyway".
+ */
+export function DeleteImageButton({ id, imageName, usedIn }: { id: string; imageName: string; usedIn: string | null }) {
   const [result, action, pending] = useActionState(deleteImage, null);
+  const confirmed = useRef<HTMLInputElement>(null);
+  const refusedInUse = result && !result.ok && result.code === "CONFLICT";
 
   function confirmFirst(event: FormEvent<HTMLFormElement>) {
-    if (!window.confirm(`Delete “${imageName}”? Posts that show it will show a broken image instead.`)) event.preventDefault();
+    if (refusedInUse) return;
+    const question = usedIn ? `${usedIn}. Delete “${imageName}” anyway? They will show a broken image.` : `Delete “${imageName}”?`;
+    if (!window.confirm(question)) event.preventDefault();
+    else if (confirmed.current) confirmed.current.value = "yes";
   }
 
   return (
     <form action={action} onSubmit={confirmFirst}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className="button button-secondary" disabled={pending}>
-        Delete<span className="visually-hidden"> {imageName}</span>
-      </button>
+      <input ref={confirmed} type="hidden" name="confirmed" value={refusedInUse ? "yes" : ""} />
+      <Button type="submit" intent="destructive" size="small" disabled={pending}>
+        {refusedInUse ? "Delete anyway" : "Delete"}
+        <span className="visually-hidden"> {imageName}</span>
+      </Button>
       <p className={styles.error} aria-live="polite">
         {result && !result.ok ? result.message : ""}
       </p>

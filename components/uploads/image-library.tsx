@@ -3,10 +3,9 @@ import { CopyUrl } from "@/components/uploads/copy-url";
 import { DeleteImageButton } from "@/components/uploads/delete-image-button";
 import { absoluteUrl } from "@/lib/site";
 import type { UploadPage } from "@/lib/uploads/images";
-import { altFromFileName, resizedKey, uploadUrl } from "@/lib/uploads/urls";
+import { altFromFileName, thumbnailOf, uploadUrl } from "@/lib/uploads/urls";
+import { describeUses } from "@/lib/uploads/usage";
 import styles from "./image-library.module.css";
-
-const THUMBNAIL_WIDTH = 480;
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -14,12 +13,6 @@ function formatBytes(bytes: number): string {
 }
 
 type Upload = UploadPage["uploads"][number];
-
-// The 480-pixel copy where there is one: the library stays light however large the originals are.
-function thumbnail(upload: Upload) {
-  if (!upload.widths.includes(THUMBNAIL_WIDTH)) return { src: uploadUrl(upload.storageKey), width: upload.width, height: upload.height };
-  return { src: uploadUrl(resizedKey(upload.storageKey, THUMBNAIL_WIDTH)), width: THUMBNAIL_WIDTH, height: Math.round((upload.height * THUMBNAIL_WIDTH) / upload.width) };
-}
 
 export function ImageLibrary({ library, showUploader }: { library: UploadPage; showUploader: boolean }) {
   const { uploads, page, pageCount, total } = library;
@@ -36,7 +29,7 @@ export function ImageLibrary({ library, showUploader }: { library: UploadPage; s
               <li key={upload.id} className={styles.item}>
                 {/* Stored files are served as they are (already resized), so Next's image optimiser has nothing to add. */}
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img className={styles.thumbnail} alt={altFromFileName(upload.originalName)} loading="lazy" {...thumbnail(upload)} />
+                <img className={styles.thumbnail} alt={altFromFileName(upload.originalName)} loading="lazy" {...thumbnailOf(upload)} />
                 <p className={styles.name}>{name}</p>
                 <dl className={styles.facts}>
                   <dt>Dimensions</dt>
@@ -52,8 +45,9 @@ export function ImageLibrary({ library, showUploader }: { library: UploadPage; s
                     </>
                   )}
                 </dl>
+                <ImageUses uses={upload.uses} />
                 <CopyUrl url={absoluteUrl(uploadUrl(upload.storageKey))} imageName={name} />
-                <DeleteImageButton id={upload.id} imageName={name} />
+                <DeleteImageButton id={upload.id} imageName={name} usedIn={upload.uses.length > 0 ? describeUses(upload.uses) : null} />
               </li>
             );
           })}
@@ -69,5 +63,22 @@ export function ImageLibrary({ library, showUploader }: { library: UploadPage; s
         </nav>
       )}
     </section>
+  );
+}
+
+function ImageUses({ uses }: { uses: Upload["uses"] }) {
+  if (uses.length === 0) return <p className={styles.uses}>Not used in any post or page.</p>;
+  return (
+    <div className={styles.uses}>
+      <p>{describeUses(uses)}:</p>
+      <ul>
+        {uses.map((use) => (
+          <li key={use.id}>
+            <Link href={`/dashboard/${use.kind === "post" ? "posts" : "pages"}/${use.id}`}>{use.title || "(untitled)"}</Link>
+            {use.trashed && " (in the trash)"}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -41,10 +41,13 @@ test("an author uploads an image from the editor, and the post keeps it", async 
   const postId = await draftBy(author, "Pond life");
   const page = await signedInPage(browser, author);
   await page.goto(`/dashboard/posts/${postId}`);
-  await page.getByText("Insert an image").click();
-  await page.getByLabel("Alt text (what the image shows)").fill("A frog on a lily pad");
+  await page.getByRole("toolbar", { name: "Body formatting" }).getByRole("button", { name: "Image", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Insert an image" });
   const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#3a7d44" } }).png().toBuffer();
-  await page.getByLabel("Or upload an image").setInputFiles({ name: "frog.png", mimeType: "image/png", buffer: png });
+  await dialog.getByLabel("Upload an image").setInputFiles({ name: "frog.png", mimeType: "image/png", buffer: png });
+  await dialog.getByRole("textbox", { name: "Alt text" }).fill("A frog on a lily pad");
+  await expect(dialog.locator("img")).toHaveAttribute("src", /^\/uploads\//);
+  await dialog.getByRole("button", { name: "Insert image" }).click();
 
   const image = page.getByRole("textbox", { name: "Body" }).getByRole("img", { name: "A frog on a lily pad" });
   await expect(image).toBeVisible({ timeout: 15_000 });

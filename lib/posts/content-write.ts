@@ -41,6 +41,8 @@ export async function writeContentToPost(
     await tx.postLabel.deleteMany({ where: { postId: post.id } });
     await tx.postLabel.createMany({ data: labels.ids.map((labelId) => ({ postId: post.id, labelId })) });
   }
-  await tx.post.update({ where: { id: post.id }, data: { ...words, slug: content.slug, permalink, updatedAt: now } });
+  // An absent featured image leaves the post's as it is (lib/validation/uploads.ts).
+  const featured = content.featuredImageId === undefined ? {} : { featuredImageId: content.featuredImageId };
+  await tx.post.update({ where: { id: post.id }, data: { ...words, ...featured, slug: content.slug, permalink, updatedAt: now } });
   return { words, slug: content.slug, wordsChanged, permalink, labelsChanged, redirectsChanged };
 }

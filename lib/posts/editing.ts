@@ -17,8 +17,8 @@ export async function getPostForEditing({ user, postId }: { user: DashboardUser;
   const { labels, pendingEdit, ...rest } = post;
   const live = { ...rest, excerpt: rest.excerpt ?? "", labels: labels.map((entry) => entry.label.name) };
   if (!pendingEdit) return { ...live, pendingSince: null };
-  const { title, slug, bodyHtml, excerpt, labels: pendingLabels, updatedAt } = pendingEdit;
-  return { ...live, title, slug, bodyHtml, excerpt: excerpt ?? "", labels: pendingLabels, updatedAt, pendingSince: updatedAt };
+  const { title, slug, bodyHtml, excerpt, labels: pendingLabels, featuredImageId, updatedAt } = pendingEdit;
+  return { ...live, title, slug, bodyHtml, excerpt: excerpt ?? "", labels: pendingLabels, featuredImageId, updatedAt, pendingSince: updatedAt };
 }
 
 export type PostForEditing = Awaited<ReturnType<typeof getPostForEditing>>;

@@ -33,11 +33,16 @@ export async function savePendingEdit(
   const words = storedWords(content);
   const labels = sortedNames(content.labels);
   const previous = await tx.pendingPostEdit.findUnique({ where: { postId: post.id } });
-  const live = sameWords(words, post) && content.slug === post.slug && labels.join("\n") === (await liveLabelNames(tx, post.id)).join("\n");
+  const featuredImageId = content.featuredImageId === undefined ? (previous ?? post).featuredImageId : content.featuredImageId;
+  const live =
+    sameWords(words, post) &&
+    content.slug === post.slug &&
+    featuredImageId === post.featuredImageId &&
+    labels.join("\n") === (await liveLabelNames(tx, post.id)).join("\n");
   if (live) {
     if (previous) await tx.pendingPostEdit.delete({ where: { postId: post.id } });
   } else {
-    const data = { ...words, slug: content.slug, labels, updatedAt: now };
+    const data = { ...words, slug: content.slug, labels, featuredImageId, updatedAt: now };
     await tx.pendingPostEdit.upsert({ where: { postId: post.id }, create: { postId: post.id, ...data }, update: data });
   }
   if (kind === "RESTORE" || !sameWords(words, previous ?? post)) await recordRevision(tx, { postId: post.id, authorId: user.id, kind, content: words, now });
@@ -48,9 +53,10 @@ export async function savePendingEdit(
 
 /** The content the editor works on: the pending version when there is one, else the post's own. */
 export async function editedContent(tx: Prisma.TransactionClient, post: WritablePost): Promise<PostContent> {
-  const pending = await tx.pendingPostEdit.findUnique({ where: { postId: post.id }, select: { title: true, slug: true, bodyHtml: true, excerpt: true, labels: true } });
+  const pending = await tx.pendingPostEdit.findUnique({ where: { postId: post.id }, select: { title: true, slug: true, bodyHtml: true, excerpt: true, labels: true, featuredImageId: true } });
   if (pending) return { ...pending, excerpt: pending.excerpt ?? "" };
-  return { title: post.title, slug: post.slug, bodyHtml: post.bodyHtml, excerpt: post.excerpt ?? "", labels: await liveLabelNames(tx, post.id) };
+  const { title, slug, bodyHtml, excerpt, featuredImageId } = post;
+  return { title, slug, bodyHtml, excerpt: excerpt ?? "", featuredImageId, labels: await liveLabelNames(tx, post.id) };
 }
 
 /**

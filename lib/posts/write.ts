@@ -18,6 +18,7 @@ export const writableFields = {
   trashedAt: true,
   version: true,
   updatedAt: true,
+  featuredImageId: true,
 } satisfies Prisma.PostSelect;
 
 export type WritablePost = Prisma.PostGetPayload<{ select: typeof writableFields }>;

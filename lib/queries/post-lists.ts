@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { featuredImageOf, featuredImageSelect, type FeaturedImage } from "@/lib/uploads/featured";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { visibleCommentsWhere, visiblePostsWhere } from "@/lib/queries/visibility";
 
@@ -23,6 +24,7 @@ export interface PostSummary {
   publishedAt: Date;
   authorName: string;
   labels: { name: string; slug: string }[];
+  featuredImage: FeaturedImage | null;
   commentCount: number;
 }
 
@@ -48,6 +50,7 @@ const postSummarySelect = {
   publishedAt: true,
   author: { select: { name: true } },
   labels: postLabelsSelect,
+  featuredImage: featuredImageSelect,
   _count: { select: { comments: { where: visibleCommentsWhere } } },
 } satisfies Prisma.PostSelect;
 
@@ -116,5 +119,6 @@ function toSummary(row: Prisma.PostGetPayload<{ select: typeof postSummarySelect
     authorName: row.author.name,
     labels: row.labels.map(({ label }) => label),
     commentCount: row._count.comments,
+    featuredImage: featuredImageOf(row.featuredImage),
   };
 }

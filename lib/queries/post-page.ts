@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { featuredImageOf, featuredImageSelect, type FeaturedImage } from "@/lib/uploads/featured";
 import { postLabelsSelect } from "@/lib/queries/post-lists";
 import { visibleCommentsWhere, visiblePostsWhere } from "@/lib/queries/visibility";
 
@@ -13,6 +14,7 @@ export interface PostDetail {
   updatedAt: Date;
   authorName: string;
   labels: { name: string; slug: string }[];
+  featuredImage: FeaturedImage | null;
   commentsOpen: boolean;
 }
 
@@ -35,6 +37,7 @@ export async function findVisiblePost({ permalink, now }: { permalink: string; n
       commentsOpen: true,
       author: { select: { name: true } },
       labels: postLabelsSelect,
+      featuredImage: featuredImageSelect,
     },
   });
   if (!row) return null;
@@ -44,6 +47,7 @@ export async function findVisiblePost({ permalink, now }: { permalink: string; n
     publishedAt: row.publishedAt!,
     authorName: row.author.name,
     labels: row.labels.map(({ label }) => label),
+    featuredImage: featuredImageOf(row.featuredImage),
   };
 }
 

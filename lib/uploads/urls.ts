@@ -23,6 +23,14 @@ export function srcSetFor({ storageKey, width, widths }: { storageKey: string; w
   return [...widths.map((copy) => `${uploadUrl(resizedKey(storageKey, copy))} ${copy}w`), `${uploadUrl(storageKey)} ${width}w`].join(", ");
 }
 
+const THUMBNAIL_WIDTH = 480;
+
+/** The 480-pixel copy where there is one, so lists of images stay light however large the originals are. */
+export function thumbnailOf(upload: { storageKey: string; width: number; height: number; widths: number[] }) {
+  if (!upload.widths.includes(THUMBNAIL_WIDTH)) return { src: uploadUrl(upload.storageKey), width: upload.width, height: upload.height };
+  return { src: uploadUrl(resizedKey(upload.storageKey, THUMBNAIL_WIDTH)), width: THUMBNAIL_WIDTH, height: Math.round((upload.height * THUMBNAIL_WIDTH) / upload.width) };
+}
+
 /** "holiday_snap-2.jpg" → "Holiday snap 2": a starting point for the alt text, which the author should rewrite. */
 export function altFromFileName(fileName: string): string {
   const words = fileName

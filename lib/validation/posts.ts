@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { featuredImageIdSchema } from "@/lib/validation/uploads";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_BODY_BYTES = 500 * 1024;
@@ -32,6 +33,7 @@ export const savePostSchema = postWriteSchema.extend({
   labels: list(z.string().trim().min(1, { message: "A label cannot be empty." }).max(50, { message: "Keep each label to 50 characters." })).pipe(
     z.array(z.string()).max(20, { message: "A post can have at most 20 labels." }),
   ),
+  featuredImageId: featuredImageIdSchema,
 });
 
 /** What the author writes: the part of a post the editor autosaves. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { RichHtml } from "@/components/post/rich-html";
+import { PostBody } from "@/components/post/post-body";
 import { getPage } from "@/lib/reader";
 import { redirectOrNotFound } from "@/lib/redirect-or-not-found";
 import { pageMetadata } from "@/lib/seo";
@@ -25,7 +25,7 @@ export default async function StaticPage({ params }: PageProps<"/p/[slug]">) {
   return (
     <article className="post static-page">
       <h1 className="post-title">{page.title}</h1>
-      <RichHtml className="post-body" html={page.bodyHtml} />
+      <PostBody className="post-body" html={page.bodyHtml} eagerFirst />
     </article>
   );
 }

@@ -37,6 +37,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     publishedTime: post.publishedAt,
     modifiedTime: post.updatedAt,
     authors: [post.authorName],
+    image: post.featuredImage,
   });
 }
 
@@ -58,6 +59,7 @@ export default async function PostPage({ params }: { params: Params }) {
           datePublished: post.publishedAt.toISOString(),
           dateModified: post.updatedAt.toISOString(),
           author: { "@type": "Person", name: post.authorName },
+          image: post.featuredImage ? absoluteUrl(post.featuredImage.url) : undefined,
           publisher: { "@type": "Organization", name: settings.blogTitle },
           keywords: post.labels.map((label) => label.name).join(", ") || undefined,
           commentCount: comments.count,

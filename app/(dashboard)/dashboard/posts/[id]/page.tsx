@@ -35,6 +35,7 @@ export default async function EditPostPage({ params }: PageProps<"/dashboard/pos
           labels: post.labels,
           bodyHtml: post.bodyHtml,
           version: post.version,
+          featuredImageId: post.featuredImageId,
           updatedAt: post.updatedAt.toISOString(),
           commentsOpen: post.commentsOpen,
           standing: standingOf(post),
