@@ -2,6 +2,7 @@
 
 import { useActionState, type FormEvent } from "react";
 import { deleteImage } from "@/app/(dashboard)/dashboard/images/actions";
+import { Button } from "@/components/ui/button";
 import styles from "./image-library.module.css";
 
 /** Deletes one image after the person confirms; the library refreshes without it. */
@@ -15,9 +16,9 @@ export function DeleteImageButton({ id, imageName }: { id: string; imageName: st
   return (
     <form action={action} onSubmit={confirmFirst}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className="button button-secondary" disabled={pending}>
+      <Button type="submit" intent="destructive" size="small" disabled={pending}>
         Delete<span className="visually-hidden"> {imageName}</span>
-      </button>
+      </Button>
       <p className={styles.error} aria-live="polite">
         {result && !result.ok ? result.message : ""}
       </p>

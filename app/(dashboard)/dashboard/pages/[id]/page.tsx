@@ -45,13 +45,13 @@ export default async function EditPagePage({ params }: PageProps<"/dashboard/pag
         {published ? (
           <PageCommandForm action={unpublishPageAction} pageId={page.id} submitLabel="Unpublish" />
         ) : (
-          <PageCommandForm action={publishPageAction} pageId={page.id} submitLabel="Publish" />
+          <PageCommandForm action={publishPageAction} pageId={page.id} submitLabel="Publish" intent="primary" />
         )}
       </section>
       <PageForm page={page} />
       <details className={styles.danger}>
         <summary>Delete this page</summary>
-        <PageCommandForm action={deletePageAction} pageId={page.id} submitLabel="Delete page">
+        <PageCommandForm action={deletePageAction} pageId={page.id} submitLabel="Delete page" intent="destructive">
           <div className={styles.confirm}>
             <input type="checkbox" id="confirm-delete" name="confirm" value="yes" required />
             <label htmlFor="confirm-delete">Yes, delete “{page.title}” for good{published ? " (readers will no longer find it)" : ""}</label>
