@@ -3,6 +3,7 @@
 import { useActionState, useRef, type ReactNode } from "react";
 import { moderateQueue } from "@/app/(dashboard)/dashboard/comments/actions";
 import { ResultMessage } from "@/components/dashboard/result-message";
+import { Button, ButtonGroup } from "@/components/ui/button";
 import styles from "./moderation-queue.module.css";
 import listStyles from "./dashboard-list.module.css";
 
@@ -22,25 +23,30 @@ export function ModerationQueueForm({ children, spamTab, empty }: { children: Re
       {/* Stays when the last row goes, so the outcome of that action is still shown. */}
       <ResultMessage result={state} />
       {!empty && (
-      <fieldset className={styles.bulk}>
-        <legend>Selected comments</legend>
-        <label className={listStyles.selectAll}>
-          <input type="checkbox" onChange={(event) => selectAll(event.currentTarget.checked)} /> Select all on this page
-        </label>
-        <div className={listStyles.buttonRow}>
-          <button type="submit" name="decision" value="approve" className={listStyles.smallButton} disabled={pending}>
-            Approve selected
-          </button>
-          {!spamTab && (
-            <button type="submit" name="decision" value="spam" className={listStyles.smallButton} disabled={pending}>
-              Mark selected as spam
-            </button>
-          )}
-          <button type="submit" name="decision" value="delete" className={listStyles.smallButton} disabled={pending}>
-            Delete selected
-          </button>
-        </div>
-      </fieldset>
+        <fieldset className={styles.bulk}>
+          <legend>Selected comments</legend>
+          <label className={listStyles.selectAll}>
+            <input type="checkbox" onChange={(event) => selectAll(event.currentTarget.checked)} /> Select all on this page
+          </label>
+          <ButtonGroup
+            apart={
+              <>
+                {!spamTab && (
+                  <Button type="submit" name="decision" value="spam" intent="destructive" size="small" disabled={pending}>
+                    Mark selected as spam
+                  </Button>
+                )}
+                <Button type="submit" name="decision" value="delete" intent="destructive" size="small" disabled={pending}>
+                  Delete selected
+                </Button>
+              </>
+            }
+          >
+            <Button type="submit" name="decision" value="approve" size="small" disabled={pending}>
+              Approve selected
+            </Button>
+          </ButtonGroup>
+        </fieldset>
       )}
       {children}
     </form>

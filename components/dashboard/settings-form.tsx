@@ -1,9 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { saveSettings, type SettingsFormState } from "@/app/(dashboard)/dashboard/settings/actions";
 import { ResultMessage } from "@/components/dashboard/result-message";
-import type { BlogSettingsField, BlogSettingsInput } from "@/lib/validation/settings";
+import { Button } from "@/components/ui/button";
+import { Field, type FieldControlProps } from "@/components/ui/field";
+import type { BlogSettingsInput } from "@/lib/validation/settings";
 import styles from "./settings-form.module.css";
 
 const MODERATION_CHOICES = [
@@ -18,35 +20,16 @@ const PERMISSION_CHOICES = [
   { value: "NOBODY", label: "Nobody (comments are closed)" },
 ];
 
-/** A labelled control whose errors are announced (aria-live) and tied to it (aria-describedby). */
-function Field({ name, label, hint, errors, children }: { name: BlogSettingsField; label: string; hint?: string; errors?: string[]; children: (props: ControlProps) => ReactNode }) {
-  const id = `setting-${name}`;
+function Choices({ choices, ...select }: FieldControlProps & { name: string; defaultValue: string; choices: readonly { value: string; label: string }[] }) {
   return (
-    <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className={styles.hint}>
-          {hint}
-        </p>
-      )}
-      {children({
-        id,
-        name,
-        "aria-invalid": errors?.length ? true : undefined,
-        "aria-describedby": [hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(" "),
-      })}
-      <p id={`${id}-error`} className={styles.error} aria-live="polite">
-        {errors?.join(" ")}
-      </p>
-    </div>
+    <select {...select}>
+      {choices.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+    </select>
   );
-}
-
-interface ControlProps {
-  id: string;
-  name: string;
-  "aria-invalid"?: true;
-  "aria-describedby": string;
 }
 
 const initialState: SettingsFormState = { ok: false };
@@ -65,54 +48,75 @@ export function SettingsForm({ settings, timeZones }: { settings: BlogSettingsIn
     <>
       <ResultMessage result={state.message ? state : null} />
       <form action={action} onSubmit={submit} className={styles.form}>
-        <Field name="blogTitle" label="Blog title" hint="1 to 100 characters." errors={errors?.blogTitle}>
-          {(props) => <input {...props} type="text" required maxLength={100} defaultValue={settings.blogTitle} />}
-        </Field>
-        <Field name="description" label="Description" hint="Up to 500 characters, shown under the title." errors={errors?.description}>
-          {(props) => <textarea {...props} rows={3} maxLength={500} defaultValue={settings.description} />}
-        </Field>
-        <Field name="postsPerPage" label="Posts per page" hint="1 to 50, on the home, archive and label pages." errors={errors?.postsPerPage}>
-          {(props) => <input {...props} type="number" required min={1} max={50} step={1} defaultValue={settings.postsPerPage} />}
-        </Field>
-        <Field name="timeZone" label="Time zone" hint="Dates on posts, comments and in permalinks use it." errors={errors?.timeZone}>
-          {(props) => (
-            <select {...props} defaultValue={settings.timeZone}>
-              {timeZones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="commentPermission" label="Who may comment" errors={errors?.commentPermission}>
-          {(props) => (
-            <select {...props} defaultValue={settings.commentPermission}>
-              {PERMISSION_CHOICES.map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="commentModeration" label="Comment moderation" hint="Comments from a post's author and from admins never wait." errors={errors?.commentModeration}>
-          {(props) => (
-            <select {...props} defaultValue={settings.commentModeration}>
-              {MODERATION_CHOICES.map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="moderateAfterDays" label="Days before a post counts as older" hint="1 to 3650; used by “On older posts”." errors={errors?.moderateAfterDays}>
-          {(props) => <input {...props} type="number" required min={1} max={3650} step={1} defaultValue={settings.moderateAfterDays} />}
-        </Field>
-        <button type="submit" className="button" disabled={pending}>
-          Save settings
-        </button>
+        <Field
+          id="setting-blogTitle"
+          name="blogTitle"
+          label="Blog title"
+          hint="1 to 100 characters."
+          errors={errors?.blogTitle}
+          type="text"
+          required
+          maxLength={100}
+          defaultValue={settings.blogTitle}
+        />
+        <Field
+          id="setting-description"
+          label="Description"
+          hint="Up to 500 characters, shown under the title."
+          errors={errors?.description}
+          control={(props) => <textarea {...props} name="description" rows={3} maxLength={500} defaultValue={settings.description} />}
+        />
+        <Field
+          id="setting-postsPerPage"
+          name="postsPerPage"
+          label="Posts per page"
+          hint="1 to 50, on the home, archive and label pages."
+          errors={errors?.postsPerPage}
+          type="number"
+          required
+          min={1}
+          max={50}
+          step={1}
+          defaultValue={settings.postsPerPage}
+        />
+        <Field
+          id="setting-timeZone"
+          label="Time zone"
+          hint="Dates on posts, comments and in permalinks use it."
+          errors={errors?.timeZone}
+          control={(props) => <Choices {...props} name="timeZone" defaultValue={settings.timeZone} choices={timeZones.map((zone) => ({ value: zone, label: zone }))} />}
+        />
+        <Field
+          id="setting-commentPermission"
+          label="Who may comment"
+          errors={errors?.commentPermission}
+          control={(props) => <Choices {...props} name="commentPermission" defaultValue={settings.commentPermission} choices={PERMISSION_CHOICES} />}
+        />
+        <Field
+          id="setting-commentModeration"
+          label="Comment moderation"
+          hint="Comments from a post's author and from admins never wait."
+          errors={errors?.commentModeration}
+          control={(props) => <Choices {...props} name="commentModeration" defaultValue={settings.commentModeration} choices={MODERATION_CHOICES} />}
+        />
+        <Field
+          id="setting-moderateAfterDays"
+          name="moderateAfterDays"
+          label="Days before a post counts as older"
+          hint="1 to 3650; used by “On older posts”."
+          errors={errors?.moderateAfterDays}
+          type="number"
+          required
+          min={1}
+          max={3650}
+          step={1}
+          defaultValue={settings.moderateAfterDays}
+        />
+        <div>
+          <Button type="submit" intent="primary" disabled={pending}>
+            Save settings
+          </Button>
+        </div>
       </form>
     </>
   );

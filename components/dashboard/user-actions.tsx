@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { changeRole, setDisabled } from "@/app/(dashboard)/dashboard/users/actions";
 import { ResultMessage } from "@/components/dashboard/result-message";
-import listStyles from "./dashboard-list.module.css";
+import { Button } from "@/components/ui/button";
 import styles from "./people.module.css";
 
 const ROLE_LABELS = { READER: "Reader", AUTHOR: "Author", ADMIN: "Admin" } as const;
@@ -31,16 +31,22 @@ export function UserActions({ user }: UserActionsProps) {
             </option>
           ))}
         </select>
-        <button type="submit" className={listStyles.smallButton} disabled={rolePending} aria-label={`Change role for ${user.name}`}>
+        <Button type="submit" size="small" disabled={rolePending} aria-label={`Change role for ${user.name}`}>
           Change role
-        </button>
+        </Button>
       </form>
       <form action={accessAction}>
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="disabled" value={String(!user.disabled)} />
-        <button type="submit" className={listStyles.smallButton} disabled={accessPending} aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.name}`}>
+        <Button
+          type="submit"
+          size="small"
+          intent={user.disabled ? "secondary" : "destructive"}
+          disabled={accessPending}
+          aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.name}`}
+        >
           {user.disabled ? "Enable" : "Disable"}
-        </button>
+        </Button>
       </form>
       <ResultMessage result={roleResult} />
       <ResultMessage result={accessResult} />

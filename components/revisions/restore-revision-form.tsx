@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { restoreRevisionAction, type RestoreState } from "@/app/(dashboard)/dashboard/posts/[id]/revisions/actions";
+import { Button } from "@/components/ui/button";
 
 interface RestoreRevisionFormProps {
   postId: string;
@@ -19,9 +20,9 @@ export function RestoreRevisionForm({ postId, revisionId, postVersion }: Restore
       <p className={state ? "form-message form-message-error" : "form-message"} role="status">
         {state?.message}
       </p>
-      <button type="submit" className="button" disabled={pending}>
+      <Button type="submit" intent="primary" disabled={pending}>
         {pending ? "Restoring…" : "Restore this revision"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { createPageAction, savePageAction, type PageField, type PageFormState } 
 import { Field, FormMessage } from "@/components/auth/fields";
 import { PageBodyField } from "@/components/static-pages/page-body-field";
 import styles from "@/components/static-pages/static-pages.module.css";
+import { Button } from "@/components/ui/button";
 import { slugify } from "@/lib/slugify";
 
 interface PageFormProps {
@@ -62,9 +63,11 @@ export function PageForm({ page }: PageFormProps) {
         }}
       />
       <PageBodyField key={page?.version} defaultValue={page?.bodyHtml ?? ""} errors={errors.bodyHtml} />
-      <button type="submit" className="button" disabled={pending}>
-        {page ? (pending ? "Saving…" : "Save") : pending ? "Creating…" : "Create page"}
-      </button>
+      <div>
+        <Button type="submit" intent="primary" disabled={pending}>
+          {page ? (pending ? "Saving…" : "Save") : pending ? "Creating…" : "Create page"}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
 import styles from "./image-library.module.css";
 
 /** The image's address in a read-only field (selectable by hand) with a button that copies it. */
@@ -23,9 +24,9 @@ export function CopyUrl({ url, imageName }: { url: string; imageName: string }) 
         URL<span className="visually-hidden"> of {imageName}</span>
       </label>
       <input id={id} type="text" value={url} readOnly onFocus={(event) => event.currentTarget.select()} />
-      <button type="button" className="button button-secondary" onClick={copy}>
+      <Button size="small" onClick={copy}>
         Copy<span className="visually-hidden"> URL of {imageName}</span>
-      </button>
+      </Button>
       <span className={styles.status} aria-live="polite">
         {copied}
       </span>

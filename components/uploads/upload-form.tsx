@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
 import styles from "./image-library.module.css";
 
 export interface UploadStatus {
@@ -60,9 +61,9 @@ export function UploadForm({ flashed }: { flashed?: UploadStatus }) {
           aria-describedby={`${id}-hint ${id}-status`}
           aria-invalid={failed || undefined}
         />
-        <button type="submit" className="button" disabled={pending}>
+        <Button type="submit" intent="primary" disabled={pending}>
           {pending ? "Uploading…" : "Upload"}
-        </button>
+        </Button>
       </div>
       <p id={`${id}-status`} className={failed ? styles.error : styles.status} aria-live="polite">
         {status?.message}

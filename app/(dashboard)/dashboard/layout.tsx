@@ -20,16 +20,18 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         Skip to content
       </a>
       <header className="dashboard-header">
-        <p className="dashboard-blog">
-          <Link href="/">{settings.blogTitle}</Link> · Dashboard
-        </p>
-        <DashboardNav isAdmin={user.role === "ADMIN"} awaitingModeration={awaitingModeration} />
-        <div className="dashboard-account">
-          <span>
-            Signed in as <Link href="/profile">{user.name}</Link>
-          </span>
-          <SignOutButton />
+        <div className="dashboard-bar">
+          <p className="dashboard-blog">
+            <Link href="/">{settings.blogTitle}</Link> · Dashboard
+          </p>
+          <div className="dashboard-account">
+            <span>
+              Signed in as <Link href="/profile">{user.name}</Link>
+            </span>
+            <SignOutButton />
+          </div>
         </div>
+        <DashboardNav isAdmin={user.role === "ADMIN"} awaitingModeration={awaitingModeration} />
       </header>
       <main id="main" className="dashboard-main" tabIndex={-1}>
         {children}

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import type { ImportJobView } from "@/lib/transfer/import/jobs";
 import type { ImportProgress } from "@/lib/transfer/import/report";
-import listStyles from "../dashboard-list.module.css";
+import { noticeClass } from "@/components/ui/notice";
 import { ImportReportView } from "./import-report";
 import styles from "./import.module.css";
 
@@ -67,8 +67,8 @@ export function ImportJobStatus({ initial }: { initial: ImportJobView }) {
             {progressSentence(progress)} <Link href="/dashboard/import">Check again</Link>
           </p>
         )}
-        {job.status === "FAILED" && <p className={listStyles.messageError}>Import failed: {job.error}</p>}
-        {job.status === "SUCCEEDED" && <p className={listStyles.messageOk}>Import finished.</p>}
+        {job.status === "FAILED" && <p className={noticeClass("error")}>Import failed: {job.error}</p>}
+        {job.status === "SUCCEEDED" && <p className={noticeClass("success")}>Import finished.</p>}
       </div>
       {job.status === "SUCCEEDED" && job.report && <ImportReportView report={job.report} />}
     </div>

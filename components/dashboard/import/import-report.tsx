@@ -1,4 +1,5 @@
 import type { ImportedFormat, ImportReport, ReportedKind } from "@/lib/transfer/import/report";
+import { StackingTable } from "@/components/ui/table";
 import styles from "./import.module.css";
 
 const FORMAT_NAMES: Record<ImportedFormat, string> = {
@@ -19,6 +20,7 @@ const KIND_NAMES: Record<ReportedKind, string> = {
 };
 
 const OUTCOMES = ["created", "updated", "unchanged", "skipped"] as const;
+const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1);
 
 /** What a finished import did: per kind counts, settings changed, and what was skipped or altered and why. */
 export function ImportReportView({ report }: { report: ImportReport }) {
@@ -28,33 +30,30 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <p>
         Format: {FORMAT_NAMES[report.format]}. {report.unchanged ? "Nothing changed: this file was already imported." : "The blog now shows what was imported."}
       </p>
-      <div className={styles.tableWrap}>
-        <table className={styles.table}>
-          <caption>What the import did</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
+      <StackingTable className={styles.table} caption="What the import did">
+        <thead>
+          <tr>
+            <th scope="col">Kind</th>
+            {OUTCOMES.map((outcome) => (
+              <th scope="col" key={outcome}>
+                {capitalised(outcome)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {kinds.map((kind) => (
+            <tr key={kind}>
+              <th scope="row">{KIND_NAMES[kind]}</th>
               {OUTCOMES.map((outcome) => (
-                <th scope="col" key={outcome}>
-                  {outcome[0]!.toUpperCase() + outcome.slice(1)}
-                </th>
+                <td key={outcome} className={styles.number} data-label={capitalised(outcome)}>
+                  {report.counts[kind][outcome]}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {kinds.map((kind) => (
-              <tr key={kind}>
-                <th scope="row">{KIND_NAMES[kind]}</th>
-                {OUTCOMES.map((outcome) => (
-                  <td key={outcome} className={styles.number}>
-                    {report.counts[kind][outcome]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </StackingTable>
       <p>{report.settingsChanged.length > 0 ? `Settings changed: ${report.settingsChanged.join(", ")}.` : "No settings changed."}</p>
       {report.items.length > 0 && (
         <>

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { noticeClass } from "@/components/ui/notice";
 import listStyles from "../dashboard-list.module.css";
 import styles from "./import.module.css";
 
@@ -69,10 +71,10 @@ export function ImportUploadForm({ maxBytes }: { maxBytes: number }) {
       <noscript>
         <p>Uploading an export needs JavaScript: turn it on for this page, or import on the server with npm run import.</p>
       </noscript>
-      <button type="submit" className="button" disabled={pending}>
+      <Button type="submit" intent="primary" disabled={pending}>
         {pending ? "Uploading…" : "Import"}
-      </button>
-      <p id={`${id}-status`} className={`${listStyles.message} ${failed ? listStyles.messageError : ""}`} aria-live="polite">
+      </Button>
+      <p id={`${id}-status`} className={status ? `${listStyles.message} ${noticeClass(failed ? "error" : "info")}` : listStyles.message} aria-live="polite">
         {status?.message}
       </p>
     </form>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/dates";
 import type { DashboardPostState } from "@/lib/posts/list";
+import { StackingTable } from "@/components/ui/table";
 import styles from "./posts.module.css";
 
 interface Row {
@@ -13,7 +14,6 @@ interface Row {
   labels: { name: string; slug: string }[];
   commentCount: number;
 }
-
 
 function stateText(row: Row, timeZone: string) {
   switch (row.state) {
@@ -31,8 +31,7 @@ function stateText(row: Row, timeZone: string) {
 export function PostTable({ posts, timeZone }: { posts: Row[]; timeZone: string }) {
   if (posts.length === 0) return <p>No posts match.</p>;
   return (
-    <table className={styles.table}>
-      <caption className="visually-hidden">Posts, most recently changed first</caption>
+    <StackingTable caption={<span className="visually-hidden">Posts, most recently changed first</span>}>
       <thead>
         <tr>
           <th scope="col">Title</th>
@@ -45,19 +44,19 @@ export function PostTable({ posts, timeZone }: { posts: Row[]; timeZone: string 
       <tbody>
         {posts.map((row) => (
           <tr key={row.id}>
-            <td>
+            <td className={styles.title}>
               <Link href={`/dashboard/posts/${row.id}`}>{row.title}</Link>
               <span className={styles.byline}> by {row.authorName}</span>
             </td>
-            <td>{stateText(row, timeZone)}</td>
-            <td>{row.labels.map((label) => label.name).join(", ")}</td>
-            <td>{row.commentCount}</td>
-            <td>
+            <td data-label="Status">{stateText(row, timeZone)}</td>
+            <td data-label="Labels">{row.labels.map((label) => label.name).join(", ") || "None"}</td>
+            <td data-label="Comments">{row.commentCount}</td>
+            <td data-label="Updated">
               <time dateTime={row.updatedAt.toISOString()}>{formatDateTime(row.updatedAt, timeZone)}</time>
             </td>
           </tr>
         ))}
       </tbody>
-    </table>
+    </StackingTable>
   );
 }

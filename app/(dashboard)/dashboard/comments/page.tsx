@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ModerationQueueForm } from "@/components/dashboard/moderation-queue";
 import { PageLinks } from "@/components/dashboard/page-links";
 import { RichHtml } from "@/components/post/rich-html";
+import { Button } from "@/components/ui/button";
 import listStyles from "@/components/dashboard/dashboard-list.module.css";
 import styles from "@/components/dashboard/moderation-queue.module.css";
 import { requireDashboardPage } from "@/lib/dashboard/access";
@@ -70,17 +71,19 @@ export default async function CommentsQueuePage({ searchParams }: PageProps<"/da
                 </p>
                 <RichHtml className={styles.body} html={comment.bodyHtml} />
                 <div className={styles.actions}>
-                  <button type="submit" name="row" value={`approve:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
+                  <Button type="submit" name="row" value={`approve:${comment.id}`} size="small" aria-describedby={labelId}>
                     Approve
-                  </button>
-                  {!spamTab && (
-                    <button type="submit" name="row" value={`spam:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
-                      Mark spam
-                    </button>
-                  )}
-                  <button type="submit" name="row" value={`delete:${comment.id}`} className={listStyles.smallButton} aria-describedby={labelId}>
-                    Delete
-                  </button>
+                  </Button>
+                  <span className={styles.rowApart}>
+                    {!spamTab && (
+                      <Button type="submit" name="row" value={`spam:${comment.id}`} intent="destructive" size="small" aria-describedby={labelId}>
+                        Mark spam
+                      </Button>
+                    )}
+                    <Button type="submit" name="row" value={`delete:${comment.id}`} intent="destructive" size="small" aria-describedby={labelId}>
+                      Delete
+                    </Button>
+                  </span>
                 </div>
               </li>
             );

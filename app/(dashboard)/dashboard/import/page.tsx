@@ -3,6 +3,8 @@ import { ImportJobStatus } from "@/components/dashboard/import/import-job-status
 import { ImportUploadForm } from "@/components/dashboard/import/import-upload-form";
 import styles from "@/components/dashboard/import/import.module.css";
 import listStyles from "@/components/dashboard/dashboard-list.module.css";
+import { buttonClass } from "@/components/ui/button";
+import { StackingTable } from "@/components/ui/table";
 import { requireDashboardPage } from "@/lib/dashboard/access";
 import { formatDateTime } from "@/lib/dates";
 import { getBlogSettings } from "@/lib/settings";
@@ -37,27 +39,26 @@ export default async function ImportPage() {
       {earlier.length > 0 && (
         <section className={styles.section} aria-labelledby="earlier-heading">
           <h2 id="earlier-heading">Earlier imports</h2>
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
-              <caption>The {EARLIER_SHOWN} imports before the latest, most recent first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">File</th>
-                  <th scope="col">Status</th>
+          <StackingTable className={styles.table} caption={`The ${EARLIER_SHOWN} imports before the latest, most recent first`}>
+            <thead>
+              <tr>
+                <th scope="col">Started</th>
+                <th scope="col">File</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {earlier.map((job) => (
+                <tr key={job.id}>
+                  <td data-label="Started">{formatDateTime(new Date(job.createdAt), timeZone)}</td>
+                  <td data-label="File" className={styles.fileName}>
+                    {job.fileName}
+                  </td>
+                  <td data-label="Status">{job.status === "FAILED" ? `Failed: ${job.error}` : STATUS_NAMES[job.status]}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {earlier.map((job) => (
-                  <tr key={job.id}>
-                    <td>{formatDateTime(new Date(job.createdAt), timeZone)}</td>
-                    <td>{job.fileName}</td>
-                    <td>{job.status === "FAILED" ? `Failed: ${job.error}` : STATUS_NAMES[job.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </StackingTable>
         </section>
       )}
       <section className={styles.section} aria-labelledby="export-heading">
@@ -66,7 +67,7 @@ export default async function ImportPage() {
         <ul className={styles.downloads}>
           {EXPORTS.map(({ format, label }) => (
             <li key={format}>
-              <a className="button" href={`/dashboard/import/export/${format}`} download>
+              <a className={buttonClass("secondary")} href={`/dashboard/import/export/${format}`} download>
                 Download {label}
               </a>
             </li>

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import styles from "@/components/static-pages/static-pages.module.css";
 import { PAGE_STATUS_LABELS } from "@/components/static-pages/page-status";
+import { buttonClass } from "@/components/ui/button";
+import { StackingTable } from "@/components/ui/table";
 import { isAdmin, requireDashboardPage } from "@/lib/dashboard/access";
 import { formatDateTime } from "@/lib/dates";
 import { getBlogSettings } from "@/lib/settings";
@@ -17,7 +19,7 @@ export default async function PagesPage() {
     <>
       <div className={styles.heading}>
         <h1>Pages</h1>
-        <Link className="button" href="/dashboard/pages/new">
+        <Link className={buttonClass("primary")} href="/dashboard/pages/new">
           New page
         </Link>
       </div>
@@ -25,7 +27,7 @@ export default async function PagesPage() {
       {pages.length === 0 ? (
         <p>No pages yet.</p>
       ) : (
-        <table className={styles.table}>
+        <StackingTable>
           <thead>
             <tr>
               <th scope="col">Title</th>
@@ -38,19 +40,21 @@ export default async function PagesPage() {
           <tbody>
             {pages.map((page) => (
               <tr key={page.id}>
-                <td>
+                <td className={styles.title}>
                   <Link href={`/dashboard/pages/${encodeURIComponent(page.id)}`}>{page.title}</Link>
                 </td>
-                <td>/p/{page.slug}</td>
-                <td>{PAGE_STATUS_LABELS[page.status]}</td>
-                <td>
+                <td data-label="Address" className={styles.address}>
+                  /p/{page.slug}
+                </td>
+                <td data-label="Status">{PAGE_STATUS_LABELS[page.status]}</td>
+                <td data-label="Updated">
                   <time dateTime={page.updatedAt.toISOString()}>{formatDateTime(page.updatedAt, timeZone)}</time>
                 </td>
-                {showAuthor && <td>{page.author.name}</td>}
+                {showAuthor && <td data-label="Author">{page.author.name}</td>}
               </tr>
             ))}
           </tbody>
-        </table>
+        </StackingTable>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PostFilters } from "@/components/dashboard/posts/post-filters";
 import { PostTable } from "@/components/dashboard/posts/post-table";
+import { Button } from "@/components/ui/button";
 import { requireDashboardPage } from "@/lib/dashboard/access";
 import { listLabelNames } from "@/lib/posts/labels";
 import { listDashboardPosts } from "@/lib/posts/list";
@@ -35,9 +36,9 @@ export default async function PostsPage({ searchParams }: PageProps<"/dashboard/
       <div className={styles.heading}>
         <h1>Posts</h1>
         <form action={createDraftAction}>
-          <button type="submit" className={styles.primary}>
+          <Button type="submit" intent="primary">
             New post
-          </button>
+          </Button>
         </form>
       </div>
       <PostFilters query={query} labels={labels} />

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { PageLinks } from "@/components/dashboard/page-links";
+import listStyles from "@/components/dashboard/dashboard-list.module.css";
 import styles from "@/components/dashboard/people.module.css";
 import { UserActions } from "@/components/dashboard/user-actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { StackingTable } from "@/components/ui/table";
 import { requireDashboardPage } from "@/lib/dashboard/access";
 import { pageNumberSchema } from "@/lib/dashboard/paging";
 import { formatDateHeader } from "@/lib/dates";
@@ -23,14 +27,9 @@ export default async function PeoplePage({ searchParams }: PageProps<"/dashboard
   return (
     <>
       <h1>People</h1>
-      <form method="get" action="/dashboard/users" role="search" className={styles.search}>
-        <div>
-          <label htmlFor="people-search">Search by name or email</label>
-          <input id="people-search" name="q" type="search" defaultValue={search} />
-        </div>
-        <button type="submit" className="button">
-          Search
-        </button>
+      <form method="get" action="/dashboard/users" role="search" className={listStyles.searchForm}>
+        <Field id="people-search" label="Search by name or email" name="q" type="search" defaultValue={search} />
+        <Button type="submit">Search</Button>
       </form>
       <p aria-live="polite">
         {people.total === 0
@@ -40,7 +39,7 @@ export default async function PeoplePage({ searchParams }: PageProps<"/dashboard
           : `${people.total} ${people.total === 1 ? "account" : "accounts"}${search ? ` match “${search}”` : ""}, newest first.`}
       </p>
       {people.items.length > 0 && (
-        <table className={styles.table}>
+        <StackingTable>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -54,23 +53,25 @@ export default async function PeoplePage({ searchParams }: PageProps<"/dashboard
           <tbody>
             {people.items.map((person) => (
               <tr key={person.id}>
-                <th scope="row">
+                <th scope="row" className={styles.name}>
                   {person.name}
                   {person.id === admin.id && " (you)"}
                 </th>
-                <td>{person.email}</td>
-                <td>{ROLE_NAMES[person.role]}</td>
-                <td>
+                <td data-label="Email" className={styles.email}>
+                  {person.email}
+                </td>
+                <td data-label="Role">{ROLE_NAMES[person.role]}</td>
+                <td data-label="Joined">
                   <time dateTime={person.createdAt.toISOString()}>{formatDateHeader(person.createdAt, settings.timeZone)}</time>
                 </td>
-                <td>{person.disabledAt ? <strong>Disabled</strong> : "Active"}</td>
-                <td>
+                <td data-label="Access">{person.disabledAt ? <strong>Disabled</strong> : "Active"}</td>
+                <td data-label="Change">
                   <UserActions user={{ id: person.id, name: person.name, role: person.role, disabled: person.disabledAt !== null }} />
                 </td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </StackingTable>
       )}
       <PageLinks page={people.page} pageCount={people.pageCount} hrefFor={hrefFor} label="More accounts" />
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
 import { requireDashboardPage } from "@/lib/dashboard/access";
 import { createDraftAction } from "../actions";
 
@@ -12,7 +13,9 @@ export default async function NewPostPage() {
       <h1>New post</h1>
       <form action={createDraftAction}>
         <p>A new draft is made and opened in the editor; it stays private until you publish it.</p>
-        <button type="submit">Start writing</button>
+        <Button type="submit" intent="primary">
+          Start writing
+        </Button>
       </form>
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { REVISION_KIND_LABELS } from "@/components/revisions/revision-kind";
 import styles from "@/components/revisions/revisions.module.css";
+import { StackingTable } from "@/components/ui/table";
 import { requireDashboardPage } from "@/lib/dashboard/access";
 import { formatDateTime } from "@/lib/dates";
 import { orNotFound } from "@/lib/dashboard/or-not-found";
@@ -24,8 +25,7 @@ export default async function RevisionsPage({ params }: PageProps<"/dashboard/po
       {revisions.length === 0 ? (
         <p>No revisions yet: one is kept each time the post is saved, published or restored.</p>
       ) : (
-        <table className={styles.table}>
-          <caption className={styles.caption}>Newest first. Open one to compare it with the current text or restore it.</caption>
+        <StackingTable caption={<span className={styles.caption}>Newest first. Open one to compare it with the current text or restore it.</span>}>
           <thead>
             <tr>
               <th scope="col">Saved</th>
@@ -41,12 +41,12 @@ export default async function RevisionsPage({ params }: PageProps<"/dashboard/po
                     <time dateTime={revision.updatedAt.toISOString()}>{formatDateTime(revision.updatedAt, timeZone)}</time>
                   </Link>
                 </td>
-                <td>{revision.author.name}</td>
-                <td>{REVISION_KIND_LABELS[revision.kind]}</td>
+                <td data-label="By">{revision.author.name}</td>
+                <td data-label="What happened">{REVISION_KIND_LABELS[revision.kind]}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </StackingTable>
       )}
     </>
   );
