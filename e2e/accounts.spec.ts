@@ -199,7 +199,7 @@ test.describe("signed in", () => {
       expect(html).not.toContain("Shell Reader");
       const viewer = await request.get("/api/viewer");
       expect(viewer.headers()["cache-control"]).toBe("private, no-store");
-      expect(await viewer.json()).toEqual({ user: signedIn ? { name: "Shell Reader" } : null });
+      expect(await viewer.json()).toEqual({ user: signedIn ? { name: "Shell Reader", role: "READER" } : null });
     }
   });
 

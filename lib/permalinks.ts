@@ -16,5 +16,5 @@ export function archiveMonthPath(date: Date, timeZone: string): string {
 // The editor makes slugs in the browser too, so the rule lives in a module without server-only.
 export { slugify } from "@/lib/slugify";
 
-/** A label's slug; a name with no ASCII letters ("日本の本") still needs one of its own. */
+/** A label's slug, by the same rule as posts ("日本の本" → "ri-ben-noben"); a name with nothing to romanise (emoji only) still needs one of its own. */
 export const labelSlug = (name: string) => slugify(name) || `label-${Buffer.from(name).toString("hex").slice(0, 40)}`;

@@ -3,36 +3,50 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { createDraftAction } from "@/app/(dashboard)/dashboard/posts/actions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { fetchViewer } from "@/components/blog/viewer-client";
+import { fetchViewer, isWriter, type ViewerResponse } from "@/components/blog/viewer-client";
 
 /**
- * "Signed in as …" in the blog's header. The header is part of every cached reader page, so who
- * is reading is asked for once the page runs (and again after each navigation, since the header
- * stays while pages change); the prerendered page, and a reader without JavaScript, show "Sign in".
+ * "Signed in as …" in the blog's header, with "Dashboard" and "New post" for authors and admins.
+ * The header is part of every cached reader page, so who is reading is asked for once the page
+ * runs (and again after each navigation, since the header stays while pages change); the
+ * prerendered page, and a reader without JavaScript, show "Sign in", which comes back here.
  */
 export function AccountStatus() {
   const pathname = usePathname();
-  const [name, setName] = useState<string | null>(null);
+  const [user, setUser] = useState<ViewerResponse["user"]>(null);
   useEffect(() => {
     let current = true;
-    void fetchViewer().then((viewer) => current && setName(viewer?.user?.name ?? null));
+    void fetchViewer().then((viewer) => current && setUser(viewer?.user ?? null));
     return () => {
       current = false;
     };
   }, [pathname]);
+  if (!user) {
+    return (
+      <div className="account-status">
+        <Link href={`/sign-in?${new URLSearchParams({ callbackUrl: pathname })}`}>Sign in</Link>
+      </div>
+    );
+  }
   return (
     <div className="account-status">
-      {name === null ? (
-        <Link href="/sign-in">Sign in</Link>
-      ) : (
+      {isWriter(user) && (
         <>
-          <span>
-            Signed in as <Link href="/profile">{name}</Link>
-          </span>
-          <SignOutButton />
+          <Link href="/dashboard">Dashboard</Link>
+          {/* The dashboard's own "New post": a draft is made on this POST, then opened in the editor. */}
+          <form action={createDraftAction} className="inline-form">
+            <button type="submit" className="link-button">
+              New post
+            </button>
+          </form>
         </>
       )}
+      <span>
+        Signed in as <Link href="/profile">{user.name}</Link>
+      </span>
+      <SignOutButton />
     </div>
   );
 }

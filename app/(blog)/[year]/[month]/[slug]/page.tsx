@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EditPostLink } from "@/components/blog/edit-post-link";
 import { CommentForm } from "@/components/comment/comment-form";
 import { CommentThread, commentsHeading } from "@/components/comment/comment-thread";
 import { NotPostedNotes } from "@/components/comment/not-posted-notes";
@@ -66,6 +67,7 @@ export default async function PostPage({ params }: { params: Params }) {
         }}
       />
       <PostArticle post={post} timeZone={settings.timeZone} />
+      <EditPostLink postId={post.id} />
       <nav className="pager" aria-label="Newer and older posts">
         {adjacent.newer ? (
           <Link href={adjacent.newer.permalink} rel="prev">

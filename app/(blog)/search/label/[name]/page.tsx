@@ -8,8 +8,8 @@ export const generateStaticParams = labelNameParams;
 
 /**
  * Blogger's label address (`/search/label/Library%20life`, `/search/label/日本の本`) → ours, found
- * by the label's name (slugify gives "" for non-Latin names); a name no label has goes to the
- * slug it would have. A page rather than the proxy, so the answer is cached.
+ * by the label's name (a label keeps the slug it was given, whatever today's rule would make); a
+ * name no label has goes to the slug it would have. A page rather than the proxy, so the answer is cached.
  */
 export default async function BloggerLabelPage({ params }: PageProps<"/search/label/[name]">) {
   const name = labelNameOf((await params).name);
