@@ -90,7 +90,9 @@ async function addEveryKindOfRow(db: PrismaClient) {
   await db.comment.create({ data: { postId: post.id, authorName: "Cheap watches", bodyHtml: "<p>Buy now</p>", status: "SPAM", idempotencyKey: "test:spam" } });
   await db.comment.create({ data: { postId: post.id, userId: reader.id, bodyHtml: "<p>Oops.</p>", status: "DELETED", removedBy: "AUTHOR", idempotencyKey: "test:deleted" } });
   await db.redirect.create({ data: { fromPath: "/2011/09/old-name.html", toPath: post.permalink! } });
-  await db.upload.create({ data: { storageKey: "2026/11/0a1b2c3d4e5f60718293.png", mimeType: "image/png", byteSize: 2048, width: 1200, height: 800, originalName: "reading room.png", widths: [480, 960], uploaderId: author.id } });
+  const upload = await db.upload.create({ data: { storageKey: "2026/11/0a1b2c3d4e5f60718293.png", mimeType: "image/png", byteSize: 2048, width: 1200, height: 800, originalName: "reading room.png", widths: [480, 960], uploaderId: author.id } });
+  // A featured image: posts come before uploads in the file, so the restore sets it last.
+  await db.post.updateMany({ where: { slug: "the-shelf-that-fell-down" }, data: { featuredImageId: upload.id } });
 }
 
 async function exportText(db: PrismaClient, now: Date): Promise<{ text: string; chunks: number }> {
@@ -144,6 +146,7 @@ describe("export", () => {
 
     expect(Object.keys(document)).toEqual(["format", "version", "exportedAt", "settings", "users", "labels", "posts", "pages", "comments", "redirects", "uploads"]);
     expect(document.exportedAt).toBe("2026-11-29T10:00:00.000Z");
+    expect(document.posts.filter((post: { featuredImageId: string | null }) => post.featuredImageId !== null)).toHaveLength(1);
     expect(text).not.toMatch(/passwordHash|argon2/);
     expect(document.labels.map((label: { name: string }) => label.name)).toEqual(expect.arrayContaining(["Books & Reading", "Ελληνικά", "読書会"]));
     expect(new Set(document.posts.map((post: { status: string }) => post.status))).toEqual(new Set(["DRAFT", "SCHEDULED", "PUBLISHED"]));

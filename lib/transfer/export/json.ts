@@ -93,6 +93,7 @@ async function* posts(db: PrismaClient) {
       updatedAt: iso(post.updatedAt),
       trashedAt: iso(post.trashedAt),
       importKey: post.importKey,
+      featuredImageId: post.featuredImageId,
       labelIds: post.labels.map((label) => label.labelId),
       revisions: post.revisions.map((revision) => ({
         id: revision.id,

@@ -69,6 +69,7 @@ export const postSchema = z.strictObject({
   updatedAt: timestamp,
   trashedAt: nullableTimestamp,
   importKey: nullableString,
+  featuredImageId: id.nullable(),
   labelIds: z.array(id).refine((ids) => new Set(ids).size === ids.length, "must not name a label twice"),
   revisions: z.array(revisionSchema),
 });

@@ -14,6 +14,8 @@ export interface RestoreContext {
   userIds: Map<string, string>;
   /** A label's id in the file → the label here (the same id, or an existing label with that name or slug). */
   labelIds: Map<string, string>;
+  /** Posts' featured images, set once the uploads (which come after the posts) are in. */
+  featuredImages: { postId: string; uploadId: string }[];
 }
 
 /** Counts a batch: the rows in `changed` were created or updated, the rest of `written` were already so. */

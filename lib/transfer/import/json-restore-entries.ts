@@ -7,7 +7,7 @@ import { clashingRows, upsertById, type Column, type WriteOutcome } from "./json
 // Posts with their labels and revisions, and pages. Bodies are sanitized on the way in: the file
 // may not be one Longhand wrote.
 
-type PostRow = Omit<ExportedPost, "labelIds" | "revisions">;
+type PostRow = Omit<ExportedPost, "labelIds" | "revisions" | "featuredImageId">;
 type RevisionRow = ExportedPost["revisions"][number] & { postId: string };
 
 const POST_COLUMNS: Column<PostRow>[] = [
@@ -46,7 +46,7 @@ export async function restorePosts(context: RestoreContext, posts: ExportedPost[
   const rows: PostRow[] = [];
   const labels: { postId: string; labelId: string }[] = [];
   const revisions: RevisionRow[] = [];
-  for (const { labelIds: postLabelIds, revisions: postRevisions, ...post } of posts) {
+  for (const { labelIds: postLabelIds, revisions: postRevisions, featuredImageId, ...post } of posts) {
     const what = `post ${quoted(post.title)}`;
     const authorId = userIds.get(post.authorId);
     if (authorId === undefined) report.note("posts", what, "its author is not among the file's users", { skipped: true });
@@ -54,6 +54,7 @@ export async function restorePosts(context: RestoreContext, posts: ExportedPost[
     else if (importKeyClashes.has(post.id)) report.note("posts", what, `another post here was imported from ${post.importKey}`, { skipped: true });
     else {
       rows.push({ ...post, authorId, bodyHtml: sanitizePostHtml(post.bodyHtml) });
+      if (featuredImageId) context.featuredImages.push({ postId: post.id, uploadId: featuredImageId });
       for (const labelId of postLabelIds) {
         const here = labelIds.get(labelId);
         if (here === undefined) report.note("posts", what, `its label ${labelId} is not among the file's labels, so it is left off`);
@@ -123,4 +124,15 @@ export async function restorePages({ client, report, userIds }: RestoreContext, 
     else rows.push({ ...page, authorId, bodyHtml: sanitizePostHtml(page.bodyHtml) });
   }
   countOutcomes(report, "pages", rows, await upsertById(client, "Page", PAGE_COLUMNS, rows));
+}
+
+/** The posts' featured images, once the uploads are in (an upload the file does not have leaves none). */
+export async function finishFeaturedImages({ client, featuredImages }: RestoreContext): Promise<void> {
+  if (featuredImages.length === 0) return;
+  await client.query(
+    `UPDATE "Post" p SET "featuredImageId" = f.upload_id
+       FROM unnest($1::text[], $2::text[]) AS f(post_id, upload_id)
+      WHERE p.id = f.post_id AND EXISTS (SELECT 1 FROM "Upload" u WHERE u.id = f.upload_id) AND p."featuredImageId" IS DISTINCT FROM f.upload_id`,
+    [featuredImages.map((entry) => entry.postId), featuredImages.map((entry) => entry.uploadId)],
+  );
 }

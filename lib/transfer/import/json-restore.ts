@@ -19,7 +19,7 @@ import {
 import { restoreLabels, restoreRedirects, restoreSettings, restoreUploads, restoreUsers } from "./json-restore-blog";
 import { finishComments, restoreComments } from "./json-restore-comments";
 import type { RestoreContext } from "./json-restore-context";
-import { restorePages, restorePosts } from "./json-restore-entries";
+import { finishFeaturedImages, restorePages, restorePosts } from "./json-restore-entries";
 import { readTopLevel } from "./json-stream";
 import type { ReportBuilder } from "./report";
 
@@ -77,7 +77,7 @@ const isSection = (key: string): key is SectionName => Object.hasOwn(SECTIONS, k
  * once the caller rolls back. The file is read as it streams, a batch of elements at a time.
  */
 export async function restoreLonghandJson(client: pg.ClientBase, input: NodeJS.ReadableStream, report: ReportBuilder, { storage }: { storage?: UploadStorage } = {}): Promise<void> {
-  const context: RestoreContext = { client, report, storage: () => (storage ??= uploadStorage()), userIds: new Map(), labelIds: new Map() };
+  const context: RestoreContext = { client, report, storage: () => (storage ??= uploadStorage()), userIds: new Map(), labelIds: new Map(), featuredImages: [] };
   let next = 0;
   let writer: SectionWriter | null = null;
 
@@ -102,6 +102,7 @@ export async function restoreLonghandJson(client: pg.ClientBase, input: NodeJS.R
   await writer?.flush();
   if (next < KEY_ORDER.length) throw new ImportFileError(`The export has no "${KEY_ORDER[next]}"${next === 0 ? "" : ` after "${KEY_ORDER[next - 1]}"`}.`);
   await finishComments(context);
+  await finishFeaturedImages(context);
 }
 
 function misplaced(key: string, next: number): ImportFileError {
