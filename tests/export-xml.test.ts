@@ -24,7 +24,7 @@ const hostileTitle = `Cats ]]> & </content> "dogs" <b>`;
 const hostileBody = `<p>Before ]]> after </content> and <![CDATA[ nested ]]]]> &amp; &lt;tags&gt; — ünïcödé 😀</p>`;
 const ampersandLabel = "Books & Reading";
 const greekLabel = "Ελληνικά";
-// As the label editor makes a slug for a name with no ASCII letters.
+// A slug this test stores itself; exports carry whatever slug a label has.
 const greekSlug = `label-${Buffer.from(greekLabel).toString("hex").slice(0, 40)}`;
 
 async function collect(exporter: Exporter, db: PrismaClient, now: Date): Promise<string[]> {

@@ -71,6 +71,7 @@ test("readers keep the published text while the author edits, until Update; Disc
   const preview = await page.context().newPage();
   await preview.goto(`/dashboard/posts/${post.id}/preview`);
   await expect(preview.locator(".post-body")).toHaveText("The live words. Half-written sent");
+  await expect(preview.getByRole("note")).toContainText("Preview: readers still see the published version until you press Update.");
   await preview.close();
 
   await typeInBody(page, "ences, finished.");

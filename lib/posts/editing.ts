@@ -43,8 +43,8 @@ export async function getPostForPreview({ user, postId }: { user: DashboardUser;
     select: { id: true, title: true, bodyHtml: true, publishedAt: true, author: { select: { name: true } }, labels: labelNames, pendingEdit: true },
   });
   const labels = post.labels.map((entry) => entry.label);
-  const preview = { id: post.id, title: post.title, bodyHtml: post.bodyHtml, publishedAt: post.publishedAt, authorName: post.author.name, labels };
+  const preview = { id: post.id, title: post.title, bodyHtml: post.bodyHtml, publishedAt: post.publishedAt, authorName: post.author.name, labels, changesNotLive: false };
   if (!post.pendingEdit) return preview;
   const { title, bodyHtml, labels: pendingLabels } = post.pendingEdit;
-  return { ...preview, title, bodyHtml, labels: pendingLabels.map((name) => labels.find((label) => label.name === name) ?? { name, slug: labelSlug(name) }) };
+  return { ...preview, title, bodyHtml, changesNotLive: true, labels: pendingLabels.map((name) => labels.find((label) => label.name === name) ?? { name, slug: labelSlug(name) }) };
 }
