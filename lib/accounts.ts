@@ -26,12 +26,13 @@ export type ChangePasswordResult = "changed" | "wrong-current-password";
 
 /**
  * Replaces the password after checking the current one. An account made through GitHub, Google
- * or an email link has none yet, and sets its first one here.
+ * or an email link has none yet, and sets its first one here. Ends every session of the account
+ * (a stolen cookie stops working); the profile keeps the browser that changed it signed in.
  */
 export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<ChangePasswordResult> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (user.passwordHash && !(await verify(user.passwordHash, currentPassword))) return "wrong-current-password";
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } } });
   return "changed";
 }
 

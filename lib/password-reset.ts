@@ -68,7 +68,7 @@ export async function resetPassword(token: string, newPassword: string): Promise
   return db.$transaction(async (tx) => {
     const spent = await tx.verificationToken.deleteMany({ where: { token: tokenHash(token), expires: { gt: new Date() } } });
     if (spent.count !== 1) return false;
-    const updated = await tx.user.updateMany({ where: { email, disabledAt: null }, data: { passwordHash } });
+    const updated = await tx.user.updateMany({ where: { email, disabledAt: null }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     return updated.count === 1;
   });
 }

@@ -199,7 +199,7 @@ describe("people", () => {
     const admin = asDashboardUser(await makeUser("ADMIN"));
     const reader = await makeUser();
     expect(await lib.users.changeUserRole({ actor: admin, userId: reader.id, role: "AUTHOR" })).toMatchObject({ previous: "READER", role: "AUTHOR" });
-    expect((await lib.session.findActiveUser(reader.id))?.role).toBe("AUTHOR");
+    expect((await lib.session.findActiveUser({ userId: reader.id, sessionVersion: 0 }))?.role).toBe("AUTHOR");
     const missing = await refusal(lib.users.changeUserRole({ actor: admin, userId: "nobody", role: "ADMIN" }));
     expect(missing).toBeInstanceOf(lib.errors.NotFoundError);
   });
@@ -255,13 +255,15 @@ describe("people", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: reader.id } })).disabledAt).toEqual(now);
     // The session read behind every page and action (commenting included: its action signs a
     // reader without a current user out to the sign-in page) no longer finds the account.
-    expect(await lib.session.findActiveUser(reader.id)).toBeNull();
+    expect(await lib.session.findActiveUser({ userId: reader.id, sessionVersion: 0 })).toBeNull();
     expect(await signIn()).toBeNull();
     expect(await signInCallback({ user: { id: reader.id }, account: null } as Parameters<typeof signInCallback>[0])).toBe(false);
     expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ status: "VISIBLE", userId: reader.id });
 
     await lib.users.setUserDisabled({ actor: admin, userId: reader.id, disabled: false, now: new Date() });
-    expect(await lib.session.findActiveUser(reader.id)).toMatchObject({ id: reader.id });
+    // Its old sessions stay ended; a new sign-in gets the current version.
+    expect(await lib.session.findActiveUser({ userId: reader.id, sessionVersion: 0 })).toBeNull();
+    expect(await lib.session.findActiveUser({ userId: reader.id, sessionVersion: 1 })).toMatchObject({ id: reader.id });
     expect(await signInCallback({ user: { id: reader.id }, account: null } as Parameters<typeof signInCallback>[0])).toBe(true);
   });
 });

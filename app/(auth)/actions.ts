@@ -3,15 +3,20 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { submittedByScript } from "@/lib/form-flash";
+import { endAllSessions, getCurrentUser } from "@/lib/session";
 
 /**
- * Signs out by removing next-auth's session cookie (and any chunks of it). A server action, so
+ * Signs out everywhere: ends every session of the account (a session token is a self-contained
+ * JWT, so the only way to make a copy of this one stop working is to end them all; see README
+ * "Accounts") and removes next-auth's session cookie (and any chunks of it). A server action, so
  * Next checks the request comes from this site's own page (Origin against Host) and it needs no
  * CSRF token: it works from the header and, without JavaScript, from the profile page.
  * Without JavaScript it redirects home; with it the button reloads the page itself, so every part
  * of the page that knew the reader (header, comment controls) starts again signed out.
  */
 export async function signOut(): Promise<{ signedOut: boolean }> {
+  const user = await getCurrentUser();
+  if (user) await endAllSessions(user.id);
   const store = await cookies();
   const name = sessionCookieName();
   for (const cookie of store.getAll()) {

@@ -3,7 +3,7 @@
 import { useActionState, useEffect } from "react";
 import { signOut } from "@/app/(auth)/actions";
 
-export function SignOutButton() {
+export function SignOutButton({ label = "Sign out" }: { label?: string }) {
   const [state, action, pending] = useActionState(signOut, { signedOut: false });
   useEffect(() => {
     // A full load on purpose: every part of the page that knew the reader starts again signed out.
@@ -13,7 +13,7 @@ export function SignOutButton() {
   return (
     <form action={action} className="sign-out-form">
       <button type="submit" className="link-button" disabled={pending}>
-        Sign out
+        {label}
       </button>
     </form>
   );

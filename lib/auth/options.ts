@@ -9,15 +9,18 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { siteOrigin } from "@/lib/site";
 
-// JWT sessions (Credentials needs them). The token only names the user: role, name and whether the
-// account is disabled are read from the database on every request (lib/session.ts), so a role
-// change or a disabled account takes effect at once. The adapter is for OAuth accounts and email
+// JWT sessions (Credentials needs them). The token only names the user and the session version it
+// was issued with: role, name, whether the account is disabled and its current session version are
+// read from the database on every request (lib/session.ts), so a role change, a disabled account or
+// ended sessions take effect at once. The adapter is for OAuth accounts and email
 // sign-in links (users, linked accounts, verification tokens), not for sessions.
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: config().NEXTAUTH_SECRET,
     adapter: longhandAdapter(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in", verifyRequest: "/check-email" },
     providers: [
       CredentialsProvider({
@@ -37,8 +40,17 @@ export function authOptions(): NextAuthOptions {
       redirect({ url, baseUrl }) {
         return new URL(safeCallbackPath(url, siteOrigin()), baseUrl).toString();
       },
+      // `user` is there only at sign-in, whichever the method: the token keeps the version it starts with.
+      async jwt({ token, user }) {
+        if (user) {
+          const account = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+          token.sessionVersion = account?.sessionVersion;
+        }
+        return token;
+      },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
+        session.sessionVersion = token.sessionVersion;
         return session;
       },
     },

@@ -17,7 +17,7 @@ const OWNED_ITEM = /^\/dashboard\/(posts|pages)\/([^/]+)/;
 
 export async function dashboardGate(request: NextRequest): Promise<NextResponse> {
   const token = await getToken({ req: request, secret: config().NEXTAUTH_SECRET, cookieName: sessionCookieName() });
-  const user = token?.sub ? await findActiveUser(token.sub) : null;
+  const user = token?.sub ? await findActiveUser({ userId: token.sub, sessionVersion: token.sessionVersion }) : null;
   if (!user) return signInFirst(request);
   const { pathname } = request.nextUrl;
   const isAdmin = user.role === "ADMIN";

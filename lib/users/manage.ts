@@ -55,8 +55,8 @@ export async function changeUserRole({ actor, userId, role }: { actor: Dashboard
 }
 
 /**
- * An admin disables an account (it can no longer sign in, and its sessions stop counting at the
- * next request: lib/session.ts) or enables it again. Its comments stay as they are.
+ * An admin disables an account (it can no longer sign in, and its sessions end at the next
+ * request for good: lib/session.ts) or enables it again. Its comments stay as they are.
  */
 export async function setUserDisabled({ actor, userId, disabled, now }: { actor: DashboardUser; userId: string; disabled: boolean; now: Date }) {
   return db.$transaction(async (tx) => {
@@ -66,7 +66,8 @@ export async function setUserDisabled({ actor, userId, disabled, now }: { actor:
       assertNotOwnAccount(actor.id, account, "disable");
       await assertAnActiveAdminRemains(tx, account, { role: account.role, disabled: true });
     }
-    await tx.user.update({ where: { id: account.id }, data: { disabledAt: disabled ? now : null } });
+    // Disabling also ends its sessions, so enabling it again does not bring old sign-ins back.
+    await tx.user.update({ where: { id: account.id }, data: disabled ? { disabledAt: now, sessionVersion: { increment: 1 } } : { disabledAt: null } });
     return { name: account.name, disabled };
   });
 }

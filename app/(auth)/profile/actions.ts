@@ -4,7 +4,7 @@ import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { changePassword, renameAccount } from "@/lib/accounts";
 import { invalid } from "@/lib/action-state";
 import { answerForm } from "@/lib/form-flash";
-import { getCurrentUser, type CurrentUser } from "@/lib/session";
+import { getCurrentUser, keepThisBrowserSignedIn, type CurrentUser } from "@/lib/session";
 import { changePasswordSchema, profileNameSchema } from "@/lib/validation/accounts";
 
 export type NameField = "name";
@@ -40,5 +40,6 @@ export async function changeOwnPassword(_previous: FormState<PasswordField>, for
       errors: { currentPassword: ["That is not your current password."] },
     });
   }
-  return answerForm(FORM_IDS.profilePassword, "/profile", { ok: true, message: "Your password is changed." });
+  await keepThisBrowserSignedIn(user.id);
+  return answerForm(FORM_IDS.profilePassword, "/profile", { ok: true, message: "Your password is changed. Every other device is signed out." });
 }

@@ -30,7 +30,8 @@ export default async function ProfilePage() {
       </section>
       <section aria-labelledby="sign-out-heading" className="auth-section">
         <h2 id="sign-out-heading">Sign out</h2>
-        <SignOutButton />
+        <p>Signing out ends your session on every device and browser you signed in on.</p>
+        <SignOutButton label="Sign out everywhere" />
       </section>
     </>
   );
