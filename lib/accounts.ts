@@ -3,6 +3,7 @@ import { verify } from "@node-rs/argon2";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/passwords";
+import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 
 export type RegisterResult = { created: true; id: string } | { created: false; reason: "email-taken" };
 
@@ -22,15 +23,23 @@ export async function renameAccount(userId: string, name: string): Promise<void>
   await db.user.update({ where: { id: userId }, data: { name } });
 }
 
-export type ChangePasswordResult = "changed" | "wrong-current-password";
+// As many guesses as sign-in allows an account, so a stolen session is no faster way to the password.
+const PASSWORD_CHECKS_PER_ACCOUNT: RateLimitRule = { name: "password-change-account", limit: 10, windowSeconds: 15 * 60 };
+
+export type ChangePasswordResult = "changed" | "wrong-current-password" | { rateLimited: true; retryAfterSeconds: number };
 
 /**
- * Replaces the password after checking the current one. An account made through GitHub, Google
- * or an email link has none yet, and sets its first one here.
+ * Replaces the password after checking the current one. Every check counts, right or wrong, so
+ * the right password is refused too once the limit is reached. An account made through GitHub,
+ * Google or an email link has none yet, and sets its first one here without a check.
  */
-export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<ChangePasswordResult> {
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, now = new Date()): Promise<ChangePasswordResult> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
-  if (user.passwordHash && !(await verify(user.passwordHash, currentPassword))) return "wrong-current-password";
+  if (user.passwordHash) {
+    const limit = await hitRateLimits([PASSWORD_CHECKS_PER_ACCOUNT], userId, now);
+    if (!limit.allowed) return { rateLimited: true, retryAfterSeconds: limit.retryAfterSeconds };
+    if (!(await verify(user.passwordHash, currentPassword))) return "wrong-current-password";
+  }
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
   return "changed";
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { verify } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startMailCapture, waitForMail, linkIn, type MailCapture } from "../e2e/support/mail-capture";
 import { withMigratedDatabase } from "./support/databases";
@@ -15,6 +16,7 @@ let lib: {
   messages: typeof import("../lib/auth/sign-in-messages");
   cookies: typeof import("../lib/auth/cookies");
   config: typeof import("../lib/config");
+  rateLimit: typeof import("../lib/rate-limit");
 };
 
 beforeAll(async () => {
@@ -36,6 +38,7 @@ beforeAll(async () => {
     messages: await import("../lib/auth/sign-in-messages"),
     cookies: await import("../lib/auth/cookies"),
     config: await import("../lib/config"),
+    rateLimit: await import("../lib/rate-limit"),
   };
 });
 afterAll(() => mail?.stop());
@@ -69,6 +72,23 @@ describe("changing the password", () => {
     expect(await lib.accounts.hasPassword("oauth-only")).toBe(false);
     expect(await lib.accounts.changePassword("oauth-only", "", "a first password")).toBe("changed");
     expect(await lib.accounts.hasPassword("oauth-only")).toBe(true);
+  });
+
+  test("is limited like sign-in: after ten checks even the right password waits out the window", async () => {
+    await lib.accounts.registerAccount({ name: "Guess", email: "guess@example.test", password: "the real password" });
+    const { id } = await userRow("guess@example.test");
+    const start = new Date();
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect(await lib.accounts.changePassword(id, `guess number ${attempt}`, "a new password here", start)).toBe("wrong-current-password");
+    }
+    const refused = await lib.accounts.changePassword(id, "the real password", "a new password here", new Date(start.getTime() + 60_000));
+    expect(refused).toEqual({ rateLimited: true, retryAfterSeconds: expect.any(Number) });
+    expect(typeof refused === "object" && refused.retryAfterSeconds).toBeGreaterThan(13 * 60);
+    expect(typeof refused === "object" && lib.rateLimit.describeRetry(refused.retryAfterSeconds)).toBe("14 minutes");
+    expect(await verify((await userRow("guess@example.test")).passwordHash, "the real password")).toBe(true);
+
+    const afterWindow = new Date(start.getTime() + 15 * 60_000 + 1000);
+    expect(await lib.accounts.changePassword(id, "the real password", "a new password here", afterWindow)).toBe("changed");
   });
 });
 
