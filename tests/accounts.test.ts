@@ -17,6 +17,7 @@ let lib: {
   cookies: typeof import("../lib/auth/cookies");
   config: typeof import("../lib/config");
   rateLimit: typeof import("../lib/rate-limit");
+  credentials: typeof import("../lib/auth/credentials");
 };
 
 beforeAll(async () => {
@@ -39,6 +40,7 @@ beforeAll(async () => {
     cookies: await import("../lib/auth/cookies"),
     config: await import("../lib/config"),
     rateLimit: await import("../lib/rate-limit"),
+    credentials: await import("../lib/auth/credentials"),
   };
 });
 afterAll(() => mail?.stop());
@@ -89,6 +91,44 @@ describe("changing the password", () => {
 
     const afterWindow = new Date(start.getTime() + 15 * 60_000 + 1000);
     expect(await lib.accounts.changePassword(id, "the real password", "a new password here", afterWindow)).toBe("changed");
+  });
+});
+
+describe("the sign-in limit", () => {
+  // The seconds to wait when refused, or "allowed" with whoever signed in (null for a wrong password).
+  const attempt = async (email: string, password: string, address: string, at: Date) => {
+    try {
+      return { allowed: await lib.credentials.authorizeWithPassword({ email, password }, address, at) };
+    } catch (error) {
+      const wait = /^RateLimited:(\d+)$/.exec(error instanceof Error ? error.message : "");
+      if (!wait) throw error;
+      return { waitSeconds: Number(wait[1]) };
+    }
+  };
+  const later = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000);
+
+  test("slows a guesser with a growing wait, while the owner still signs in from elsewhere", async () => {
+    await lib.accounts.registerAccount({ name: "Owner", email: "owner@example.test", password: "the owner's password" });
+    const start = new Date();
+    for (let guess = 0; guess < 5; guess++) expect(await attempt("owner@example.test", `guess ${guess}`, "198.51.100.7", start)).toEqual({ allowed: null });
+    const firstWait = await attempt("owner@example.test", "guess 5", "198.51.100.7", start);
+    expect(firstWait.waitSeconds).toBeGreaterThan(0);
+    expect(firstWait.waitSeconds).toBeLessThanOrEqual(60);
+
+    for (let guess = 5; guess < 10; guess++) expect(await attempt("owner@example.test", `guess ${guess}`, "198.51.100.7", later(start, 61))).toEqual({ allowed: null });
+    const secondWait = await attempt("owner@example.test", "the owner's password", "198.51.100.7", later(start, 62));
+    expect(secondWait.waitSeconds).toBeGreaterThan(13 * 60);
+
+    expect((await attempt("Owner@Example.test", "the owner's password", "203.0.113.5", later(start, 63))).allowed).toMatchObject({ email: "owner@example.test" });
+  });
+
+  test("has a higher ceiling per account across all addresses", async () => {
+    const start = new Date();
+    for (let address = 0; address < 100; address++) {
+      expect(await attempt("spread@example.test", "a guess at it", `192.0.2.${address}`, start)).toEqual({ allowed: null });
+    }
+    expect((await attempt("spread@example.test", "a guess at it", "192.0.2.200", start)).waitSeconds).toBeGreaterThan(59 * 60);
+    expect(await attempt("spread@example.test", "a guess at it", "192.0.2.201", later(start, 60 * 60 + 1))).toEqual({ allowed: null });
   });
 });
 
