@@ -1,9 +1,12 @@
 import "server-only";
 import { verify } from "@node-rs/argon2";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { sendMail } from "@/lib/mail";
 import { hashPassword } from "@/lib/passwords";
 import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
+import { absoluteUrl } from "@/lib/site";
 
 export type RegisterResult = { created: true; id: string } | { created: false; reason: "email-taken" };
 
@@ -17,6 +20,32 @@ export async function registerAccount(input: { name: string; email: string; pass
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { created: false, reason: "email-taken" };
     throw error;
   }
+}
+
+// Enough to tell the owner, too few to flood their inbox by signing up with their address again and again.
+const SIGN_UP_WARNINGS_PER_EMAIL: RateLimitRule = { name: "sign-up-warning-email", limit: 3, windowSeconds: 60 * 60 };
+
+/**
+ * Sign-up answers a taken email exactly as a new one, so only the owner learns of the attempt,
+ * by email when SMTP is set up; without it nobody is told anything.
+ */
+export async function warnOwnerOfSignUp(email: string): Promise<void> {
+  const { SMTP_URL, EMAIL_FROM } = config();
+  if (!SMTP_URL || !EMAIL_FROM) return;
+  if (!(await hitRateLimits([SIGN_UP_WARNINGS_PER_EMAIL], email)).allowed) return;
+  await sendMail({
+    to: email,
+    subject: "Someone tried to sign up with your email",
+    text: [
+      "Someone just tried to create an account with this email address, which already has one here.",
+      "No new account was made, and yours is unchanged.",
+      "",
+      `If it was you, sign in: ${absoluteUrl("/sign-in")}`,
+      `Forgotten your password? Reset it: ${absoluteUrl("/forgot-password")}`,
+      "",
+      "If it was not you, you need do nothing.",
+    ].join("\n"),
+  });
 }
 
 export async function renameAccount(userId: string, name: string): Promise<void> {

@@ -60,6 +60,16 @@ describe("signing up", () => {
       reason: "email-taken",
     });
   });
+
+  test("with a taken email, emails its owner, each warning counting toward a per-email limit", async () => {
+    await lib.accounts.registerAccount({ name: "Taken", email: "taken@example.test", password: "the owner's password" });
+    await lib.accounts.warnOwnerOfSignUp("taken@example.test");
+    const warning = await waitForMail("taken@example.test", { subject: "Someone tried to sign up with your email" });
+    expect(warning.text).toContain("No new account was made, and yours is unchanged.");
+    expect(warning.text).toContain("http://blog.example.test/forgot-password");
+    const { rows } = await runSql(database.url, `SELECT count(*)::int AS hits FROM "RateLimitHit" WHERE key = 'sign-up-warning-email:taken@example.test'`);
+    expect(rows[0].hits).toBe(1);
+  });
 });
 
 describe("changing the password", () => {
