@@ -1,6 +1,7 @@
 import "server-only";
 import { verify } from "@node-rs/argon2";
-import { headers } from "next/headers";
+import { clientAddressFrom, currentClientAddress } from "@/lib/client-address";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validation/accounts";
@@ -56,17 +57,10 @@ export async function authorizeWithPassword(input: unknown, clientIp: string, no
   return { id: user.id, name: user.name, email: user.email };
 }
 
-/**
- * The client's address as the nearest proxy saw it: the last X-Forwarded-For entry. Next.js fills
- * the header from the socket when no proxy set it.
- */
+/** The address next-auth's sign-in request counts against, by lib/client-address.ts's rules. */
 export function clientIpFrom(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
-  return value?.split(",").at(-1)?.trim() || "unknown";
+  return clientAddressFrom(headers, config().TRUSTED_PROXIES);
 }
 
 /** The client's address for a server action, by the same rule as for next-auth's requests. */
-export async function currentClientIp(): Promise<string> {
-  return clientIpFrom(Object.fromEntries((await headers()).entries()));
-}
+export const currentClientIp = currentClientAddress;
