@@ -45,7 +45,7 @@ export async function postComment(_previous: CommentFormState, formData: FormDat
     refusal = { state: failure(error, "Your comment was not posted."), reason: error instanceof CommentError ? (error.code as NotPostedReason) : "error" };
   }
   if (!created) return notPosted(formData, { ...refusal!.state, body }, refusal!.reason);
-  if (created.id) await invalidateCommentsOf(created.postId);
+  if (created.id) await invalidateCommentsOf(created.postId, user.id);
   const anchor = !created.id ? "comments" : created.status === "VISIBLE" ? `c${created.id}` : "comment-awaiting-moderation";
   // With JavaScript the action's own answer re-renders this page after the write; a redirect
   // would fetch it through the page cache instead, which can still be refilling from before.
@@ -75,7 +75,7 @@ export async function saveCommentEdit(_previous: CommentFormState, formData: For
   if (!parsed.success) return { ...invalid<"body">(parsed.error), body };
   try {
     const { postId, status } = await editComment({ user, ...parsed.data, now: new Date() });
-    await invalidateCommentsOf(postId);
+    await invalidateCommentsOf(postId, user.id);
     return { ok: true, message: status === "PENDING" ? "Saved. It now awaits moderation." : "Saved." };
   } catch (error) {
     return { ...failure(error, "Your changes were not saved."), body };
@@ -88,7 +88,7 @@ export async function deleteOwnComment(_previous: ActionState, formData: FormDat
   const parsed = commentIdSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
   try {
-    await invalidateCommentsOf((await removeOwnComment({ user, ...parsed.data })).postId);
+    await invalidateCommentsOf((await removeOwnComment({ user, ...parsed.data })).postId, user.id);
     return { ok: true, message: "Deleted." };
   } catch (error) {
     return failure(error, "The comment was not deleted.");
@@ -101,7 +101,7 @@ export async function moderate(_previous: ActionState, formData: FormData): Prom
   const parsed = moderationSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
   try {
-    await invalidateCommentsOf((await moderateComment({ user, ...parsed.data })).postId);
+    await invalidateCommentsOf((await moderateComment({ user, ...parsed.data })).postId, user.id);
     return { ok: true, message: "Done." };
   } catch (error) {
     return failure(error, "Nothing was changed.");
@@ -109,11 +109,11 @@ export async function moderate(_previous: ActionState, formData: FormData): Prom
 }
 
 /** The post's page, every post list (they show comment counts) and the comment feeds; the writer sees them fresh. */
-async function invalidateCommentsOf(postId: string) {
+async function invalidateCommentsOf(postId: string, userId: string) {
   updateTag(tags.post(postId));
   updateTag(tags.posts);
   updateTag(tags.comments);
-  await grantFreshReads();
+  await grantFreshReads(userId);
 }
 
 function failure(error: unknown, fallback: string): ActionState {
