@@ -45,7 +45,6 @@ export async function moderateComments({ user, commentIds, decision }: { user: C
       throw new NotFoundError(ids.length === 1 ? "That comment" : "One or more of those comments");
     }
     const { count } = await tx.comment.updateMany({ where: { id: { in: ids } }, data: changesFor(decision) });
-    const postIds = [...new Set(comments.map((comment) => comment.postId))];
-    return { postIds, count, expire: tagsTouchedByCommentsOn(postIds) };
+    return { count, expire: tagsTouchedByCommentsOn(comments.map((comment) => comment.postId)) };
   });
 }
