@@ -12,6 +12,7 @@ import next from "next";
 import compression from "next/dist/compiled/compression/index.js";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream.js";
 import { createCachedPageResponder } from "./lib/cached-page-responder.mjs";
+import { stampClientAddress } from "./lib/client-address-header.mjs";
 import { hasFreshReads } from "./lib/fresh-reads.mjs";
 import { createNotFoundFiller, sendOneLocation } from "./lib/next-response-fixes.mjs";
 
@@ -57,6 +58,7 @@ httpServer.on("request", (request, response) => {
     response.end(badAddressPage);
     return;
   }
+  stampClientAddress(request);
   if (hasFreshReads(request.headers.cookie, sessionSecret)) renderFreshFor(request);
   else if (respondFromPageCache(request, response)) return;
   compress(request, response, () => {});

@@ -1,8 +1,12 @@
 import "server-only";
 import { verify } from "@node-rs/argon2";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { sendMail } from "@/lib/mail";
 import { hashPassword } from "@/lib/passwords";
+import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
+import { absoluteUrl } from "@/lib/site";
 
 export type RegisterResult = { created: true; id: string } | { created: false; reason: "email-taken" };
 
@@ -18,19 +22,53 @@ export async function registerAccount(input: { name: string; email: string; pass
   }
 }
 
+// Enough to tell the owner, too few to flood their inbox by signing up with their address again and again.
+const SIGN_UP_WARNINGS_PER_EMAIL: RateLimitRule = { name: "sign-up-warning-email", limit: 3, windowSeconds: 60 * 60 };
+
+/**
+ * Sign-up answers a taken email exactly as a new one, so only the owner learns of the attempt,
+ * by email when SMTP is set up; without it nobody is told anything.
+ */
+export async function warnOwnerOfSignUp(email: string): Promise<void> {
+  const { SMTP_URL, EMAIL_FROM } = config();
+  if (!SMTP_URL || !EMAIL_FROM) return;
+  if (!(await hitRateLimits([SIGN_UP_WARNINGS_PER_EMAIL], email)).allowed) return;
+  await sendMail({
+    to: email,
+    subject: "Someone tried to sign up with your email",
+    text: [
+      "Someone just tried to create an account with this email address, which already has one here.",
+      "No new account was made, and yours is unchanged.",
+      "",
+      `If it was you, sign in: ${absoluteUrl("/sign-in")}`,
+      `Forgotten your password? Reset it: ${absoluteUrl("/forgot-password")}`,
+      "",
+      "If it was not you, you need do nothing.",
+    ].join("\n"),
+  });
+}
+
 export async function renameAccount(userId: string, name: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { name } });
 }
 
-export type ChangePasswordResult = "changed" | "wrong-current-password";
+// As many guesses as sign-in allows an account, so a stolen session is no faster way to the password.
+const PASSWORD_CHECKS_PER_ACCOUNT: RateLimitRule = { name: "password-change-account", limit: 10, windowSeconds: 15 * 60 };
+
+export type ChangePasswordResult = "changed" | "wrong-current-password" | { rateLimited: true; retryAfterSeconds: number };
 
 /**
- * Replaces the password after checking the current one. An account made through GitHub, Google
- * or an email link has none yet, and sets its first one here.
+ * Replaces the password after checking the current one. Every check counts, right or wrong, so
+ * the right password is refused too once the limit is reached. An account made through GitHub,
+ * Google or an email link has none yet, and sets its first one here without a check.
  */
-export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<ChangePasswordResult> {
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, now = new Date()): Promise<ChangePasswordResult> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
-  if (user.passwordHash && !(await verify(user.passwordHash, currentPassword))) return "wrong-current-password";
+  if (user.passwordHash) {
+    const limit = await hitRateLimits([PASSWORD_CHECKS_PER_ACCOUNT], userId, now);
+    if (!limit.allowed) return { rateLimited: true, retryAfterSeconds: limit.retryAfterSeconds };
+    if (!(await verify(user.passwordHash, currentPassword))) return "wrong-current-password";
+  }
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
   return "changed";
 }

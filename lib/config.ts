@@ -1,7 +1,35 @@
 import "server-only";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const optionalUrl = z.url({ message: "must be a URL" }).optional();
+
+export type TrustedProxies = { hops: number } | { addresses: string[] };
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (!version || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+// How many proxies stand in front of the app ("1" for one nginx), or which addresses they have;
+// unset means none, so the socket's address is the client's (lib/client-address.ts).
+const trustedProxies = z
+  .string()
+  .transform((value, context): TrustedProxies | typeof z.NEVER => {
+    if (/^\d+$/.test(value.trim()) && Number(value) >= 1) return { hops: Number(value) };
+    const addresses = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+    const bad = addresses.find((entry) => !isAddressOrRange(entry));
+    if (addresses.length > 0 && bad === undefined) return { addresses };
+    context.addIssue({
+      code: "custom",
+      message: `must be a number of proxy hops (e.g. 1) or a comma-separated list of addresses and CIDR ranges (e.g. 10.0.0.2, 192.168.0.0/16); “${bad ?? value}” is neither`,
+    });
+    return z.NEVER;
+  })
+  .optional();
 
 // Every setting the app reads from the environment, checked once at start-up (scripts/start.ts)
 // and on first use in the server, so a typo fails loudly instead of half-working.
@@ -22,6 +50,7 @@ export const configSchema = z
     UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
     // The start script's data folder; the dashboard keeps uploaded exports under it while they import.
     LONGHAND_DATA_DIR: z.string().min(1).default(".data"),
+    TRUSTED_PROXIES: trustedProxies,
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .superRefine((config, context) => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { verify } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startMailCapture, waitForMail, linkIn, type MailCapture } from "../e2e/support/mail-capture";
 import { withMigratedDatabase } from "./support/databases";
@@ -15,6 +16,8 @@ let lib: {
   messages: typeof import("../lib/auth/sign-in-messages");
   cookies: typeof import("../lib/auth/cookies");
   config: typeof import("../lib/config");
+  rateLimit: typeof import("../lib/rate-limit");
+  credentials: typeof import("../lib/auth/credentials");
 };
 
 beforeAll(async () => {
@@ -36,6 +39,8 @@ beforeAll(async () => {
     messages: await import("../lib/auth/sign-in-messages"),
     cookies: await import("../lib/auth/cookies"),
     config: await import("../lib/config"),
+    rateLimit: await import("../lib/rate-limit"),
+    credentials: await import("../lib/auth/credentials"),
   };
 });
 afterAll(() => mail?.stop());
@@ -55,6 +60,16 @@ describe("signing up", () => {
       reason: "email-taken",
     });
   });
+
+  test("with a taken email, emails its owner, each warning counting toward a per-email limit", async () => {
+    await lib.accounts.registerAccount({ name: "Taken", email: "taken@example.test", password: "the owner's password" });
+    await lib.accounts.warnOwnerOfSignUp("taken@example.test");
+    const warning = await waitForMail("taken@example.test", { subject: "Someone tried to sign up with your email" });
+    expect(warning.text).toContain("No new account was made, and yours is unchanged.");
+    expect(warning.text).toContain("http://blog.example.test/forgot-password");
+    const { rows } = await runSql(database.url, `SELECT count(*)::int AS hits FROM "RateLimitHit" WHERE key = 'sign-up-warning-email:taken@example.test'`);
+    expect(rows[0].hits).toBe(1);
+  });
 });
 
 describe("changing the password", () => {
@@ -69,6 +84,61 @@ describe("changing the password", () => {
     expect(await lib.accounts.hasPassword("oauth-only")).toBe(false);
     expect(await lib.accounts.changePassword("oauth-only", "", "a first password")).toBe("changed");
     expect(await lib.accounts.hasPassword("oauth-only")).toBe(true);
+  });
+
+  test("is limited like sign-in: after ten checks even the right password waits out the window", async () => {
+    await lib.accounts.registerAccount({ name: "Guess", email: "guess@example.test", password: "the real password" });
+    const { id } = await userRow("guess@example.test");
+    const start = new Date();
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect(await lib.accounts.changePassword(id, `guess number ${attempt}`, "a new password here", start)).toBe("wrong-current-password");
+    }
+    const refused = await lib.accounts.changePassword(id, "the real password", "a new password here", new Date(start.getTime() + 60_000));
+    expect(refused).toEqual({ rateLimited: true, retryAfterSeconds: expect.any(Number) });
+    expect(typeof refused === "object" && refused.retryAfterSeconds).toBeGreaterThan(13 * 60);
+    expect(typeof refused === "object" && lib.rateLimit.describeRetry(refused.retryAfterSeconds)).toBe("14 minutes");
+    expect(await verify((await userRow("guess@example.test")).passwordHash, "the real password")).toBe(true);
+
+    const afterWindow = new Date(start.getTime() + 15 * 60_000 + 1000);
+    expect(await lib.accounts.changePassword(id, "the real password", "a new password here", afterWindow)).toBe("changed");
+  });
+});
+
+describe("the sign-in limit", () => {
+  // The seconds to wait when refused, or "allowed" with whoever signed in (null for a wrong password).
+  const attempt = async (email: string, password: string, address: string, at: Date) => {
+    try {
+      return { allowed: await lib.credentials.authorizeWithPassword({ email, password }, address, at) };
+    } catch (error) {
+      const wait = /^RateLimited:(\d+)$/.exec(error instanceof Error ? error.message : "");
+      if (!wait) throw error;
+      return { waitSeconds: Number(wait[1]) };
+    }
+  };
+  const later = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000);
+
+  test("slows a guesser with a growing wait, while the owner still signs in from elsewhere", async () => {
+    await lib.accounts.registerAccount({ name: "Owner", email: "owner@example.test", password: "the owner's password" });
+    const start = new Date();
+    for (let guess = 0; guess < 5; guess++) expect(await attempt("owner@example.test", `guess ${guess}`, "198.51.100.7", start)).toEqual({ allowed: null });
+    const firstWait = await attempt("owner@example.test", "guess 5", "198.51.100.7", start);
+    expect(firstWait.waitSeconds).toBeGreaterThan(0);
+    expect(firstWait.waitSeconds).toBeLessThanOrEqual(60);
+
+    for (let guess = 5; guess < 10; guess++) expect(await attempt("owner@example.test", `guess ${guess}`, "198.51.100.7", later(start, 61))).toEqual({ allowed: null });
+    const secondWait = await attempt("owner@example.test", "the owner's password", "198.51.100.7", later(start, 62));
+    expect(secondWait.waitSeconds).toBeGreaterThan(13 * 60);
+
+    expect((await attempt("Owner@Example.test", "the owner's password", "203.0.113.5", later(start, 63))).allowed).toMatchObject({ email: "owner@example.test" });
+  });
+
+  test("has a higher ceiling per account across all addresses", async () => {
+    const start = new Date();
+    for (let address = 0; address < 100; address++) {
+      expect(await attempt("spread@example.test", "a guess at it", `192.0.2.${address}`, start)).toEqual({ allowed: null });
+    }
+    expect((await attempt("spread@example.test", "a guess at it", "192.0.2.200", start)).waitSeconds).toBeGreaterThan(59 * 60);
+    expect(await attempt("spread@example.test", "a guess at it", "192.0.2.201", later(start, 60 * 60 + 1))).toEqual({ allowed: null });
   });
 });
 

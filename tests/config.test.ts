@@ -50,6 +50,22 @@ describe("configuration from the environment", () => {
     expect(parseConfig({ ...base, GITHUB_ID: "", GITHUB_SECRET: "" }).GITHUB_ID).toBeUndefined();
   });
 
+  test("TRUSTED_PROXIES is none when unset, a number of hops, or a list of addresses and ranges", () => {
+    expect(parseConfig(base).TRUSTED_PROXIES).toBeUndefined();
+    expect(parseConfig({ ...base, TRUSTED_PROXIES: "" }).TRUSTED_PROXIES).toBeUndefined();
+    expect(parseConfig({ ...base, TRUSTED_PROXIES: "1" }).TRUSTED_PROXIES).toEqual({ hops: 1 });
+    expect(parseConfig({ ...base, TRUSTED_PROXIES: "10.0.0.2, 192.168.0.0/16,::1" }).TRUSTED_PROXIES).toEqual({
+      addresses: ["10.0.0.2", "192.168.0.0/16", "::1"],
+    });
+  });
+
+  test("a TRUSTED_PROXIES that is neither hops nor addresses stops start-up with one line", () => {
+    const hint = "must be a number of proxy hops (e.g. 1) or a comma-separated list of addresses and CIDR ranges (e.g. 10.0.0.2, 192.168.0.0/16)";
+    expect(problems({ ...base, TRUSTED_PROXIES: "nginx" })).toEqual([`TRUSTED_PROXIES ${hint}; “nginx” is neither`]);
+    expect(problems({ ...base, TRUSTED_PROXIES: "10.0.0.2, 10.0.0.0/33" })).toEqual([`TRUSTED_PROXIES ${hint}; “10.0.0.0/33” is neither`]);
+    expect(problems({ ...base, TRUSTED_PROXIES: "0" })).toEqual([`TRUSTED_PROXIES ${hint}; “0” is neither`]);
+  });
+
   test("the error message lists every problem on its own line", () => {
     expect(() => parseConfig({ DATABASE_URL: "x", NEXTAUTH_URL: "y" })).toThrow(
       "Longhand's configuration is not valid:\n  - DATABASE_URL must be a postgresql:// URL\n  - NEXTAUTH_URL must be a URL",

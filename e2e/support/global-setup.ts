@@ -33,6 +33,9 @@ export default async function globalSetup() {
     GOOGLE_CLIENT_SECRET: "",
     SMTP_URL: mail.smtpUrl,
     EMAIL_FROM: "Notes from the Reading Room <blog@example.test>",
+    // The specs play a proxy on 127.0.0.1 that forwards each test's made-up client address
+    // (randomClientIp), so per-address limits stay per test.
+    TRUSTED_PROXIES: "127.0.0.1",
   });
 
   return async () => {

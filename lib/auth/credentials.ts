@@ -1,12 +1,22 @@
 import "server-only";
 import { verify } from "@node-rs/argon2";
-import { headers } from "next/headers";
+import { clientAddressFrom, currentClientAddress } from "@/lib/client-address";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/validation/accounts";
 
-// Generous for a person who mistypes, tight for a script guessing passwords.
-const PER_ACCOUNT: RateLimitRule = { name: "sign-in-account", limit: 10, windowSeconds: 15 * 60 };
+// Per account from one address, a backoff that grows: a person who mistypes waits a minute after
+// five tries, a script guessing from that address a quarter of an hour, then an hour. The owner,
+// signing in from elsewhere, has a count of their own.
+const PER_ACCOUNT_AND_ADDRESS: RateLimitRule[] = [
+  { name: "sign-in-account-address-minute", limit: 5, windowSeconds: 60 },
+  { name: "sign-in-account-address-quarter", limit: 10, windowSeconds: 15 * 60 },
+  { name: "sign-in-account-address-hour", limit: 20, windowSeconds: 60 * 60 },
+];
+// Across every address, high enough that one address (20 an hour) cannot reach it alone, so
+// only an attack spread over many addresses holds the owner back, and then for at most an hour.
+const PER_ACCOUNT: RateLimitRule = { name: "sign-in-account", limit: 100, windowSeconds: 60 * 60 };
 const PER_IP: RateLimitRule = { name: "sign-in-ip", limit: 30, windowSeconds: 15 * 60 };
 
 /** next-auth turns an error thrown by `authorize` into `?error=<message>` on the sign-in page. */
@@ -23,13 +33,20 @@ export interface SignedInUser {
  * an account without a password all answer the same null, so the form can say no more than
  * "Wrong email or password".
  */
-export async function authorizeWithPassword(input: unknown, clientIp: string): Promise<SignedInUser | null> {
+export async function authorizeWithPassword(input: unknown, clientIp: string, now = new Date()): Promise<SignedInUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const limited = await hitRateLimits([PER_ACCOUNT], email.toLowerCase());
-  const limitedIp = limited.allowed ? await hitRateLimits([PER_IP], clientIp) : limited;
-  if (!limitedIp.allowed) throw new Error(`${RATE_LIMITED_PREFIX}${limitedIp.retryAfterSeconds}`);
+  const account = email.toLowerCase();
+  const limits: [RateLimitRule[], string][] = [
+    [PER_ACCOUNT_AND_ADDRESS, `${account} ${clientIp}`],
+    [[PER_ACCOUNT], account],
+    [[PER_IP], clientIp],
+  ];
+  for (const [rules, subject] of limits) {
+    const limited = await hitRateLimits(rules, subject, now);
+    if (!limited.allowed) throw new Error(`${RATE_LIMITED_PREFIX}${limited.retryAfterSeconds}`);
+  }
 
   const user = await db.user.findUnique({
     where: { email: email.toLowerCase() },
@@ -40,17 +57,10 @@ export async function authorizeWithPassword(input: unknown, clientIp: string): P
   return { id: user.id, name: user.name, email: user.email };
 }
 
-/**
- * The client's address as the nearest proxy saw it: the last X-Forwarded-For entry. Next.js fills
- * the header from the socket when no proxy set it.
- */
+/** The address next-auth's sign-in request counts against, by lib/client-address.ts's rules. */
 export function clientIpFrom(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
-  return value?.split(",").at(-1)?.trim() || "unknown";
+  return clientAddressFrom(headers, config().TRUSTED_PROXIES);
 }
 
 /** The client's address for a server action, by the same rule as for next-auth's requests. */
-export async function currentClientIp(): Promise<string> {
-  return clientIpFrom(Object.fromEntries((await headers()).entries()));
-}
+export const currentClientIp = currentClientAddress;

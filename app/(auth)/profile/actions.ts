@@ -4,6 +4,7 @@ import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { changePassword, renameAccount } from "@/lib/accounts";
 import { invalid } from "@/lib/action-state";
 import { answerForm } from "@/lib/form-flash";
+import { describeRetry } from "@/lib/rate-limit";
 import { getCurrentUser, type CurrentUser } from "@/lib/session";
 import { changePasswordSchema, profileNameSchema } from "@/lib/validation/accounts";
 
@@ -33,6 +34,12 @@ export async function changeOwnPassword(_previous: FormState<PasswordField>, for
   });
   if (!parsed.success) return answerForm(FORM_IDS.profilePassword, "/profile", invalid<PasswordField>(parsed.error));
   const result = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
+  if (typeof result === "object") {
+    return answerForm(FORM_IDS.profilePassword, "/profile", {
+      ok: false,
+      message: `Too many attempts at your current password. Try again in ${describeRetry(result.retryAfterSeconds)}.`,
+    });
+  }
   if (result === "wrong-current-password") {
     return answerForm(FORM_IDS.profilePassword, "/profile", {
       ok: false,

@@ -14,7 +14,7 @@ import { siteOrigin } from "@/lib/site";
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
 function noticeFor(params: Awaited<SearchParams>): string | null {
-  if (firstParam(params.created)) return "Your account is ready. Sign in with your email and password.";
+  if (firstParam(params.created)) return "If this email is new here, your account is ready: sign in with your email and password. If it already had an account, sign in with that account's password, or reset it.";
   if (firstParam(params.reset)) return "Your password has been changed. Sign in with the new one.";
   return null;
 }

@@ -1,7 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { FORM_IDS, type FormState } from "@/components/auth/fields";
-import { registerAccount } from "@/lib/accounts";
+import { registerAccount, warnOwnerOfSignUp } from "@/lib/accounts";
 import { invalid } from "@/lib/action-state";
 import { answerForm } from "@/lib/form-flash";
 import { currentClientIp } from "@/lib/auth/credentials";
@@ -15,7 +16,11 @@ export type SignUpField = "name" | "email" | "password";
 // Plenty for a household behind one address, too few to mass-create accounts.
 const SIGN_UPS_PER_IP = { name: "sign-up-ip", limit: 20, windowSeconds: 60 * 60 };
 
-/** Creates a READER account, then sends the person to sign in with the email filled in. */
+/**
+ * Creates a READER account, then sends the person to sign in with the email filled in. A taken
+ * email gets the very same answer (its owner is emailed after the response), so the form cannot
+ * be used to learn who has an account.
+ */
 export async function signUp(_previous: FormState<SignUpField>, formData: FormData): Promise<FormState<SignUpField>> {
   const callbackUrl = safeCallbackPath(String(formData.get("callbackUrl") ?? ""), siteOrigin());
   const answer = (state: FormState<SignUpField>) => answerForm(FORM_IDS.signUp, `/sign-up?${new URLSearchParams({ callbackUrl })}`, state);
@@ -28,12 +33,8 @@ export async function signUp(_previous: FormState<SignUpField>, formData: FormDa
 
   const result = await registerAccount(parsed.data);
   if (!result.created) {
-    return answer({
-      ok: false,
-      message: "Please correct the fields below.",
-      errors: { email: ["An account with this email already exists. Sign in, or reset your password if you have forgotten it."] },
-      values,
-    });
+    const { email } = parsed.data;
+    after(() => warnOwnerOfSignUp(email).catch((error: unknown) => console.error("Could not email the owner about a sign-up with their address", error)));
   }
   redirect(`/sign-in?${new URLSearchParams({ created: "1", email: parsed.data.email, callbackUrl })}`);
 }

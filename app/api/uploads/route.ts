@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/session";
 import { siteOrigin } from "@/lib/site";
 import { storeUpload } from "@/lib/uploads/images";
 import { ImageRefusedError, MAX_UPLOAD_BYTES } from "@/lib/uploads/processing";
+import { readFormAtMost } from "@/lib/uploads/read-limited";
 import { altFromFileName, uploadUrl } from "@/lib/uploads/urls";
 import { uploadFormSchema } from "@/lib/validation/uploads";
 
@@ -51,9 +52,13 @@ async function upload(request: Request): Promise<Outcome> {
     const error = `You have uploaded a lot of images just now. Try again in ${describeRetry(limit.retryAfterSeconds)}.`;
     return refused(429, error, { "Retry-After": String(limit.retryAfterSeconds) });
   }
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) return refused(413, "Images can be at most 10 MB.");
+  const tooLarge = () => refused(413, "Images can be at most 10 MB.");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) return tooLarge();
+  // Chunked bodies have no Content-Length, and it may lie: the limit is kept on the bytes as they come.
+  const data = await readFormAtMost(request, MAX_REQUEST_BYTES).catch(() => new FormData());
+  if (!data) return tooLarge();
 
-  const form = uploadFormSchema.safeParse(await request.formData().then((data) => ({ file: data.get("file") }), () => ({})));
+  const form = uploadFormSchema.safeParse({ file: data.get("file") });
   if (!form.success) return refused(400, form.error.issues[0]!.message);
   const { file } = form.data;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { MAX_UPLOAD_BYTES } from "@/lib/uploads/processing";
+import { readAtMost } from "@/lib/uploads/read-limited";
 
 export const IMPORTER_USER_AGENT = "Longhand importer";
 const MAX_REDIRECTS = 5;
@@ -65,21 +66,10 @@ async function followRedirects(url: URL, fetchImage: typeof fetch, signal: Abort
 }
 
 async function readLimited(response: Response): Promise<Buffer> {
-  if (!response.body) throw new ImageFetchError("answered with an empty file");
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done && received === 0) throw new ImageFetchError("answered with an empty file");
-    if (done) return Buffer.concat(chunks);
-    received += value.byteLength;
-    if (received > MAX_UPLOAD_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
+  const bytes = await readAtMost(response.body, MAX_UPLOAD_BYTES);
+  if (!bytes) throw tooLarge();
+  if (bytes.length === 0) throw new ImageFetchError("answered with an empty file");
+  return bytes;
 }
 
 // fetch says only "fetch failed"; the cause says what happened (ECONNREFUSED, ENOTFOUND, …).
