@@ -7,11 +7,17 @@ import { siteOrigin } from "@/lib/site";
 /**
  * Called by a server action that changed what readers see: for the next few seconds this
  * browser's pages are rendered fresh, so the writer sees their own change (lib/fresh-reads.mjs).
+ * The token is bound to the session cookie this request came with.
  */
-export async function grantFreshReads(): Promise<void> {
+export async function grantFreshReads(userId: string): Promise<void> {
   const secret = config().NEXTAUTH_SECRET;
   if (!secret) return;
-  (await cookies()).set(FRESH_READS_COOKIE, freshReadsToken(secret), {
+  const jar = await cookies();
+  const cookieHeader = jar
+    .getAll()
+    .map(({ name, value }) => `${name}=${value}`)
+    .join("; ");
+  jar.set(FRESH_READS_COOKIE, freshReadsToken({ secret, userId, cookieHeader }), {
     httpOnly: true,
     sameSite: "lax",
     path: "/",

@@ -206,6 +206,10 @@ describe("never lost, never doubled", () => {
     const again = await post(reader, target.id, { body: "Once", formKey: "shell-key" });
     expect(again.id).toBe(first.id);
     expect(await countFor(target.id)).toBe(1);
+    // Only the write that stored it expires pages: a resubmitted form cannot flush the cache.
+    expect(first.expire).toEqual([`post:${target.id}`, "comments"]);
+    expect(again.expire).toEqual([]);
+    expect((await post(reader, target.id, { honeypot: "http://spam.example" })).expire).toEqual([]);
   });
 
   test("concurrent identical submissions make one comment", async () => {
@@ -256,6 +260,21 @@ describe("rate limits", () => {
     await expectRefused(post(reader, target.id, { at: minutesLater(120) }), "rate-limited");
     expect(await db.comment.count({ where: { userId: reader.id } })).toBe(50);
   });
+
+  test("at most 5 edits a minute per account, apart from new comments", async () => {
+    const [reader, other] = [await makeUser(), await makeUser()];
+    const target = await makePost();
+    const created = await post(reader, target.id, { at: now });
+    const edit = (body: string, at: Date, user = reader, commentId = created.id!) => comments.edit.editComment({ user, commentId, body, now: at });
+    for (let i = 1; i <= 5; i++) await edit(`Edit ${i}`, now);
+    await expectRefused(edit("Edit 6", new Date(now.getTime() + 30_000)), "rate-limited");
+    expect((await db.comment.findUniqueOrThrow({ where: { id: created.id! } })).bodyHtml).toBe("<p>Edit 5</p>");
+    await post(reader, target.id, { at: now });
+    const others = await post(other, target.id, { at: now });
+    await edit("Their edit", now, other, others.id!);
+    await edit("Edit 6", minutesLater(1.1));
+    expect((await db.comment.findUniqueOrThrow({ where: { id: created.id! } })).bodyHtml).toBe("<p>Edit 6</p>");
+  });
 });
 
 describe("replies", () => {
@@ -300,6 +319,65 @@ describe("editing and deleting", () => {
     const created = await post(reader, target.id);
     const result = await comments.edit.editComment({ user: reader, commentId: created.id!, body: "http://a.example http://b.example http://c.example http://d.example", now: new Date() });
     expect(result.status).toBe("PENDING");
+  });
+
+  test("an edit is refused where a new comment would be: comments closed on the post or on the blog", async () => {
+    const reader = await makeUser();
+    const target = await makePost();
+    const created = await post(reader, target.id, { body: "Before" });
+    const edit = () => comments.edit.editComment({ user: reader, commentId: created.id!, body: "After", now: new Date() });
+    await db.post.update({ where: { id: target.id }, data: { commentsOpen: false } });
+    await expectRefused(edit(), "closed");
+    await db.post.update({ where: { id: target.id }, data: { commentsOpen: true } });
+    await db.setting.update({ where: { id: 1 }, data: { commentPermission: "NOBODY" } });
+    await expectRefused(edit(), "closed");
+    expect((await db.comment.findUniqueOrThrow({ where: { id: created.id! } })).bodyHtml).toBe("<p>Before</p>");
+  });
+
+  test("under ALWAYS an edited approved comment waits for approval again, hidden from readers; the post's author and admins are not held", async () => {
+    const reader = await makeUser();
+    const admin = await makeUser("ADMIN");
+    const target = await makePost();
+    const [readers, authors, admins] = [await post(reader, target.id), await post(target.author, target.id), await post(admin, target.id)];
+    await db.setting.update({ where: { id: 1 }, data: { commentModeration: "ALWAYS" } });
+    const edit = (user: TestUser, commentId: string | null) => comments.edit.editComment({ user, commentId: commentId!, body: "Rewritten", now: new Date() });
+    expect((await edit(reader, readers.id)).status).toBe("PENDING");
+    expect((await edit(target.author, authors.id)).status).toBe("VISIBLE");
+    expect((await edit(admin, admins.id)).status).toBe("VISIBLE");
+    const { thread, count } = await postPage.listPostComments({ postId: target.id });
+    expect(count).toBe(2);
+    expect(thread.map((comment) => comment.id)).not.toContain(readers.id);
+  });
+
+  test("under OLDER_POSTS an edit on an older post waits for approval; on a recent one it stays shown", async () => {
+    const reader = await makeUser();
+    const old = await makePost({ publishedAt: new Date(now.getTime() - 8 * 86_400_000) });
+    const recent = await makePost({ publishedAt: new Date(now.getTime() - 6 * 86_400_000) });
+    const [onOld, onRecent] = [await post(reader, old.id), await post(reader, recent.id)];
+    await db.setting.update({ where: { id: 1 }, data: { commentModeration: "OLDER_POSTS", moderateAfterDays: 7 } });
+    const edit = (commentId: string | null) => comments.edit.editComment({ user: reader, commentId: commentId!, body: "Rewritten", now: new Date() });
+    expect((await edit(onOld.id)).status).toBe("PENDING");
+    expect((await edit(onRecent.id)).status).toBe("VISIBLE");
+  });
+
+  test("under FIRST_COMMENT an edit stays shown only for a writer with another approved comment", async () => {
+    const [trusted, newcomer] = [await makeUser(), await makeUser()];
+    const target = await makePost();
+    const trustedComment = await post(trusted, target.id);
+    await post(trusted, target.id);
+    const newcomersOnly = await post(newcomer, target.id);
+    await db.setting.update({ where: { id: 1 }, data: { commentModeration: "FIRST_COMMENT" } });
+    expect((await comments.edit.editComment({ user: trusted, commentId: trustedComment.id!, body: "Rewritten", now: new Date() })).status).toBe("VISIBLE");
+    // Its approval was for the words it had: the only approved comment does not vouch for new ones.
+    expect((await comments.edit.editComment({ user: newcomer, commentId: newcomersOnly.id!, body: "Rewritten", now: new Date() })).status).toBe("PENDING");
+  });
+
+  test("an edit never approves: a held comment stays held whatever its new text", async () => {
+    const reader = await makeUser();
+    const target = await makePost();
+    const held = await post(reader, target.id, { body: "http://a.example http://b.example http://c.example http://d.example" });
+    expect(held.status).toBe("PENDING");
+    expect((await comments.edit.editComment({ user: reader, commentId: held.id!, body: "No links now", now: new Date() })).status).toBe("PENDING");
   });
 
   test("nobody else may edit or delete a reader's comment, not even a moderator as the writer", async () => {
@@ -365,6 +443,23 @@ describe("moderators", () => {
     expect((await postPage.listPostComments({ postId: target.id })).count).toBe(0);
     const view = await comments.viewer.getCommentViewer({ user: writer, postId: target.id, now: new Date() });
     expect(view).toMatchObject({ moderator: false, own: [{ id: pending.id, editable: true, text: "Wait for me" }] });
+  });
+});
+
+describe("what a comment write expires", () => {
+  test("its post's page and the comment feeds, never every post's page and list", async () => {
+    const [reader, moderator] = [await makeUser(), await makeUser("ADMIN")];
+    const target = await makePost();
+    const touched = [`post:${target.id}`, "comments"];
+    const created = await post(reader, target.id);
+    expect(created.expire).toEqual(touched);
+    expect((await comments.edit.editComment({ user: reader, commentId: created.id!, body: "Edited", now: new Date() })).expire).toEqual(touched);
+    expect((await comments.moderate.moderateComment({ user: moderator, commentId: created.id!, decision: "hide" })).expire).toEqual(touched);
+    const other = await makePost();
+    const elsewhere = await post(reader, other.id);
+    const queue = await comments.moderate.moderateComments({ user: moderator, commentIds: [created.id!, elsewhere.id!], decision: "approve" });
+    expect(queue.expire.toSorted()).toEqual([`post:${target.id}`, `post:${other.id}`, "comments"].toSorted());
+    expect((await comments.remove.removeOwnComment({ user: reader, commentId: created.id! })).expire).toEqual(touched);
   });
 });
 

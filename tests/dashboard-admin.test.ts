@@ -160,8 +160,8 @@ describe("the moderation queue", () => {
     expect(await lib.badge.countCommentsAwaitingModeration(author)).toBe(4);
 
     const approved = await lib.moderate.moderateComments({ user: author, commentIds: [a.id, c.id, a.id], decision: "approve" });
-    expect(approved).toEqual({ postIds: expect.arrayContaining([first.id, second.id]), count: 2 });
-    expect(approved.postIds).toHaveLength(2);
+    expect(approved).toEqual({ expire: expect.arrayContaining([`post:${first.id}`, `post:${second.id}`, "comments"]), count: 2 });
+    expect(approved.expire).toHaveLength(3);
     expect(await lib.badge.countCommentsAwaitingModeration(author)).toBe(2);
 
     await lib.moderate.moderateComments({ user: author, commentIds: [b.id], decision: "spam" });

@@ -1,11 +1,12 @@
 import "server-only";
 import { CommentError } from "@/lib/comments/errors";
 import { commentIdempotencyKey } from "@/lib/comments/idempotency";
-import { COMMENT_RATE_LIMITS, countLinks, initialStatus, MAX_DEPTH, moderatesPost } from "@/lib/comments/rules";
+import { findOpenPost, statusUnderPolicy } from "@/lib/comments/policy";
+import { COMMENT_RATE_LIMITS, MAX_DEPTH } from "@/lib/comments/rules";
+import { tagsTouchedByCommentsOn } from "@/lib/comments/touched-tags";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { commentTextToHtml } from "@/lib/html";
-import { visiblePostsWhere } from "@/lib/queries/visibility";
 import { describeRetry, hitRateLimits } from "@/lib/rate-limit";
 import type { CurrentUser } from "@/lib/session";
 
@@ -15,6 +16,11 @@ export interface CreatedComment {
   status: "VISIBLE" | "PENDING";
   postId: string;
   permalink: string;
+  /**
+   * The cache tags to expire: none when nothing was stored (the honeypot, or a resubmission that
+   * found the comment already made), so a repeated form cannot flush the cache.
+   */
+  expire: string[];
 }
 
 export interface CreateCommentOptions {
@@ -31,27 +37,15 @@ export interface CreateCommentOptions {
 
 export async function createComment({ user, postId, parentId, body, formKey, honeypot, now }: CreateCommentOptions): Promise<CreatedComment> {
   const post = await findOpenPost(postId, now);
-  if (honeypot) return { id: null, status: "VISIBLE", postId, permalink: post.permalink };
+  if (honeypot) return { id: null, status: "VISIBLE", postId, permalink: post.permalink, expire: [] };
 
   const idempotencyKey = commentIdempotencyKey({ userId: user.id, postId, parentId, formKey, body });
   const earlier = await findByKey(idempotencyKey);
-  if (earlier) return { ...earlier, permalink: post.permalink };
-
-  const settings = await db.setting.findUnique({ where: { id: 1 }, select: { commentPermission: true, commentModeration: true, moderateAfterDays: true } });
-  if (settings?.commentPermission === "NOBODY") throw new CommentError("closed", "Comments are closed on this blog.");
-  const attachTo = parentId ? await replyTarget(parentId, postId) : null;
+  if (earlier) return { ...earlier, permalink: post.permalink, expire: [] };
 
   const bodyHtml = commentTextToHtml(body);
-  const writerModerates = moderatesPost(user, post);
-  const status = initialStatus({
-    moderation: settings?.commentModeration ?? "NEVER",
-    moderateAfterDays: settings?.moderateAfterDays ?? 14,
-    postPublishedAt: post.publishedAt,
-    writerHasApprovedComment: writerModerates || (await db.comment.count({ where: { userId: user.id, status: "VISIBLE" }, take: 1 })) > 0,
-    writerModerates,
-    linkCount: countLinks(bodyHtml),
-    now,
-  });
+  const status = await statusUnderPolicy({ user, post, bodyHtml, now });
+  const attachTo = parentId ? await replyTarget(parentId, postId) : null;
   try {
     // The insert comes first: a concurrent copy of this submission waits on the unique key until
     // this transaction ends, then finds the comment, without spending the writer's rate limit.
@@ -64,22 +58,12 @@ export async function createComment({ user, postId, parentId, body, formKey, hon
       if (!limit.allowed) throw new CommentError("rate-limited", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
       return comment.id;
     });
-    return { id, status, postId, permalink: post.permalink };
+    return { id, status, postId, permalink: post.permalink, expire: tagsTouchedByCommentsOn([postId]) };
   } catch (error) {
     const raced = isUniqueViolation(error) ? await findByKey(idempotencyKey) : null;
     if (!raced) throw error;
-    return { ...raced, permalink: post.permalink };
+    return { ...raced, permalink: post.permalink, expire: [] };
   }
-}
-
-async function findOpenPost(postId: string, now: Date) {
-  const post = await db.post.findFirst({
-    where: { AND: [visiblePostsWhere(now), { id: postId }] },
-    select: { id: true, authorId: true, permalink: true, publishedAt: true, commentsOpen: true },
-  });
-  if (!post) throw new CommentError("not-found", "That post is not there any more.");
-  if (!post.commentsOpen) throw new CommentError("closed", "Comments are closed on this post.");
-  return { ...post, permalink: post.permalink!, publishedAt: post.publishedAt! };
 }
 
 async function findByKey(idempotencyKey: string) {

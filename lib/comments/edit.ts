@@ -1,20 +1,32 @@
 import "server-only";
 import { CommentError } from "@/lib/comments/errors";
 import { findCommentForChange } from "@/lib/comments/find";
-import { countLinks, MAX_LINKS_UNMODERATED, withinEditWindow } from "@/lib/comments/rules";
+import { findOpenPost, statusUnderPolicy } from "@/lib/comments/policy";
+import { COMMENT_EDIT_RATE_LIMITS, withinEditWindow } from "@/lib/comments/rules";
+import { tagsTouchedByCommentsOn } from "@/lib/comments/touched-tags";
 import { db } from "@/lib/db";
 import { commentTextToHtml } from "@/lib/html";
+import { describeRetry, hitRateLimits } from "@/lib/rate-limit";
 import type { CurrentUser } from "@/lib/session";
 
-/** The writer rewrites their own comment within the edit window; it is then marked "(edited)". */
+/**
+ * The writer rewrites their own comment within the edit window; it is then marked "(edited)".
+ * The new text meets the same policy as a new comment (closed comments, moderation, links): where
+ * a new comment would wait for a moderator, an approved comment goes back to waiting. A held
+ * comment stays held: an edit never approves.
+ */
 export async function editComment({ user, commentId, body, now }: { user: CurrentUser; commentId: string; body: string; now: Date }) {
   const comment = await findCommentForChange(commentId);
   if (comment.userId !== user.id) throw new CommentError("forbidden", "You can only edit your own comments.");
   if (comment.status === "SPAM") throw new CommentError("forbidden", "This comment was marked as spam.");
   if (!withinEditWindow(comment.createdAt, now)) throw new CommentError("edit-window-over", "Comments can be edited for 15 minutes after posting.");
+  const post = await findOpenPost(comment.postId, now);
   const bodyHtml = commentTextToHtml(body);
-  // An edit must not slip past the link threshold that a new comment would meet.
-  const status = countLinks(bodyHtml) > MAX_LINKS_UNMODERATED ? "PENDING" : comment.status;
-  await db.comment.update({ where: { id: comment.id }, data: { bodyHtml, status, editedAt: now } });
-  return { postId: comment.postId, status };
+  const status = (await statusUnderPolicy({ user, post, bodyHtml, now, editing: comment.id })) === "PENDING" ? "PENDING" : comment.status;
+  await db.$transaction(async (tx) => {
+    await tx.comment.update({ where: { id: comment.id }, data: { bodyHtml, status, editedAt: now } });
+    const limit = await hitRateLimits(COMMENT_EDIT_RATE_LIMITS, user.id, now, tx);
+    if (!limit.allowed) throw new CommentError("rate-limited", `You are editing too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
+  });
+  return { postId: comment.postId, status, expire: tagsTouchedByCommentsOn([comment.postId]) };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { CommentError } from "@/lib/comments/errors";
 import { findCommentForChange } from "@/lib/comments/find";
 import { moderatesPost } from "@/lib/comments/rules";
+import { tagsTouchedByCommentsOn } from "@/lib/comments/touched-tags";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -21,14 +22,14 @@ export async function moderateComment({ user, commentId, decision }: { user: Cur
   const comment = await findCommentForChange(commentId);
   if (!moderatesPost(user, comment.post)) throw new CommentError("forbidden", "Only the post's author or an admin can moderate its comments.");
   await db.comment.update({ where: { id: comment.id }, data: changesFor(decision) });
-  return { postId: comment.postId };
+  return { postId: comment.postId, expire: tagsTouchedByCommentsOn([comment.postId]) };
 }
 
 /**
  * One decision on several comments (the dashboard's queue), all or nothing: every id must be a
  * comment (not deleted) on a post the user moderates, else nothing changes and the answer is the
  * same NotFoundError as for a missing comment, so ids of other authors' comments cannot be probed.
- * Returns the posts whose comments changed, for the caller to refresh their pages.
+ * Returns the posts whose comments changed and the cache tags the caller expires for them.
  */
 export async function moderateComments({ user, commentIds, decision }: { user: CurrentUser; commentIds: string[]; decision: ModerationDecision }) {
   const ids = [...new Set(commentIds)];
@@ -44,6 +45,6 @@ export async function moderateComments({ user, commentIds, decision }: { user: C
       throw new NotFoundError(ids.length === 1 ? "That comment" : "One or more of those comments");
     }
     const { count } = await tx.comment.updateMany({ where: { id: { in: ids } }, data: changesFor(decision) });
-    return { postIds: [...new Set(comments.map((comment) => comment.postId))], count };
+    return { count, expire: tagsTouchedByCommentsOn(comments.map((comment) => comment.postId)) };
   });
 }

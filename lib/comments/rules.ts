@@ -11,6 +11,11 @@ export const COMMENT_RATE_LIMITS = [
   { name: "comment-minute", limit: 5, windowSeconds: 60 },
   { name: "comment-day", limit: 50, windowSeconds: 24 * 60 * 60 },
 ];
+/** Edits count apart from new comments: each one rewrites a page readers see, like a new comment. */
+export const COMMENT_EDIT_RATE_LIMITS = [
+  { name: "comment-edit-minute", limit: 5, windowSeconds: 60 },
+  { name: "comment-edit-day", limit: 50, windowSeconds: 24 * 60 * 60 },
+];
 
 /** Moderators of a post's comments: its author and every admin. */
 export function moderatesPost(user: { id: string; role: Role }, post: { authorId: string }): boolean {

@@ -41,7 +41,7 @@ export function dashboardAction<Schema extends z.ZodType, Data>(
     try {
       const data = await handler(parsed.data, user);
       // What the author changed may be on reader pages: they see those pages fresh for a moment.
-      await grantFreshReads();
+      await grantFreshReads(user.id);
       return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);

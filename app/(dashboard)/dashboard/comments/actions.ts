@@ -1,7 +1,6 @@
 "use server";
 
 import { refresh, updateTag } from "next/cache";
-import { tags } from "@/lib/cache-tags";
 import { moderateComments } from "@/lib/comments/moderate";
 import { dashboardAction, type ActionResult } from "@/lib/dashboard/action-client";
 import { queueModerationSchema, type QueueDecision } from "@/lib/validation/comments";
@@ -11,10 +10,8 @@ export type QueueActionResult = ActionResult<{ count: number; decision: QueueDec
 const DONE: Record<QueueDecision, string> = { approve: "approved", spam: "marked as spam", delete: "deleted" };
 
 const run = dashboardAction({ schema: queueModerationSchema }, async ({ decision, commentIds }, user) => {
-  const { postIds, count } = await moderateComments({ user, commentIds, decision });
-  for (const postId of postIds) updateTag(tags.post(postId));
-  updateTag(tags.posts);
-  updateTag(tags.comments);
+  const { count, expire } = await moderateComments({ user, commentIds, decision });
+  for (const tag of expire) updateTag(tag);
   // The queue and the navigation's badge are per request: show them again with the change.
   refresh();
   return { count, decision };

@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { invalid } from "@/lib/action-state";
-import { tags } from "@/lib/cache-tags";
 import type { NotPostedReason } from "@/components/comment/not-posted-notes";
 import { createComment, type CreatedComment } from "@/lib/comments/create";
 import { editComment } from "@/lib/comments/edit";
@@ -45,7 +44,7 @@ export async function postComment(_previous: CommentFormState, formData: FormDat
     refusal = { state: failure(error, "Your comment was not posted."), reason: error instanceof CommentError ? (error.code as NotPostedReason) : "error" };
   }
   if (!created) return notPosted(formData, { ...refusal!.state, body }, refusal!.reason);
-  if (created.id) await invalidateCommentsOf(created.postId);
+  await expireForReaders(created.expire, user.id);
   const anchor = !created.id ? "comments" : created.status === "VISIBLE" ? `c${created.id}` : "comment-awaiting-moderation";
   // With JavaScript the action's own answer re-renders this page after the write; a redirect
   // would fetch it through the page cache instead, which can still be refilling from before.
@@ -74,8 +73,8 @@ export async function saveCommentEdit(_previous: CommentFormState, formData: For
   const parsed = editCommentSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ...invalid<"body">(parsed.error), body };
   try {
-    const { postId, status } = await editComment({ user, ...parsed.data, now: new Date() });
-    await invalidateCommentsOf(postId);
+    const { status, expire } = await editComment({ user, ...parsed.data, now: new Date() });
+    await expireForReaders(expire, user.id);
     return { ok: true, message: status === "PENDING" ? "Saved. It now awaits moderation." : "Saved." };
   } catch (error) {
     return { ...failure(error, "Your changes were not saved."), body };
@@ -88,7 +87,7 @@ export async function deleteOwnComment(_previous: ActionState, formData: FormDat
   const parsed = commentIdSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
   try {
-    await invalidateCommentsOf((await removeOwnComment({ user, ...parsed.data })).postId);
+    await expireForReaders((await removeOwnComment({ user, ...parsed.data })).expire, user.id);
     return { ok: true, message: "Deleted." };
   } catch (error) {
     return failure(error, "The comment was not deleted.");
@@ -101,19 +100,21 @@ export async function moderate(_previous: ActionState, formData: FormData): Prom
   const parsed = moderationSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
   try {
-    await invalidateCommentsOf((await moderateComment({ user, ...parsed.data })).postId);
+    await expireForReaders((await moderateComment({ user, ...parsed.data })).expire, user.id);
     return { ok: true, message: "Done." };
   } catch (error) {
     return failure(error, "Nothing was changed.");
   }
 }
 
-/** The post's page, every post list (they show comment counts) and the comment feeds; the writer sees them fresh. */
-async function invalidateCommentsOf(postId: string) {
-  updateTag(tags.post(postId));
-  updateTag(tags.posts);
-  updateTag(tags.comments);
-  await grantFreshReads();
+/**
+ * Expires what the write changed (lib/comments/touched-tags.ts) and lets the writer see it at once;
+ * a write that changed nothing (a resubmitted form) expires nothing.
+ */
+async function expireForReaders(expire: string[], userId: string) {
+  if (expire.length === 0) return;
+  for (const tag of expire) updateTag(tag);
+  await grantFreshReads(userId);
 }
 
 function failure(error: unknown, fallback: string): ActionState {

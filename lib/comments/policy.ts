@@ -1,0 +1,41 @@
+import "server-only";
+import { CommentError } from "@/lib/comments/errors";
+import { countLinks, initialStatus, moderatesPost } from "@/lib/comments/rules";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/session";
+import { visiblePostsWhere } from "@/lib/queries/visibility";
+
+type CommentablePost = Awaited<ReturnType<typeof findOpenPost>>;
+
+/** A published, visible post that takes comments; else the writer is told why not. */
+export async function findOpenPost(postId: string, now: Date) {
+  const post = await db.post.findFirst({
+    where: { AND: [visiblePostsWhere(now), { id: postId }] },
+    select: { id: true, authorId: true, permalink: true, publishedAt: true, commentsOpen: true },
+  });
+  if (!post) throw new CommentError("not-found", "That post is not there any more.");
+  if (!post.commentsOpen) throw new CommentError("closed", "Comments are closed on this post.");
+  return { ...post, permalink: post.permalink!, publishedAt: post.publishedAt! };
+}
+
+/**
+ * Whether a text written now on this post shows at once or waits for a moderator, under the
+ * blog's policy; refused when the blog takes no comments. New comments and edits both come here,
+ * so an edit cannot slip past what a new comment would meet. For an edit, `editing` is the
+ * comment's id: its own approval does not vouch for its new text under FIRST_COMMENT.
+ */
+export async function statusUnderPolicy({ user, post, bodyHtml, now, editing }: { user: CurrentUser; post: CommentablePost; bodyHtml: string; now: Date; editing?: string }) {
+  const settings = await db.setting.findUnique({ where: { id: 1 }, select: { commentPermission: true, commentModeration: true, moderateAfterDays: true } });
+  if (settings?.commentPermission === "NOBODY") throw new CommentError("closed", "Comments are closed on this blog.");
+  const writerModerates = moderatesPost(user, post);
+  const approvedElsewhere = () => db.comment.count({ where: { userId: user.id, status: "VISIBLE", ...(editing ? { id: { not: editing } } : {}) }, take: 1 });
+  return initialStatus({
+    moderation: settings?.commentModeration ?? "NEVER",
+    moderateAfterDays: settings?.moderateAfterDays ?? 14,
+    postPublishedAt: post.publishedAt,
+    writerHasApprovedComment: writerModerates || (await approvedElsewhere()) > 0,
+    writerModerates,
+    linkCount: countLinks(bodyHtml),
+    now,
+  });
+}
