@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
-import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
+import { sendRaw } from "../tests/support/raw-http";
 import { signInWithPassword, trackedAccounts } from "./support/accounts";
 
 // The blog under test trusts one proxy address, 127.0.0.1 (e2e/support/global-setup.ts). A client
@@ -9,54 +9,17 @@ import { signInWithPassword, trackedAccounts } from "./support/accounts";
 const accounts = trackedAccounts({ role: "AUTHOR" });
 test.afterEach(() => accounts.removeAll());
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  /** Body bytes written before the answer came. */
-  bytesSent: number;
-}
-
-function send(
-  baseURL: string,
-  { method = "GET", path, headers = {}, body = [], localAddress }: { method?: string; path: string; headers?: Record<string, string>; body?: Iterable<Buffer>; localAddress?: string },
-): Promise<Answer> {
-  const url = new URL(path, baseURL);
-  return new Promise((resolve, reject) => {
-    let answered = false;
-    let bytesSent = 0;
-    const request = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method, headers, localAddress }, (response) => {
-      answered = true;
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (part: string) => (text += part));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text, bytesSent }));
-    });
-    request.on("error", (error) => (answered ? undefined : reject(error)));
-    const chunks = body[Symbol.iterator]();
-    // Written chunk by chunk without Content-Length (Transfer-Encoding: chunked), stopping once answered.
-    const writeMore = () => {
-      for (;;) {
-        const next = chunks.next();
-        if (answered || next.done) return void request.end();
-        bytesSent += next.value.length;
-        if (!request.write(next.value)) return void request.once("drain", writeMore);
-      }
-    };
-    writeMore();
-  });
-}
 
 const otherLoopbackAddress = () => `127.${randomInt(1, 255)}.${randomInt(256)}.${randomInt(1, 255)}`;
 const forgedAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 /** One wrong-password sign-in through next-auth, as the form posts it; answers where it redirects. */
 async function signInAttempt(baseURL: string, localAddress: string, forwardedFor: string): Promise<string> {
-  const csrf = await send(baseURL, { path: "/api/auth/csrf", localAddress });
+  const csrf = await sendRaw(baseURL, { path: "/api/auth/csrf", localAddress });
   const cookie = [csrf.headers["set-cookie"] ?? []].flat().map((entry) => entry.split(";")[0]).join("; ");
   const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
   const form = new URLSearchParams({ csrfToken, email: `nobody-${randomInt(1e9)}@example.test`, password: "wrong-password", callbackUrl: "/" });
-  const answer = await send(baseURL, {
+  const answer = await sendRaw(baseURL, {
     method: "POST",
     path: "/api/auth/callback/credentials",
     headers: { cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": forwardedFor },
@@ -91,7 +54,7 @@ test("a chunked upload past 10 MB is refused with 413 while it is still being se
     for (let sent = 0; sent < 1024 * 1024 * 1024; sent += chunk.length) yield chunk;
     yield Buffer.from(`\r\n--${boundary}--\r\n`);
   }
-  const answer = await send(baseURL!, {
+  const answer = await sendRaw(baseURL!, {
     method: "POST",
     path: "/api/uploads",
     headers: { cookie, origin: new URL(baseURL!).origin, "content-type": `multipart/form-data; boundary=${boundary}` },

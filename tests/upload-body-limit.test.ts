@@ -1,8 +1,9 @@
-import { createServer, request as httpRequest } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readFormAtMost } from "../lib/uploads/read-limited";
+import { sendRaw } from "./support/raw-http";
 
 // The upload route's body reading, against real chunked HTTP requests (no Content-Length): the
 // limit holds on the bytes as they arrive, and the server answers before the client is done.
@@ -29,37 +30,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-interface Answer {
-  status: number;
-  text: string;
-  bytesSent: number;
-}
-
 /** POSTs `body` chunk by chunk with Transfer-Encoding: chunked, stopping as soon as an answer arrives. */
-function postChunked(contentType: string, body: Iterable<Buffer>): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    let bytesSent = 0;
-    let answered = false;
-    const request = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/", headers: { "content-type": contentType } }, (response) => {
-      answered = true;
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (part: string) => (text += part));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, text, bytesSent }));
-    });
-    request.on("error", (error) => (answered ? undefined : reject(error)));
-    const chunks = body[Symbol.iterator]();
-    const writeMore = () => {
-      for (;;) {
-        const next = chunks.next();
-        if (answered || next.done) return void request.end();
-        bytesSent += next.value.length;
-        if (!request.write(next.value)) return void request.once("drain", writeMore);
-      }
-    };
-    writeMore();
-  });
-}
+const postChunked = (contentType: string, body: Iterable<Buffer>) =>
+  sendRaw(`http://127.0.0.1:${port}`, { method: "POST", path: "/", headers: { "content-type": contentType }, body });
 
 const boundary = "----longhand-test-boundary";
 const multipartOpening = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cover.png"\r\nContent-Type: image/png\r\n\r\n`);
