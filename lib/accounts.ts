@@ -4,14 +4,16 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sendMail } from "@/lib/mail";
+import { isAnotherWritersName } from "@/lib/display-names";
 import { hashPassword } from "@/lib/passwords";
 import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import { absoluteUrl } from "@/lib/site";
 
-export type RegisterResult = { created: true; id: string } | { created: false; reason: "email-taken" };
+export type RegisterResult = { created: true; id: string } | { created: false; reason: "email-taken" | "writers-name" };
 
 /** A new READER account with a password. The email's unique index decides a race between two sign-ups. */
 export async function registerAccount(input: { name: string; email: string; password: string }): Promise<RegisterResult> {
+  if (await isAnotherWritersName(input.name)) return { created: false, reason: "writers-name" };
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({ data: { name: input.name, email: input.email, passwordHash, role: "READER" }, select: { id: true } });
@@ -48,8 +50,11 @@ export async function warnOwnerOfSignUp(email: string): Promise<void> {
   });
 }
 
-export async function renameAccount(userId: string, name: string): Promise<void> {
+/** A writer keeps their own name; anyone else is refused a writer's. */
+export async function renameAccount(userId: string, name: string): Promise<"renamed" | "writers-name"> {
+  if (await isAnotherWritersName(name, userId)) return "writers-name";
   await db.user.update({ where: { id: userId }, data: { name } });
+  return "renamed";
 }
 
 // As many guesses as sign-in allows an account, so a stolen session is no faster way to the password.

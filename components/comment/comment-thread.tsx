@@ -32,7 +32,7 @@ export function CommentThread({ comments, timeZone, replyTarget }: { comments: C
                 ) : (
                   <span>{comment.authorName}</span>
                 )}{" "}
-                said...
+                {comment.writer && <span className="comment-badge">{comment.writer === "author" ? "Author" : "Staff"}</span>} said...
               </p>
               <RichHtml className="comment-body" html={comment.bodyHtml} />
               <p className="comment-footer">

@@ -82,6 +82,8 @@ export interface CommentNode {
   bodyHtml: string;
   createdAt: Date;
   editedAt: Date | null;
+  /** "author" when the post's author wrote it, "staff" for another author or admin: readers cannot pose as them. */
+  writer: false | "author" | "staff";
   /** Removed (by its writer or by a moderator) but kept because replies hang from it. */
   removed: false | "author" | "moderator";
   replies: CommentNode[];
@@ -105,7 +107,8 @@ export async function listPostComments({ postId }: { postId: string }): Promise<
       createdAt: true,
       editedAt: true,
       removedBy: true,
-      user: { select: { name: true } },
+      // Counting the writer's posts with this id asks "wrote this post?" inside the users' query.
+      user: { select: { name: true, role: true, _count: { select: { posts: { where: { id: postId } } } } } },
     },
   });
   const nodes = new Map<string, CommentNode & { parentId: string | null }>();
@@ -117,6 +120,7 @@ export async function listPostComments({ postId }: { postId: string }): Promise<
       parentId: row.parentId,
       authorName: removed ? "" : (row.user?.name ?? row.authorName ?? "Anonymous"),
       authorUrl: removed ? null : row.authorUrl,
+      writer: removed ? false : writerOf(row),
       bodyHtml: removed ? "" : row.bodyHtml,
       createdAt: row.createdAt,
       editedAt: row.editedAt,
@@ -138,6 +142,12 @@ export async function listPostComments({ postId }: { postId: string }): Promise<
   return { count: rows.filter((row) => row.status === visibleCommentsWhere.status).length, thread: thread.map(stripParent) };
 }
 
-function stripParent({ id, authorName, authorUrl, bodyHtml, createdAt, editedAt, removed, replies }: CommentNode): CommentNode {
-  return { id, authorName, authorUrl, bodyHtml, createdAt, editedAt, removed, replies: replies.map(stripParent) };
+function writerOf({ user }: { user: { role: string; _count: { posts: number } } | null }): CommentNode["writer"] {
+  if (!user) return false;
+  if (user._count.posts > 0) return "author";
+  return user.role === "AUTHOR" || user.role === "ADMIN" ? "staff" : false;
+}
+
+function stripParent({ id, authorName, authorUrl, writer, bodyHtml, createdAt, editedAt, removed, replies }: CommentNode): CommentNode {
+  return { id, authorName, authorUrl, writer, bodyHtml, createdAt, editedAt, removed, replies: replies.map(stripParent) };
 }

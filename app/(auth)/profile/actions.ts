@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { changePassword, renameAccount } from "@/lib/accounts";
 import { invalid } from "@/lib/action-state";
+import { WRITERS_NAME_MESSAGE } from "@/lib/display-names";
 import { answerForm } from "@/lib/form-flash";
 import { describeRetry } from "@/lib/rate-limit";
 import { getCurrentUser, keepThisBrowserSignedIn, type CurrentUser } from "@/lib/session";
@@ -22,7 +23,14 @@ export async function changeName(_previous: FormState<NameField>, formData: Form
   const user = await signedInUser();
   const parsed = profileNameSchema.safeParse({ name: formData.get("name") });
   if (!parsed.success) return answerForm(FORM_IDS.profileName, "/profile", { ...invalid<NameField>(parsed.error), values: { name: String(formData.get("name") ?? "") } });
-  await renameAccount(user.id, parsed.data.name);
+  if ((await renameAccount(user.id, parsed.data.name)) === "writers-name") {
+    return answerForm(FORM_IDS.profileName, "/profile", {
+      ok: false,
+      message: "Please correct the fields below.",
+      errors: { name: [WRITERS_NAME_MESSAGE] },
+      values: { name: parsed.data.name },
+    });
+  }
   return answerForm(FORM_IDS.profileName, "/profile", { ok: true, message: "Your name is saved.", values: { name: parsed.data.name } });
 }
 

@@ -5,6 +5,7 @@ import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { registerAccount, warnOwnerOfSignUp } from "@/lib/accounts";
 import { invalid } from "@/lib/action-state";
 import { answerForm } from "@/lib/form-flash";
+import { WRITERS_NAME_MESSAGE } from "@/lib/display-names";
 import { currentClientIp } from "@/lib/auth/credentials";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { describeRetry, hitRateLimits } from "@/lib/rate-limit";
@@ -32,6 +33,9 @@ export async function signUp(_previous: FormState<SignUpField>, formData: FormDa
   if (!limit.allowed) return answer({ ok: false, message: `Too many new accounts from your network. Try again in ${describeRetry(limit.retryAfterSeconds)}.`, values });
 
   const result = await registerAccount(parsed.data);
+  if (!result.created && result.reason === "writers-name") {
+    return answer({ ok: false, message: "Please correct the fields below.", errors: { name: [WRITERS_NAME_MESSAGE] }, values });
+  }
   if (!result.created) {
     const { email } = parsed.data;
     after(() => warnOwnerOfSignUp(email).catch((error: unknown) => console.error("Could not email the owner about a sign-up with their address", error)));
