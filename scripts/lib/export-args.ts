@@ -1,4 +1,5 @@
-import { EXPORT_FORMATS, type ExportFormat } from "../../lib/transfer/export/index";
+import type { ExportFormat } from "../../lib/transfer/export/index";
+import { EXPORT_FORMATS, exportFormatParam } from "../../lib/validation/transfer";
 
 /** A mistake in what was asked, told to the person at the terminal as is. */
 export class ExportArgsError extends Error {
@@ -7,7 +8,6 @@ export class ExportArgsError extends Error {
 
 export const EXPORT_USAGE = `Usage: npm run export -- --format ${EXPORT_FORMATS.join("|")} [--out <file>]   (--out - writes to standard output)`;
 
-const isFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
 
 /** `--format atom --out blog.xml` (or `--format=atom`); `out` undefined means the default file name. */
 export function parseExportArgs(args: string[]): { format: ExportFormat; out: string | undefined } {
@@ -22,6 +22,7 @@ export function parseExportArgs(args: string[]): { format: ExportFormat; out: st
   }
   const format = options.get("--format");
   if (!format) throw new ExportArgsError(EXPORT_USAGE);
-  if (!isFormat(format)) throw new ExportArgsError(`"${format}" is not an export format: use one of ${EXPORT_FORMATS.join(", ")}.\n${EXPORT_USAGE}`);
-  return { format, out: options.get("--out") };
+  const parsed = exportFormatParam.safeParse(format);
+  if (!parsed.success) throw new ExportArgsError(`"${format}" is not an export format: use one of ${EXPORT_FORMATS.join(", ")}.\n${EXPORT_USAGE}`);
+  return { format: parsed.data, out: options.get("--out") };
 }

@@ -4,6 +4,7 @@ import { everyReaderTag } from "@/lib/cache-tags";
 import { getCurrentUser } from "@/lib/session";
 import { siteOrigin } from "@/lib/site";
 import { ImportRefusedError, receiveImportUpload, runImportJob } from "@/lib/transfer/import/jobs";
+import { importUploadHeaders } from "@/lib/validation/transfer";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const refused = (status: number, error: string) => Response.json({ error }, { status, headers: NO_STORE });
@@ -22,12 +23,11 @@ export async function POST(request: Request) {
   if (user.role !== "ADMIN") return refused(403, "Only administrators can import a blog.");
 
   try {
-    const { id } = await receiveImportUpload({
-      user,
-      fileName: fileNameFrom(request.headers.get("x-file-name")),
-      copyImages: request.headers.get("x-copy-images") === "true",
-      body: request.body,
+    const { fileName, copyImages } = importUploadHeaders.parse({
+      fileName: request.headers.get("x-file-name"),
+      copyImages: request.headers.get("x-copy-images"),
     });
+    const { id } = await receiveImportUpload({ user, fileName, copyImages, body: request.body });
     after(async () => {
       // An import may change any reader page: each is rebuilt on its next request.
       if ((await runImportJob(id)) === "SUCCEEDED") for (const tag of everyReaderTag) revalidateTag(tag, { expire: 0 });
@@ -40,10 +40,3 @@ export async function POST(request: Request) {
   }
 }
 
-function fileNameFrom(header: string | null): string {
-  try {
-    return decodeURIComponent(header ?? "").trim() || "export";
-  } catch {
-    return "export";
-  }
-}

@@ -4,7 +4,8 @@ import { exportAtom } from "./atom";
 import { exportJson } from "./json";
 import { exportWxr } from "./wxr";
 
-export const EXPORT_FORMATS = ["atom", "wxr", "json"] as const;
+import type { EXPORT_FORMATS } from "../../validation/transfer";
+
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {

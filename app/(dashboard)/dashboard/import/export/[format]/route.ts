@@ -1,9 +1,8 @@
 import { db } from "@/lib/db";
 import { getCurrentUser } from "@/lib/session";
 import { siteOrigin } from "@/lib/site";
-import { EXPORT_FORMATS, exportBlog, exportFileFor, type ExportFormat } from "@/lib/transfer/export";
-
-const isExportFormat = (format: string): format is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(format);
+import { exportBlog, exportFileFor } from "@/lib/transfer/export";
+import { exportFormatParam } from "@/lib/validation/transfer";
 
 /**
  * Downloads the whole blog as Atom (Blogger's shape), WordPress WXR or Longhand JSON, streamed as
@@ -14,9 +13,10 @@ export async function GET(_request: Request, { params }: RouteContext<"/dashboar
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in first.", { status: 401, headers: { "Cache-Control": "no-store" } });
   if (user.role !== "ADMIN") return new Response("Only administrators can export the blog.", { status: 403, headers: { "Cache-Control": "no-store" } });
-  const { format } = await params;
-  if (!isExportFormat(format)) return new Response("There is no such export format.", { status: 404, headers: { "Cache-Control": "no-store" } });
+  const parsed = exportFormatParam.safeParse((await params).format);
+  if (!parsed.success) return new Response("There is no such export format.", { status: 404, headers: { "Cache-Control": "no-store" } });
 
+  const format = parsed.data;
   const now = new Date();
   const { fileName, contentType } = exportFileFor(format, now);
   return new Response(textStream(exportBlog(db, format, { now, siteUrl: siteOrigin() })), {
