@@ -26,6 +26,9 @@ export function createStops() {
     return stopping;
   }
   exitHook((done) => void stopEverything().finally(done));
+  // The run stops everything itself before it ends; on "beforeExit" async-exit-hook would call
+  // process.exit(0), hiding the exit code a failure set.
+  exitHook.unhookEvent("beforeExit");
   return {
     push: (stop: () => Promise<void>) => void stops.push(stop),
     stopEverything,
