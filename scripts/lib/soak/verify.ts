@@ -61,7 +61,7 @@ function checkComments(ledger: Ledger, stored: StoredComment[]) {
   };
   const accounted = new Set<string>();
   // One write's marker against the rows holding it; `where` is the row the acknowledgement named, if any.
-  const expect = (write: CommentWrite, marker: string, state: string, rows: StoredComment[], shouldHold: boolean, where?: (row: StoredComment) => boolean) => {
+  const checkMarker = (write: CommentWrite, marker: string, state: string, rows: StoredComment[], shouldHold: boolean, where?: (row: StoredComment) => boolean) => {
     accounted.add(marker);
     if (rows.length > 1) return void check.doubled.push(`${marker}: ${rows.length} rows (${rows.map((row) => row.id).join(", ")})`);
     if (state === "acknowledged") {
@@ -82,12 +82,12 @@ function checkComments(ledger: Ledger, stored: StoredComment[]) {
     const rows = byMarker.get(write.marker) ?? [];
     const edit = write.edit;
     if (edit) tally("edit", edit.state);
-    // An acknowledged edit replaced the comment's text; an unanswered one may have.
+    // An acknowledged edit replaced the comment's text (an unanswered one may have): the edit's
+    // marker must then be in the row this write was acknowledged as, which the edit's check asks.
     const editLanded = edit && (byMarker.get(edit.marker) ?? []).length > 0;
     const replaced = edit?.state === "acknowledged" || (editLanded && (edit.state === "no answer" || edit.state === "server error"));
-    expect(write, write.marker, write.state, rows, !replaced, (row) => row.id === write.commentId && (write.kind === "comment" ? row.parentId === null : row.parentId !== null) && row.userId === write.person.account.id);
-    if (replaced && rows.length) check.unacknowledged.push(`${write.marker}: still stored after its acknowledged edit ${edit.marker}`);
-    if (edit) expect(write, edit.marker, edit.state, byMarker.get(edit.marker) ?? [], true, (row) => row.id === write.commentId);
+    checkMarker(write, write.marker, write.state, rows, !replaced, (row) => row.id === write.commentId && (write.kind === "comment" ? row.parentId === null : row.parentId !== null) && row.userId === write.person.account.id);
+    if (edit) checkMarker(write, edit.marker, edit.state, byMarker.get(edit.marker) ?? [], true, (row) => row.id === write.commentId);
   }
   for (const [marker, rows] of byMarker) {
     if (!accounted.has(marker)) check.unacknowledged.push(`${marker}: stored as ${rows.map((row) => row.id).join(", ")} but never sent`);

@@ -26,9 +26,14 @@ async function read(context: SoakContext, browser: Browser, kind: RequestKind, p
   return true;
 }
 
-/** With a signed-in reader borrowed for its duration; false when none is free. */
-async function asReader(context: SoakContext, usable: (person: Person) => boolean, work: (person: Person) => Promise<void>): Promise<boolean> {
-  const person = borrow(context.readers, (candidate) => candidate.signedIn && usable(candidate));
+/** With a reader borrowed for its duration (signed in, unless `signedOut` too will do); false when none is free. */
+async function asReader(
+  context: SoakContext,
+  usable: (person: Person) => boolean,
+  work: (person: Person) => Promise<void>,
+  { signedOut = false } = {},
+): Promise<boolean> {
+  const person = borrow(context.readers, (candidate) => (signedOut || candidate.signedIn) && usable(candidate));
   if (!person) return false;
   try {
     await work(person);
@@ -61,7 +66,7 @@ const MIX: [number, Step][] = [
   [4, (context, visitor) => read(context, visitor, "GET feed", context.feedPath)],
   [6, (context) => asReader(context, () => true, async (person) => void (await read(context, person.browser, "GET /api/viewer", `/api/viewer?postId=${pick(context.commentedPosts).id}`)))],
   [2, (context) => read(context, context.author.browser, "GET dashboard editor", `/dashboard/posts/${pick(context.ledger.drafts).id}`)],
-  [3, (context) => asReader(context, (person) => Date.now() - person.lastSignInAt > SIGN_IN_EVERY_MS, (person) => signIn(person, context.stats))],
+  [3, (context) => asReader(context, (person) => Date.now() - person.lastSignInAt > SIGN_IN_EVERY_MS, (person) => signIn(person, context.stats), { signedOut: true })],
   [10, (context) => asReader(context, (person) => withinPace(person.commentTimes), (person) => postComment(context, person, "comment"))],
   [7, (context) => asReader(context, (person) => withinPace(person.commentTimes), (person) => postComment(context, person, "reply"))],
   [2, (context) => withOwnComment(context, () => true, (write) => resubmitComment(context, write))],
@@ -118,13 +123,17 @@ export async function runWorkload(context: SoakContext, { connections, durationM
   );
 }
 
-/** Everyone signs in once before the clock starts, `connections` at a time. */
-export async function signInEveryone(context: SoakContext, connections: number): Promise<number> {
-  const queue = [context.author, ...context.readers];
+/**
+ * The author and half the readers sign in before the clock starts, `connections` at a time; the
+ * other half arrive during the run (the mix's sign-ins), and everyone signs in again now and then.
+ */
+export async function signInFirstArrivals(context: SoakContext, connections: number): Promise<Person[]> {
+  const arrivals = [context.author, ...context.readers.slice(0, Math.ceil(context.readers.length / 2))];
+  const queue = [...arrivals];
   await Promise.all(
     Array.from({ length: connections }, async () => {
       for (let person = queue.shift(); person; person = queue.shift()) await signIn(person, context.stats);
     }),
   );
-  return [context.author, ...context.readers].filter((person) => person.signedIn).length;
+  return arrivals;
 }

@@ -1,6 +1,6 @@
 import { answered, type Outcome } from "./browser";
 import { filledIn, formsIn, postPath } from "./forms";
-import type { CommentWrite, DraftLedger, Ledger, WriteState } from "./ledger";
+import type { CommentWrite, DraftLedger, EditWrite, Ledger, WriteState } from "./ledger";
 import type { Person } from "./people";
 import { callServerAction, type ActionOutcome } from "./server-actions";
 import type { RequestKind, RequestStats } from "./stats";
@@ -70,7 +70,8 @@ export async function resubmitComment(context: WriteContext, write: CommentWrite
  */
 export async function editComment(context: WriteContext, write: CommentWrite): Promise<void> {
   const marker = context.ledger.nextMarker("e");
-  const edit = (write.edit = { marker, state: "no answer" as WriteState, refusal: undefined as string | undefined });
+  const edit: EditWrite = { marker, state: "no answer" };
+  write.edit = edit;
   const form = new FormData();
   form.append("commentId", write.commentId!);
   form.append("body", `Soak edit ${marker} by ${write.person.account.id}.`);
@@ -105,13 +106,7 @@ export async function autosave(context: WriteContext, draft: DraftLedger): Promi
       { postId: draft.id, expectedVersion: draft.version, ...content },
     ]);
     const result = outcome.result as SaveResult | undefined;
-    const verdict: Verdict = !answered(outcome)
-      ? { state: "no answer" }
-      : outcome.status >= 500
-        ? { state: "server error" }
-        : result?.ok
-          ? { state: "acknowledged" }
-          : { state: "refused", refusal: result?.code ?? `${outcome.status} without a result` };
+    const verdict = saveVerdict(outcome, result);
     recordWrite(context.stats, attempt === 0 ? "action: autosave" : "POST retry after no answer", editorPath, outcome, verdict);
     if (verdict.state === "no answer") {
       unanswered = true;
@@ -143,6 +138,13 @@ function commentVerdict(outcome: Outcome): Verdict {
   const reason = /#comment-not-posted-([a-z-]+)$/.exec(location)?.[1];
   if (reason === "rate-limited") return { state: "rate-limited", refusal: reason };
   return { state: "refused", refusal: reason ?? `${outcome.status} ${location}`.trim() };
+}
+
+function saveVerdict(outcome: ActionOutcome, result: SaveResult | undefined): Verdict {
+  if (!answered(outcome)) return { state: "no answer" };
+  if (outcome.status >= 500) return { state: "server error" };
+  if (result?.ok) return { state: "acknowledged" };
+  return { state: "refused", refusal: result?.code ?? `${outcome.status} without a result` };
 }
 
 function editVerdict(outcome: ActionOutcome): Verdict {
