@@ -1,4 +1,5 @@
 import { answered, Browser } from "./browser";
+import { randomItem } from "./random";
 import type { SoakAccount } from "./seed";
 import type { RequestStats } from "./stats";
 
@@ -34,8 +35,7 @@ export function withinPace(times: number[], now = Date.now()): boolean {
 
 /** A random free person who passes the test, marked busy until `release`; undefined when none does. */
 export function borrow(people: Person[], usable: (person: Person) => boolean): Person | undefined {
-  const candidates = people.filter((person) => !person.busy && usable(person));
-  const person = candidates[Math.floor(Math.random() * candidates.length)];
+  const person = randomItem(people.filter((candidate) => !candidate.busy && usable(candidate)));
   if (person) person.busy = true;
   return person;
 }

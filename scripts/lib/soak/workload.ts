@@ -1,6 +1,7 @@
 import { Browser } from "./browser";
 import type { CommentWrite } from "./ledger";
 import { borrow, signIn, SIGN_IN_EVERY_MS, withinPace, type Person } from "./people";
+import { randomItem } from "./random";
 import type { RequestKind } from "./stats";
 import { autosave, editComment, postComment, resubmitComment, type WriteContext } from "./writes";
 
@@ -17,7 +18,6 @@ export interface SoakContext extends WriteContext {
 /** One step of a worker; false when it could not run now (nobody free, or everyone at their limit). */
 type Step = (context: SoakContext, visitor: Browser) => Promise<boolean>;
 
-const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
 // Comments can be edited for 15 minutes; the soak edits only well inside that.
 const EDITABLE_FOR_MS = 10 * 60 * 1000;
 
@@ -47,7 +47,7 @@ async function asReader(
 async function withOwnComment(context: SoakContext, usable: (write: CommentWrite) => boolean, work: (write: CommentWrite) => Promise<void>): Promise<boolean> {
   const writes = context.ledger.comments.filter((write) => write.state === "acknowledged" && !write.person.busy && write.person.signedIn && usable(write));
   if (writes.length === 0) return false;
-  const write = pick(writes);
+  const write = randomItem(writes)!;
   write.person.busy = true;
   try {
     await work(write);
@@ -57,15 +57,15 @@ async function withOwnComment(context: SoakContext, usable: (write: CommentWrite
   return true;
 }
 
-const readCachedPage: Step = (context, visitor) => read(context, visitor, "GET cached page", pick(context.cachedPaths));
+const readCachedPage: Step = (context, visitor) => read(context, visitor, "GET cached page", randomItem(context.cachedPaths)!);
 
 /** Weights of each step in the mix: mostly cached reads, then uncached reads, then writes and sign-ins. */
 const MIX: [number, Step][] = [
   [50, readCachedPage],
   [4, (context, visitor) => read(context, visitor, "GET search", context.searchPath)],
   [4, (context, visitor) => read(context, visitor, "GET feed", context.feedPath)],
-  [6, (context) => asReader(context, () => true, async (person) => void (await read(context, person.browser, "GET /api/viewer", `/api/viewer?postId=${pick(context.commentedPosts).id}`)))],
-  [2, (context) => read(context, context.author.browser, "GET dashboard editor", `/dashboard/posts/${pick(context.ledger.drafts).id}`)],
+  [6, (context) => asReader(context, () => true, async (person) => void (await read(context, person.browser, "GET /api/viewer", `/api/viewer?postId=${randomItem(context.commentedPosts)!.id}`)))],
+  [2, (context) => read(context, context.author.browser, "GET dashboard editor", `/dashboard/posts/${randomItem(context.ledger.drafts)!.id}`)],
   [3, (context) => asReader(context, (person) => Date.now() - person.lastSignInAt > SIGN_IN_EVERY_MS, (person) => signIn(person, context.stats), { signedOut: true })],
   [10, (context) => asReader(context, (person) => withinPace(person.commentTimes), (person) => postComment(context, person, "comment"))],
   [7, (context) => asReader(context, (person) => withinPace(person.commentTimes), (person) => postComment(context, person, "reply"))],
@@ -86,7 +86,7 @@ const TOTAL_WEIGHT = MIX.reduce((sum, [weight]) => sum + weight, 0);
 async function withFreeDraft(context: SoakContext): Promise<boolean> {
   const drafts = context.ledger.drafts.filter((draft) => !draft.busy && !draft.uncertain);
   if (drafts.length === 0) return false;
-  const draft = pick(drafts);
+  const draft = randomItem(drafts)!;
   draft.busy = true;
   try {
     await autosave(context, draft);

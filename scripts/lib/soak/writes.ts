@@ -2,6 +2,7 @@ import { answered, type Outcome } from "./browser";
 import { filledIn, formsIn, postPath } from "./forms";
 import type { CommentWrite, DraftLedger, EditWrite, Ledger, WriteState } from "./ledger";
 import type { Person } from "./people";
+import { randomItem } from "./random";
 import { callServerAction, type ActionOutcome } from "./server-actions";
 import type { RequestKind, RequestStats } from "./stats";
 
@@ -19,19 +20,17 @@ type Verdict = { state: WriteState; commentId?: string; refusal?: string };
 // again: the server must not store it twice.
 const RETRIES_AFTER_NO_ANSWER = 2;
 
-const pick = <T>(items: T[]): T | undefined => items[Math.floor(Math.random() * items.length)];
-
 /**
  * A new comment or a reply, as a browser without JavaScript sends it: the post page, its form's
  * fields as they stand in the HTML (React's `$ACTION_…` inputs, the form key), the text filled in.
  */
 export async function postComment(context: WriteContext, person: Person, kind: "comment" | "reply"): Promise<void> {
-  const post = pick(context.commentedPosts)!;
+  const post = randomItem(context.commentedPosts)!;
   const page = await person.browser.request(post.permalink);
   context.stats.record("GET post page to write on", post.permalink, page);
   if (!answered(page) || page.status !== 200) return;
   const forms = formsIn(page.text);
-  const form = kind === "comment" ? forms.find((candidate) => candidate.id === "comment-form") : pick(forms.filter((candidate) => candidate.id.startsWith("reply-form-")));
+  const form = kind === "comment" ? forms.find((candidate) => candidate.id === "comment-form") : randomItem(forms.filter((candidate) => candidate.id.startsWith("reply-form-")));
   if (!form) return context.ledger.anomaly(`${post.permalink} showed no ${kind} form`);
   const marker = context.ledger.nextMarker(kind === "comment" ? "c" : "r");
   const write: CommentWrite = {
