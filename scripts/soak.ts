@@ -100,7 +100,7 @@ async function main() {
   console.log(`\n${formatWrites(check)}\n`);
   const { text, failed } = formatCheck(check, stats, context.ledger);
   console.log(text);
-  console.log(failed.length ? `\nFAILED: ${failed.join("; ")}` : "\nPASSED: no 5xx, no lost or doubled writes");
+  console.log(failed.length ? `\nFAILED: ${failed.join("; ")}` : "\nPASSED: no 5xx, no request left unanswered, no lost or doubled writes");
   if (failed.length) process.exitCode = 1;
 }
 

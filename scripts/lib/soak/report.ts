@@ -31,6 +31,7 @@ export function formatCheck(check: WriteCheck, stats: RequestStats, ledger: Ledg
   if (ledger.anomalies.length) lines.push(`  answers that break the rules: ${ledger.anomalies.length}`, ...list(ledger.anomalies));
   const failed = [
     stats.serverErrors > 0 && `${stats.serverErrors} 5xx answers`,
+    stats.noAnswers > 0 && `${stats.noAnswers} requests unanswered within the timeout`,
     check.lost.length > 0 && `${check.lost.length} lost writes`,
     check.doubled.length > 0 && `${check.doubled.length} doubled writes`,
     check.unacknowledged.length > 0 && `${check.unacknowledged.length} writes stored without an acknowledgement`,
