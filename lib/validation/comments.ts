@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 const id = z.string().trim().min(1).max(64);
 /** An empty form field means "none". */
 const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), id.optional());
 
-export const commentBody = z
-  .string({ message: "Write your comment first." })
+export const commentBody = text({ message: "Write your comment first." })
   .trim()
   .min(1, { message: "Write your comment first." })
   .max(4096, { message: "Keep it to 4,096 characters." });
