@@ -12,8 +12,8 @@
 // Next 16.4 also writes every page it renders to disk (about 8 files), including each 404 and
 // redirect for an address nobody will ask for again (`/label/<anything>`, `/page/o<any time>.x`),
 // and never removes one: a visitor could fill the disk. Here a page the build did not prerender
-// is kept in Next's memory cache only, which is bounded (next.config.mjs cacheMaxMemorySize, 50 MB
-// by default) and drops the least recently used page first; the disk then holds at most one entry
+// is kept in Next's memory cache only, which is bounded (cacheMaxMemorySize in next.config.mjs)
+// and drops the least recently used page first; the disk then holds at most one entry
 // per prerendered path, rewritten in place. Prerendered pages stay on disk because after a restart
 // Next would otherwise fall back to the build's copy of them, which may be out of date. A page kept
 // in memory only is rendered again after a restart or when it falls out of memory.
