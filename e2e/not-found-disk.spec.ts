@@ -11,9 +11,11 @@ const serverDistDir = path.resolve(process.env.LONGHAND_DIST_DIR || ".next", "se
 const storedFilesNaming = (token: string) =>
   readdirSync(serverDistDir, { recursive: true, encoding: "utf8" }).filter((name) => name.includes(token));
 
-test("a hundred made-up addresses get the 404 page and leave nothing on disk", async ({ request }) => {
+test("forty made-up addresses get the 404 page and leave nothing on disk", async ({ request }) => {
+  // Each is rendered once (it asks the database whether the post, label or page exists).
+  test.setTimeout(120_000);
   const token = `madeup${randomBytes(4).toString("hex")}`;
-  for (let made = 0; made < 20; made++) {
+  for (let made = 0; made < 8; made++) {
     for (const address of [`/2012/12/${token}-${made}`, `/label/${token}-${made}`, `/p/${token}-${made}`, `/page/o1${made}.${token}`]) {
       const response = await request.get(address);
       expect(response.status(), address).toBe(404);

@@ -9,7 +9,7 @@
 // Next renders one page key at a time, so the first such lookup since the last store is that
 // render's start, or earlier, which only costs one extra render.
 //
-// Next 16.4 also writes every page it renders to disk (about 8 files), including each 404 and
+// Next 16.4 also writes every page it renders to disk (about 7 files), including each 404 and
 // redirect for an address nobody will ask for again (`/label/<anything>`, `/page/o<any time>.x`),
 // and never removes one: a visitor could fill the disk. Here a page the build did not prerender
 // is kept in Next's memory cache only, which is bounded (cacheMaxMemorySize in next.config.mjs)
@@ -72,6 +72,7 @@ function prerenderedPaths(serverDistDir) {
     try {
       paths = new Set(Object.keys(JSON.parse(readFileSync(path.join(serverDistDir, "..", "prerender-manifest.json"), "utf8")).routes));
     } catch {
+      // No manifest: not a build's folder, so nothing in it was prerendered.
       paths = new Set();
     }
     prerenderedPathsByDir.set(serverDistDir, paths);
