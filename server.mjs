@@ -16,6 +16,7 @@ import { createCachedPageResponder } from "./lib/cached-page-responder.mjs";
 import { stampClientAddress } from "./lib/client-address-header.mjs";
 import { hasFreshReads } from "./lib/fresh-reads.mjs";
 import { createNotFoundFiller, sendOneLocation } from "./lib/next-response-fixes.mjs";
+import { createSecurityHeaders } from "./lib/security-headers.mjs";
 
 const projectRoot = import.meta.dirname;
 const host = process.env.HOST || "127.0.0.1";
@@ -34,6 +35,7 @@ const compress = compression();
 // Next's draft-mode cookie value: a request carrying it is rendered fresh, past every cache.
 const { previewModeId } = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")).preview;
 const sessionSecret = process.env.NEXTAUTH_SECRET;
+const setSecurityHeaders = createSecurityHeaders(process.env);
 
 /** A reader who just changed something sees pages rendered fresh for a few seconds (lib/fresh-reads.mjs). */
 function renderFreshFor(request) {
@@ -54,6 +56,7 @@ function hasBrokenEncoding(url) {
 const badAddressPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not a valid address</title></head><body><main><h1>Not a valid address</h1><p>This address has a broken escape sequence (a % not followed by two hex digits). <a href="/">Go to the home page</a>.</p></main></body></html>`;
 
 httpServer.on("request", (request, response) => {
+  setSecurityHeaders(request, response);
   if (hasBrokenEncoding(request.url ?? "/")) {
     response.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
     response.end(badAddressPage);
