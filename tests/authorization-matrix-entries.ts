@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import * as make from "./authorization-matrix-fixtures";
 import type { Account, World } from "./authorization-matrix-fixtures";
-import type { Caller, Verdict } from "./authorization-matrix-verdicts";
+import { CALLERS, type Caller, type Verdict } from "./authorization-matrix-verdicts";
 
 // The designed answer of every server action and route handler to every caller. A new entry
 // point needs a row here before the suite passes (tests/authorization-matrix.test.ts).
@@ -32,15 +32,15 @@ export interface MatrixEntry<Input> {
 const db = async () => (await import("../lib/db")).db;
 
 const REFUSED_AS_SIGNED_OUT = { signedOut: "sign-in", disabled: "sign-in", serverTools: "sign-in" } as const;
-/** Dashboard work on the author's own things: another author's answer like missing ones. */
-const OWNER_OR_ADMIN: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader: "forbidden", otherAuthor: "not-found", author: "allowed", admin: "allowed" };
+/** Dashboard work on the author's own things: another author's answer like missing ones; a reader has no dashboard. */
+const OWNER_OR_ADMIN: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader: "forbidden", demotedAuthor: "forbidden", otherAuthor: "not-found", author: "allowed", admin: "allowed" };
 /** Dashboard work that makes something new: any author or admin. */
 const ANY_WRITER: Record<Caller, Verdict> = { ...OWNER_OR_ADMIN, otherAuthor: "allowed" };
-const ADMIN_ONLY: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader: "forbidden", otherAuthor: "forbidden", author: "forbidden", admin: "allowed" };
+const ADMIN_ONLY: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader: "forbidden", demotedAuthor: "forbidden", otherAuthor: "forbidden", author: "forbidden", admin: "allowed" };
 /** Signed-in people, each on their own account. */
-const ANY_ACCOUNT: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader: "allowed", otherAuthor: "allowed", author: "allowed", admin: "allowed" };
+const ANY_ACCOUNT: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader: "allowed", otherAuthor: "allowed", author: "allowed", demotedAuthor: "allowed", admin: "allowed" };
 /** Open to anyone, signed in or not (reader pages' data, feeds, sign-up and password reset). */
-const ANYONE: Record<Caller, Verdict> = { signedOut: "allowed", reader: "allowed", otherAuthor: "allowed", author: "allowed", admin: "allowed", disabled: "allowed", serverTools: "allowed" };
+const ANYONE: Record<Caller, Verdict> = Object.fromEntries(CALLERS.map((caller) => [caller, "allowed"])) as Record<Caller, Verdict>;
 
 const entry = <Input>(definition: MatrixEntry<Input>) => definition as unknown as MatrixEntry<unknown>;
 
@@ -126,10 +126,9 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     arrival: () => ({ path: "/profile" }),
     call: formCall((name: string) => ({ name })),
   }),
-  // Accounts made here have no password yet, so the current one is empty, as after an OAuth sign-up.
   "app/(auth)/profile/actions.ts#changeOwnPassword": entry({
     verdicts: ANY_ACCOUNT,
-    prepare: async () => null,
+    prepare: make.forgetPasswords,
     arrival: () => ({ path: "/profile" }),
     call: formCall(() => ({ currentPassword: "", newPassword: "a brand new password" })),
   }),
@@ -144,21 +143,22 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     state: async ({ postId }: make.PostRef) => (await db()).comment.count({ where: { postId } }),
   }),
   [`${blogPost}#saveCommentEdit`]: entry({
-    verdicts: { ...REFUSED_AS_SIGNED_OUT, reader: "refused", otherAuthor: "refused", author: "allowed", admin: "refused" },
+    verdicts: { ...REFUSED_AS_SIGNED_OUT, reader: "refused", otherAuthor: "refused", author: "allowed", demotedAuthor: "allowed", admin: "refused" },
     prepare: (world) => commentOnOwnPost(world, (them) => them.author),
     arrival: (input: CommentOnPost) => ({ path: input.permalink }),
     call: formCall(({ commentId }: { commentId: string }) => ({ commentId, body: "Rewritten." })),
     state: commentRow,
   }),
   [`${blogPost}#deleteOwnComment`]: entry({
-    verdicts: { ...REFUSED_AS_SIGNED_OUT, reader: "refused", otherAuthor: "refused", author: "allowed", admin: "refused" },
+    verdicts: { ...REFUSED_AS_SIGNED_OUT, reader: "refused", otherAuthor: "refused", author: "allowed", demotedAuthor: "allowed", admin: "refused" },
     prepare: (world) => commentOnOwnPost(world, (them) => them.author),
     arrival: (input: CommentOnPost) => ({ path: input.permalink }),
     call: formCall(({ commentId }: { commentId: string }) => ({ commentId })),
     state: commentRow,
   }),
   [`${blogPost}#moderate`]: entry({
-    verdicts: { ...REFUSED_AS_SIGNED_OUT, reader: "refused", otherAuthor: "refused", author: "allowed", admin: "allowed" },
+    // A demoted author's old posts are still theirs, but moderating is an author's work.
+    verdicts: { ...REFUSED_AS_SIGNED_OUT, reader: "refused", otherAuthor: "refused", author: "allowed", demotedAuthor: "refused", admin: "allowed" },
     prepare: (world) => commentOnOwnPost(world, () => make.makeAccount("READER")),
     arrival: (input: CommentOnPost) => ({ path: input.permalink }),
     call: formCall(({ commentId }: { commentId: string }) => ({ commentId, decision: "hide" })),
@@ -348,7 +348,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     call: routeCall(),
     shows: async (caller, answer, _input, world) => {
       const { user } = (await (answer as Response).json()) as { user: { name: string } | null };
-      const account = caller === "signedOut" || caller === "serverTools" || caller === "disabled" ? null : world[caller];
+      const account = caller === "signedOut" || caller === "serverTools" || caller === "disabled" ? null : make.accountOf(caller, world);
       expect(user?.name ?? null, `who /api/viewer says ${caller} is`).toBe(account?.name ?? null);
     },
   }),
@@ -370,7 +370,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     ["expire-caches", "publish-due"].map((name) => [
       `app/api/internal/${name}/route.ts#POST`,
       entry({
-        verdicts: { signedOut: "forbidden", reader: "forbidden", otherAuthor: "forbidden", author: "forbidden", admin: "forbidden", disabled: "forbidden", serverTools: "allowed" },
+        verdicts: { ...Object.fromEntries(CALLERS.map((caller) => [caller, "forbidden"])), serverTools: "allowed" } as Record<Caller, Verdict>,
         prepare: async () => null,
         arrival: () => ({ path: `/api/internal/${name}`, method: "POST" }),
         call: routeCall(),

@@ -25,6 +25,17 @@ export interface World {
   disabled: Account;
 }
 
+/** The account a caller signs in with: the demoted author is the author, now a reader. */
+export function accountOf(caller: "reader" | "otherAuthor" | "author" | "demotedAuthor" | "admin" | "disabled", world: World): Account {
+  return caller === "demotedAuthor" ? world.author : world[caller];
+}
+
+/** What an admin's role change on the People page writes. */
+export async function setRole(account: Account, role: "READER" | "AUTHOR"): Promise<void> {
+  const { db } = await lib();
+  await db.user.update({ where: { id: account.id }, data: { role } });
+}
+
 const unique = () => randomBytes(5).toString("hex");
 const lib = async () => ({
   db: (await import("../lib/db")).db,
@@ -143,6 +154,12 @@ export async function makeResetToken(account: Account): Promise<string> {
   await requestPasswordReset(account.email, "192.0.2.20");
   const link = new URL(linkIn(await waitForMail(account.email, { subject: "Reset your password" }), BLOG_URL));
   return link.searchParams.get("token")!;
+}
+
+/** Every account as made through GitHub, Google or a link: no password yet, so the current one is empty. */
+export async function forgetPasswords(world: World): Promise<void> {
+  const { db } = await lib();
+  await db.user.updateMany({ where: { id: { in: Object.values(world).map((account) => account.id) } }, data: { passwordHash: null } });
 }
 
 export const freshEmail = () => `new-${unique()}@example.test`;

@@ -1,7 +1,10 @@
 import { redirectTarget } from "./support/next-request";
 
-/** Who calls: nobody, each kind of account, and the server's own tools (the secret, no session). */
-export const CALLERS = ["signedOut", "reader", "otherAuthor", "author", "admin", "disabled", "serverTools"] as const;
+/**
+ * Who calls: nobody, each kind of account, the author after an admin made them a reader again
+ * (their posts and comments are still theirs), and the server's own tools (the secret, no session).
+ */
+export const CALLERS = ["signedOut", "reader", "otherAuthor", "author", "demotedAuthor", "admin", "disabled", "serverTools"] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /**
