@@ -23,7 +23,7 @@ export interface MatrixEntry<Input> {
   /** The request the call arrives in: the session cookie and Origin are added for the caller. */
   arrival: (input: Input) => Arrival;
   call: (entryPoint: ServerFunction, input: Input, request: Request) => Promise<unknown>;
-  /** What the call would change, read before and after: a refused call must leave it as it was. */
+  /** What the call changes, read before and after: an allowed call changes it, a refused one must not. */
   state?: (input: Input) => Promise<unknown>;
   /** For answers that differ by who asks: what this caller may see in it. */
   shows?: (caller: Caller, answer: unknown, input: Input, world: World) => Promise<void>;

@@ -13,8 +13,8 @@ import { sessionTokenFor } from "./support/session-cookie";
 
 // The authorization matrix: every server action and route handler, found in the code, called
 // for real (inside Next's request scope, against PostgreSQL) by each kind of caller, and its
-// answer held to the design in authorization-matrix-entries.ts. A refused call changes nothing
-// and expires no cached page.
+// answer held to the design in authorization-matrix-entries.ts. An allowed call does what it was
+// asked; a refused one changes nothing and expires no cached page.
 // "use cache" is compiled only by Next, so here reader data is read uncached, and the calls a
 // cached function makes to label its entry have no entry to label.
 vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/cache")>()), cacheTag: () => {}, cacheLife: () => {} }));
@@ -69,29 +69,31 @@ test("every server action and route handler in the code has a row, and every row
 
 describe.each(ENTRY_POINTS.map((point) => [keyOf(point), point] as const))("%s", (key, point) => {
   test("answers each caller as designed", async () => {
-    const entry = MATRIX[key];
-    expect(entry, `a row for ${key} in tests/authorization-matrix-entries.ts`).toBeDefined();
+    const row = MATRIX[key];
+    if (!row) throw new Error(`No row for ${key} in tests/authorization-matrix-entries.ts`);
     const exported = (await import(path.join(ROOT, point.file))) as Record<string, ServerFunction>;
     const world = await makeWorld();
     const answered: Partial<Record<Caller, string>> = {};
     const answers: Partial<Record<Caller, unknown>> = {};
     for (const caller of CALLERS) {
-      const input = await entry!.prepare(world);
-      const request = await requestFor(caller, world, point, entry!.arrival(input));
-      const before = await entry!.state?.(input);
+      const input = await row.prepare(world);
+      const request = await requestFor(caller, world, point, row.arrival(input));
+      const before = await row.state?.(input);
       if (caller === "demotedAuthor") await setRole(world.author, "READER");
-      const { outcome, expiredTags } = await inNextRequest({ page: pageOf(point.file), request }, () => entry!.call(exported[point.exportName]!, input, request));
+      const { outcome, expiredTags } = await inNextRequest({ page: pageOf(point.file), request }, () => row.call(exported[point.exportName]!, input, request));
       if (caller === "demotedAuthor") await setRole(world.author, "AUTHOR");
       const verdict = verdictOf(outcome);
       answered[caller] = verdict;
       answers[caller] = outcome.status === "fulfilled" ? outcome.value : String(outcome.reason);
-      if (verdict !== "allowed") {
+      if (verdict === "allowed") {
+        if (row.state) expect(await row.state(input), `${caller} was allowed and it was done`).not.toEqual(before);
+        if (outcome.status === "fulfilled") await row.shows?.(caller, outcome.value, input, world);
+      } else {
         // Refused: nothing written, and no cached reader page thrown away on the caller's say-so.
-        if (entry!.state) expect(await entry!.state(input), `${caller} was refused (${verdict}) and nothing changed`).toEqual(before);
+        if (row.state) expect(await row.state(input), `${caller} was refused (${verdict}) and nothing changed`).toEqual(before);
         expect(expiredTags, `${caller} was refused (${verdict}) and no cache tag expired`).toEqual([]);
       }
-      if (outcome.status === "fulfilled" && verdict === "allowed") await entry!.shows?.(caller, outcome.value, input, world);
     }
-    expect(answered, `answers: ${JSON.stringify(answers)}`).toEqual(entry!.verdicts);
+    expect(answered, `answers: ${JSON.stringify(answers)}`).toEqual(row.verdicts);
   });
 });
