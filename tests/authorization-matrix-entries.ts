@@ -42,6 +42,9 @@ const ANY_ACCOUNT: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader:
 /** Open to anyone, signed in or not (reader pages' data, feeds, sign-up and password reset). */
 const ANYONE: Record<Caller, Verdict> = Object.fromEntries(CALLERS.map((caller) => [caller, "allowed"])) as Record<Caller, Verdict>;
 
+/** Whom the caller's request counts as: nobody without a session, or with a disabled account. */
+const signedInAs = (caller: Caller, world: World) => (caller === "signedOut" || caller === "serverTools" || caller === "disabled" ? null : make.accountOf(caller, world));
+
 const entry = <Input>(definition: MatrixEntry<Input>) => definition as unknown as MatrixEntry<unknown>;
 
 function form(fields: Record<string, string | string[]>): FormData {
@@ -348,16 +351,20 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     call: routeCall(),
     shows: async (caller, answer, _input, world) => {
       const { user } = (await (answer as Response).json()) as { user: { name: string } | null };
-      const account = caller === "signedOut" || caller === "serverTools" || caller === "disabled" ? null : make.accountOf(caller, world);
-      expect(user?.name ?? null, `who /api/viewer says ${caller} is`).toBe(account?.name ?? null);
+      expect(user?.name ?? null, `who /api/viewer says ${caller} is`).toBe(signedInAs(caller, world)?.name ?? null);
     },
   }),
-  // next-auth's own endpoints (sign-in, callbacks, CSRF): open by design, with next-auth's own checks.
+  // next-auth's own endpoints (sign-in, callbacks, CSRF, session): open by design, with next-auth's
+  // own checks; its session endpoint names only an account that may be signed in now.
   "app/api/auth/[...nextauth]/route.ts#GET": entry({
     verdicts: ANYONE,
     prepare: async () => null,
-    arrival: () => ({ path: "/api/auth/csrf" }),
-    call: routeCall(() => ({ nextauth: ["csrf"] })),
+    arrival: () => ({ path: "/api/auth/session" }),
+    call: routeCall(() => ({ nextauth: ["session"] })),
+    shows: async (caller, answer, _input, world) => {
+      const session = (await (answer as Response).json()) as { user?: { email: string } };
+      expect(session.user?.email ?? null, `whose session next-auth tells ${caller} it has`).toBe(signedInAs(caller, world)?.email ?? null);
+    },
   }),
   "app/api/auth/[...nextauth]/route.ts#POST": entry({
     verdicts: ANYONE,
