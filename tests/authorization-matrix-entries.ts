@@ -31,7 +31,7 @@ export interface MatrixEntry<Input> {
 
 const db = async () => (await import("../lib/db")).db;
 
-const REFUSED_AS_SIGNED_OUT = { signedOut: "sign-in", disabled: "sign-in", serverTools: "sign-in" } as const;
+const REFUSED_AS_SIGNED_OUT = { signedOut: "sign-in", disabled: "sign-in", endedSession: "sign-in", serverTools: "sign-in" } as const;
 /** Dashboard work on the author's own things: another author's answer like missing ones; a reader has no dashboard. */
 const OWNER_OR_ADMIN: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader: "forbidden", demotedAuthor: "forbidden", otherAuthor: "not-found", author: "allowed", admin: "allowed" };
 /** Dashboard work that makes something new: any author or admin. */
@@ -42,8 +42,9 @@ const ANY_ACCOUNT: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader:
 /** Open to anyone, signed in or not (reader pages' data, feeds, sign-up and password reset). */
 const ANYONE: Record<Caller, Verdict> = Object.fromEntries(CALLERS.map((caller) => [caller, "allowed"])) as Record<Caller, Verdict>;
 
-/** Whom the caller's request counts as: nobody without a session, or with a disabled account. */
-const signedInAs = (caller: Caller, world: World) => (caller === "signedOut" || caller === "serverTools" || caller === "disabled" ? null : make.accountOf(caller, world));
+/** Whom the caller's request counts as: nobody without a session, with a disabled account, or with an ended session. */
+const signedInAs = (caller: Caller, world: World) =>
+  caller === "signedOut" || caller === "serverTools" || caller === "disabled" || caller === "endedSession" ? null : make.accountOf(caller, world);
 
 const entry = <Input>(definition: MatrixEntry<Input>) => definition as unknown as MatrixEntry<unknown>;
 

@@ -25,9 +25,15 @@ export interface World {
   disabled: Account;
 }
 
-/** The account a caller signs in with: the demoted author is the author, now a reader. */
-export function accountOf(caller: "reader" | "otherAuthor" | "author" | "demotedAuthor" | "admin" | "disabled", world: World): Account {
-  return caller === "demotedAuthor" ? world.author : world[caller];
+/** The account a caller's cookie names: the demoted author and the ended session are the author's. */
+export function accountOf(caller: "reader" | "otherAuthor" | "author" | "demotedAuthor" | "admin" | "disabled" | "endedSession", world: World): Account {
+  return caller === "demotedAuthor" || caller === "endedSession" ? world.author : world[caller];
+}
+
+/** Signing out everywhere (or a password change or reset): every token issued before stops counting. */
+export async function endSessions(account: Account): Promise<void> {
+  const { endAllSessions } = await import("../lib/session");
+  await endAllSessions(account.id);
 }
 
 /** What an admin's role change on the People page writes. */

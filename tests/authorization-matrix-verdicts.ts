@@ -2,9 +2,10 @@ import { redirectTarget } from "./support/next-request";
 
 /**
  * Who calls: nobody, each kind of account, the author after an admin made them a reader again
- * (their posts and comments are still theirs), and the server's own tools (the secret, no session).
+ * (their posts and comments are still theirs), the author's cookie copied before they signed out
+ * everywhere, and the server's own tools (the secret, no session).
  */
-export const CALLERS = ["signedOut", "reader", "otherAuthor", "author", "demotedAuthor", "admin", "disabled", "serverTools"] as const;
+export const CALLERS = ["signedOut", "reader", "otherAuthor", "author", "demotedAuthor", "admin", "disabled", "endedSession", "serverTools"] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /**

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { startMailCapture, type MailCapture } from "../e2e/support/mail-capture";
 import { MATRIX, type MatrixEntry, type ServerFunction } from "./authorization-matrix-entries";
-import { accountOf, BLOG_URL, makeWorld, setRole, type World } from "./authorization-matrix-fixtures";
+import { accountOf, BLOG_URL, endSessions, makeWorld, setRole, type World } from "./authorization-matrix-fixtures";
 import { CALLERS, verdictOf, type Caller } from "./authorization-matrix-verdicts";
 import { withMigratedDatabase } from "./support/databases";
 import { inNextRequest, nextRequest, type NextRequest } from "./support/next-request";
@@ -54,7 +54,11 @@ async function requestFor(caller: Caller, world: World, { kind }: ServerEntryPoi
   // Sent by the page's script, as with JavaScript: the action answers instead of redirecting.
   if (kind === "action") headers.set("next-action", "authorization-matrix");
   if (caller === "serverTools") headers.set("authorization", `Bearer ${SECRET}`);
-  else if (caller !== "signedOut") headers.set("cookie", `next-auth.session-token=${await sessionTokenFor(accountOf(caller, world).id, SECRET)}`);
+  else if (caller !== "signedOut") {
+    const account = accountOf(caller, world);
+    headers.set("cookie", `next-auth.session-token=${await sessionTokenFor(account.id, SECRET)}`);
+    if (caller === "endedSession") await endSessions(account);
+  }
   return nextRequest(new URL(arrival.path, BLOG_URL), { method, headers, body: arrival.body, ...(arrival.body ? { duplex: "half" } : {}) });
 }
 
