@@ -11,6 +11,7 @@ import path from "node:path";
 import next from "next";
 import compression from "next/dist/compiled/compression/index.js";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream.js";
+import { limitActionBody } from "./lib/action-body-limit.mjs";
 import { createCachedPageResponder } from "./lib/cached-page-responder.mjs";
 import { stampClientAddress } from "./lib/client-address-header.mjs";
 import { hasFreshReads } from "./lib/fresh-reads.mjs";
@@ -68,7 +69,8 @@ httpServer.on("request", (request, response) => {
   });
   sendOneLocation(response);
   fillBlankNotFound(request, response);
-  void handleWithNext(request, response);
+  // A server action's body past 1 MB gets a 413 here; Next would answer it with a 500.
+  void limitActionBody(request, response).then((withinLimit) => withinLimit && handleWithNext(withinLimit, response));
 });
 
 httpServer.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));

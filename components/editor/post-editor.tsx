@@ -283,7 +283,7 @@ function SaveStatus({ state, timeZone }: { state: SaveState; timeZone: string })
     saved: state.kind === "saved" ? `Saved ${formatClock(state.at, timeZone)}` : "",
     pending: "Unsaved changes",
     saving: "Saving...",
-    retrying: "Not saved: retrying",
+    retrying: "Could not save: retrying by itself",
     conflict: "Not saved: changed elsewhere",
     failed: state.kind === "failed" ? `Not saved: ${state.message}` : "",
   }[state.kind];
