@@ -109,12 +109,14 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     prepare: async () => make.freshEmail(),
     arrival: () => ({ path: "/sign-up" }),
     call: formCall((email: string) => ({ name: "New Reader", email, password: "a long enough password", callbackUrl: "/" })),
+    state: async (email: string) => (await db()).user.count({ where: { email } }),
   }),
   "app/(auth)/forgot-password/actions.ts#forgotPassword": entry({
     verdicts: ANYONE,
     prepare: () => make.makeAccount("READER"),
     arrival: () => ({ path: "/forgot-password" }),
     call: formCall((account: Account) => ({ email: account.email })),
+    state: async (account: Account) => (await db()).verificationToken.count({ where: { identifier: { endsWith: account.email } } }),
   }),
   // The link stands for the account; whoever holds it may use it, signed in or not.
   "app/(auth)/reset-password/actions.ts#resetPasswordWithToken": entry({
@@ -122,6 +124,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     prepare: async () => make.makeResetToken(await make.makeAccount("READER")),
     arrival: (token: string) => ({ path: `/reset-password?token=${token}` }),
     call: formCall((token: string) => ({ token, password: "a remembered password" })),
+    state: async () => (await db()).verificationToken.count(),
   }),
   // A name of its own each time: a writer's name is refused to anyone else.
   "app/(auth)/profile/actions.ts#changeName": entry({
@@ -129,12 +132,14 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     prepare: async () => `Renamed ${crypto.randomUUID().slice(0, 8)}`,
     arrival: () => ({ path: "/profile" }),
     call: formCall((name: string) => ({ name })),
+    state: async (name: string) => (await db()).user.count({ where: { name } }),
   }),
   "app/(auth)/profile/actions.ts#changeOwnPassword": entry({
     verdicts: ANY_ACCOUNT,
     prepare: make.forgetPasswords,
     arrival: () => ({ path: "/profile" }),
     call: formCall(() => ({ currentPassword: "", newPassword: "a brand new password" })),
+    state: async (world: World) => (await db()).user.count({ where: { id: { in: Object.values(world).map((account) => account.id) }, passwordHash: { not: null } } }),
   }),
 
   // Comments under a post: any enabled account may comment; only the writer edits or deletes

@@ -163,9 +163,10 @@ export async function makeResetToken(account: Account): Promise<string> {
 }
 
 /** Every account as made through GitHub, Google or a link: no password yet, so the current one is empty. */
-export async function forgetPasswords(world: World): Promise<void> {
+export async function forgetPasswords(world: World): Promise<World> {
   const { db } = await lib();
   await db.user.updateMany({ where: { id: { in: Object.values(world).map((account) => account.id) } }, data: { passwordHash: null } });
+  return world;
 }
 
 export const freshEmail = () => `new-${unique()}@example.test`;
