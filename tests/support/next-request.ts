@@ -5,6 +5,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error.js";
 import { workAsyncStorage } from "next/dist/server/app-render/work-async-storage.external.js";
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external.js";
 import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store.js";
+import { getImplicitTags } from "next/dist/server/lib/implicit-tags.js";
 import { createWorkStore, type WorkStoreContext } from "next/dist/server/async-storage/work-store.js";
 import { NextRequest } from "next/server";
 
@@ -34,7 +35,7 @@ export async function inNextRequest<Result>({ page, request }: RequestScope, cal
       cacheLifeProfiles: {} as WorkStoreContext["renderOpts"]["cacheLifeProfiles"],
       staticPageGenerationTimeout: 60,
       cacheComponents: true,
-      validationLevel: "error" as never,
+      validationLevel: "warning",
       experimental: { isRoutePPREnabled: false, authInterrupts: true, useCacheTimeout: 0, durableUseCacheEntries: false },
       waitUntil: (promise) => afterTasks.push(promise),
       onClose: (callback) => closeCallbacks.push(callback),
@@ -49,9 +50,10 @@ export async function inNextRequest<Result>({ page, request }: RequestScope, cal
   const requestStore = createRequestStoreForAPI(
     request,
     { pathname: request.nextUrl.pathname, search: request.nextUrl.search },
-    { tags: [], expirationsByCacheKind: new Map() } as never,
+    await getImplicitTags(page, request.nextUrl.pathname, null),
     undefined,
-    undefined as never,
+    // Draft mode is never on here.
+    { previewModeId: "", previewModeEncryptionKey: "", previewModeSigningKey: "" },
     undefined,
   );
   const outcome = await workAsyncStorage.run(workStore, () => workUnitAsyncStorage.run(requestStore, () => call().then(...settle)));
