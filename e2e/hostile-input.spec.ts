@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { storableText } from "../lib/validation/text";
 import { runSql } from "../tests/support/sql";
 import { signInWithPassword, trackedAccounts, type TestAccount } from "./support/accounts";
+import { holdBlogSettings } from "./support/blog-settings-lock";
 import { feedEntryTitles } from "./support/feed-titles";
 import { HOSTILE_INPUTS, PWNED_FLAG, PWNED_MARKER, SHORT_HOSTILE_INPUTS, type HostileInput } from "./support/hostile-input";
 import { htmlProblems } from "./support/html-validity";
@@ -309,6 +310,7 @@ test("image file names: hostile names through the library's upload form, shown a
 test("blog settings: a hostile title and description on every reader page's header, head and JSON-LD, then put back", async ({ browser }) => {
   const admin = await accounts.make("ADMIN", "Settings Admin");
   const { page, dialogs } = await watchedContext(browser, admin);
+  const releaseBlogSettings = await holdBlogSettings();
   const original = (await sql(`SELECT "blogTitle", description FROM "Setting" WHERE id = 1`)).rows[0] as { blogTitle: string; description: string };
   const blogTitle = HOSTILE_INPUTS.find(({ name }) => name === "attribute breakout")!.payload;
   const description = HOSTILE_INPUTS.find(({ name }) => name === "image error handler")!.payload;
@@ -334,5 +336,6 @@ test("blog settings: a hostile title and description on every reader page's head
     await feedTitles(page.context(), "/feeds/posts/default");
   } finally {
     await save(original);
+    await releaseBlogSettings();
   }
 });
