@@ -3,7 +3,7 @@ import { featuredImageIdSchema } from "@/lib/validation/uploads";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_BODY_BYTES = 500 * 1024;
-export const POST_TOO_LARGE = "The post is too large to save: keep its body under 500 KB.";
+export const POST_TOO_LARGE = "The post is too large to save. Keep its body under 500 KB.";
 
 /** Past the cap: refused here, or (past the 1 MB a server action may send) before the action runs. */
 export const postBodyTooLarge = (html: string) => new TextEncoder().encode(html).length > MAX_BODY_BYTES;
