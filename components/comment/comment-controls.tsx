@@ -2,13 +2,14 @@
 
 import { useActionState } from "react";
 import { deleteOwnComment, moderate, saveCommentEdit, type CommentFormState } from "@/app/(blog)/[year]/[month]/[slug]/actions";
-import { withFailureState } from "@/components/comment/with-failure-state";
+import { commentNotSent } from "@/components/comment/comment-failure";
 import { useCommentViewer } from "@/components/comment/viewer-store";
+import { withFailureState } from "@/components/forms/with-failure-state";
 import type { ActionState } from "@/lib/action-state";
 import { COMMENT_MAX_LENGTH } from "@/lib/validation/comments";
 
 const NOTHING_YET: ActionState = { ok: false };
-const saveEditKeepingText = withFailureState(saveCommentEdit);
+const saveEditKeepingText = withFailureState(saveCommentEdit, commentNotSent);
 
 /**
  * Edit and delete for the comment's writer, approve/hide/spam/delete for moderators. The thread
@@ -50,7 +51,7 @@ function ControlButton({
   decision?: string;
   label: string;
 }) {
-  const [state, formAction, busy] = useActionState(withFailureState(action), NOTHING_YET);
+  const [state, formAction, busy] = useActionState(withFailureState(action, commentNotSent), NOTHING_YET);
   return (
     <form action={formAction} className="comment-control">
       <input type="hidden" name="commentId" value={commentId} />

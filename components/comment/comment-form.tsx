@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useActionState, useEffect, useOptimistic } from "react";
 import { postComment, type CommentFormState } from "@/app/(blog)/[year]/[month]/[slug]/actions";
-import { withFailureState } from "@/components/comment/with-failure-state";
+import { commentNotSent } from "@/components/comment/comment-failure";
 import { useCommentViewer, useHydrated } from "@/components/comment/viewer-store";
+import { withFailureState } from "@/components/forms/with-failure-state";
 import { COMMENT_MAX_LENGTH } from "@/lib/validation/comments";
 
 export interface CommentFormTarget {
@@ -15,7 +16,7 @@ export interface CommentFormTarget {
 }
 
 const NOTHING_YET: CommentFormState = { ok: false };
-const postKeepingText = withFailureState(postComment);
+const postKeepingText = withFailureState(postComment, commentNotSent);
 
 /**
  * A new comment, or a reply when `parentId` is given. A plain form posting to the server action,

@@ -4,6 +4,10 @@ import { featuredImageIdSchema } from "@/lib/validation/uploads";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_BODY_BYTES = 500 * 1024;
+export const POST_TOO_LARGE = "The post is too large to save. Keep its body under 500 KB.";
+
+/** Past the cap: refused here, or (past the 1 MB a server action may send) before the action runs. */
+export const postBodyTooLarge = (html: string) => new TextEncoder().encode(html).length > MAX_BODY_BYTES;
 
 const postId = z.string().trim().min(1).max(64);
 // A form sends numbers as text; autosave sends them as numbers.
@@ -29,7 +33,7 @@ export const savePostSchema = postWriteSchema.extend({
   excerpt: text().trim().max(1000, { message: "Keep the excerpt to 1,000 characters." }).default(""),
   bodyHtml: text()
     .default("")
-    .refine((html) => new TextEncoder().encode(html).length <= MAX_BODY_BYTES, { message: "The post body is larger than 500 KB." }),
+    .refine((html) => !postBodyTooLarge(html), { message: POST_TOO_LARGE }),
   labels: list(text().trim().min(1, { message: "A label cannot be empty." }).max(50, { message: "Keep each label to 50 characters." })).pipe(
     z.array(z.string()).max(20, { message: "A post can have at most 20 labels." }),
   ),
