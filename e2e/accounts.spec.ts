@@ -17,8 +17,9 @@ const databaseUrl = () => process.env.DATABASE_URL!;
 const baseUrl = () => `http://127.0.0.1:${process.env.E2E_PORT}`;
 // The review's open redirect: the URL parser normalises it to //evil.example/again, another host.
 const LEAVES_THE_SITE = "/.//evil.example/again";
-// The same answer whether or not the email already had an account.
-const SIGNED_UP = "If this email is new here, your account is ready: sign in with your email and password. If it already had an account, sign in with that account's password, or reset it.";
+// The same answer whether or not the email already had an account (the e2e server has SMTP set).
+const CHECK_EMAIL = "We sent a link to finish signing up. It works once, for one day.";
+const FINISH_SIGNING_UP = "To finish signing up, sign in with the password you chose.";
 const validator = new HtmlValidate({ extends: ["html-validate:document"], rules: { "require-sri": "off" } });
 
 // Rows each test made, removed after that test.
@@ -28,9 +29,8 @@ test.afterEach(async () => {
   const emails = [...accounts.all.map((account) => account.email), ...signedUpEmails];
   await accounts.removeAll();
   await runSql(databaseUrl(), `DELETE FROM "User" WHERE email = ANY($1)`, [signedUpEmails]);
-  await runSql(databaseUrl(), `DELETE FROM "VerificationToken" WHERE identifier = ANY($1) OR identifier = ANY($2)`, [
-    emails,
-    emails.map((email) => `password-reset:${email}`),
+  await runSql(databaseUrl(), `DELETE FROM "VerificationToken" WHERE identifier = ANY($1)`, [
+    emails.flatMap((email) => [email, `password-reset:${email}`, `sign-up:${email}`]),
   ]);
   signedUpEmails = [];
 });
@@ -59,17 +59,35 @@ async function csrfToken(request: APIRequestContext) {
   return ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
 }
 
+async function signUpThroughForm(page: Page, { name, email, password }: { name: string; email: string; password: string }) {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+async function expectCheckEmailScreen(page: Page) {
+  await expect(page).toHaveURL(/\/check-email\?/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await expect(page.getByRole("status")).toHaveText(CHECK_EMAIL);
+}
+
+const confirmationLink = async (email: string) => linkIn(await waitForMail(email, { subject: "Finish signing up" }), baseUrl());
+
 test.describe("signing up", () => {
-  test("a new reader signs up, signs in with the email already filled in, and is back where they started", async ({ page }) => {
+  test("a new reader signs up, cannot sign in until the mailed link, then signs in through it and is back where they started", async ({ page }) => {
     const email = newEmail();
     await page.goto("/sign-up?callbackUrl=/2011/09");
-    await page.getByLabel("Name").fill("Ruth Marsh");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("a long enough password");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await signUpThroughForm(page, { name: "Ruth Marsh", email, password: "a long enough password" });
+    await expectCheckEmailScreen(page);
+    await expectAccessiblePage(page);
 
-    await expect(page).toHaveURL(/\/sign-in\?/);
-    await expect(page.getByRole("status")).toHaveText(SIGNED_UP);
+    await page.goto("/sign-in");
+    await signInThroughForm(page, email, "a long enough password");
+    await expect(problem(page)).toHaveText("Wrong email or password");
+
+    await page.goto(await confirmationLink(email));
+    await expect(page.getByRole("status")).toHaveText(FINISH_SIGNING_UP);
     await expect(passwordForm(page).getByLabel("Email")).toHaveValue(email);
     await passwordForm(page).getByLabel("Password").fill("a long enough password");
     await passwordForm(page).getByRole("button", { name: "Sign in" }).click();
@@ -85,10 +103,7 @@ test.describe("signing up", () => {
     const existing = await account();
     await page.goto("/sign-up");
     await expectAccessiblePage(page);
-    await page.getByLabel("Name").fill("Someone");
-    await page.getByLabel("Email").fill(existing.email);
-    await page.getByLabel("Password").fill("short");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await signUpThroughForm(page, { name: "Someone", email: existing.email, password: "short" });
     await expect(page.locator("#field-password-error")).toHaveText("Use 10 or more characters.");
     await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Email")).toHaveValue(existing.email);
@@ -99,13 +114,32 @@ test.describe("signing up", () => {
 
     await page.getByLabel("Password").fill("a long enough password");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/sign-in\?/);
-    await expect(page.getByRole("status")).toHaveText(SIGNED_UP);
-    await expect(passwordForm(page).getByLabel("Email")).toHaveValue(existing.email);
-    await expectAccessiblePage(page);
+    await expectCheckEmailScreen(page);
     expect((await waitForMail(existing.email, { subject: "Someone tried to sign up with your email" })).text).toContain("yours is unchanged");
+    await page.goto("/sign-in");
     await signInThroughForm(page, existing.email, existing.password);
     await expect(page.locator(".account-status")).toContainText(`Signed in as ${existing.name}`);
+  });
+
+  test("signing up with someone's email shows what a new email shows, and the password chosen fails like any wrong one", async ({ browser }) => {
+    const owner = await account();
+    const screens: string[] = [];
+    for (const email of [newEmail(), owner.email]) {
+      const context = await browser.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+      const page = await context.newPage();
+      await page.goto("/sign-up");
+      await signUpThroughForm(page, { name: "Mallory", email, password: "the attacker's choice" });
+      await expectCheckEmailScreen(page);
+      screens.push(`${page.url()}\n${await page.getByRole("main").innerText()}`);
+
+      await page.goto("/sign-in");
+      await signInThroughForm(page, email, "the attacker's choice");
+      await expect(problem(page)).toHaveText("Wrong email or password");
+      await expect(page.locator(".account-status")).toHaveCount(0);
+      await context.close();
+    }
+    expect(screens[1]).toBe(screens[0]);
+    expect((await waitForMail(owner.email, { subject: "Someone tried to sign up with your email" })).text).toContain("No new account was made");
   });
 
   test("signing up and signing in work with JavaScript off", async ({ browser }) => {
@@ -113,16 +147,14 @@ test.describe("signing up", () => {
     const page = await context.newPage();
     const email = newEmail();
     await page.goto("/sign-up?callbackUrl=/profile");
-    await page.getByLabel("Name").fill("Quiet Reader");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("tiny");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await signUpThroughForm(page, { name: "Quiet Reader", email, password: "tiny" });
     await expect(page.locator("#field-password-error")).toHaveText("Use 10 or more characters.");
     await expect(page.getByLabel("Name")).toHaveValue("Quiet Reader");
 
     await page.getByLabel("Password").fill("no script needed here");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("status")).toHaveText(SIGNED_UP);
+    await expectCheckEmailScreen(page);
+    await page.goto(await confirmationLink(email));
     await signInThroughForm(page, email, "no script needed here");
     await expect(page).toHaveURL(`${baseUrl()}/profile`);
     await expect(page.getByRole("main")).toContainText(`Signed in as Quiet Reader (${email})`);

@@ -1,26 +1,37 @@
 import "server-only";
 import { verify } from "@node-rs/argon2";
-import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sendMail } from "@/lib/mail";
+import { mailConfigured, sendMail } from "@/lib/mail";
 import { isAnotherWritersName } from "@/lib/display-names";
 import { hashPassword } from "@/lib/passwords";
 import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import { absoluteUrl } from "@/lib/site";
 
-export type RegisterResult = { created: true; id: string } | { created: false; reason: "email-taken" | "writers-name" };
+export type RegisterResult =
+  | { created: true; id: string }
+  | { created: false; reason: "awaiting-confirmation" | "email-taken" | "writers-name" };
 
-/** A new READER account with a password. The email's unique index decides a race between two sign-ups. */
-export async function registerAccount(input: { name: string; email: string; password: string }): Promise<RegisterResult> {
+/**
+ * A new READER account with a password. With `awaitingConfirmation` (email is configured) its
+ * password signs in only together with the emailed link; signing up again before that replaces
+ * the name and password, since neither works until the owner of the address uses the link. The
+ * email's unique index decides a race between two sign-ups.
+ */
+export async function registerAccount(
+  input: { name: string; email: string; password: string },
+  { awaitingConfirmation = false } = {},
+): Promise<RegisterResult> {
   if (await isAnotherWritersName(input.name)) return { created: false, reason: "writers-name" };
   const passwordHash = await hashPassword(input.password);
+  const account = { name: input.name, passwordHash };
   try {
-    const user = await db.user.create({ data: { name: input.name, email: input.email, passwordHash, role: "READER" }, select: { id: true } });
-    return { created: true, id: user.id };
+    const user = await db.user.create({ data: { ...account, email: input.email, role: "READER", awaitingConfirmation }, select: { id: true } });
+    return awaitingConfirmation ? { created: false, reason: "awaiting-confirmation" } : { created: true, id: user.id };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { created: false, reason: "email-taken" };
-    throw error;
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    const waiting = awaitingConfirmation && (await db.user.updateMany({ where: { email: input.email, awaitingConfirmation: true }, data: account })).count === 1;
+    return { created: false, reason: waiting ? "awaiting-confirmation" : "email-taken" };
   }
 }
 
@@ -32,8 +43,7 @@ const SIGN_UP_WARNINGS_PER_EMAIL: RateLimitRule = { name: "sign-up-warning-email
  * by email when SMTP is set up; without it nobody is told anything.
  */
 export async function warnOwnerOfSignUp(email: string): Promise<void> {
-  const { SMTP_URL, EMAIL_FROM } = config();
-  if (!SMTP_URL || !EMAIL_FROM) return;
+  if (!mailConfigured()) return;
   if (!(await hitRateLimits([SIGN_UP_WARNINGS_PER_EMAIL], email)).allowed) return;
   await sendMail({
     to: email,

@@ -8,6 +8,12 @@ export interface PlainMail {
   text: string;
 }
 
+/** Whether the blog can send email at all: without it, nothing can prove someone owns an address. */
+export function mailConfigured(): boolean {
+  const { SMTP_URL, EMAIL_FROM } = config();
+  return Boolean(SMTP_URL && EMAIL_FROM);
+}
+
 /** Sends a plain-text message through SMTP_URL from EMAIL_FROM (both checked by lib/config.ts). */
 export async function sendMail(mail: PlainMail): Promise<void> {
   const { SMTP_URL, EMAIL_FROM } = config();

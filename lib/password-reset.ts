@@ -1,6 +1,6 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { emailForToken, issueEmailToken, spendEmailToken, type EmailLinkKind } from "@/lib/email-tokens";
 import { sendMail } from "@/lib/mail";
 import { hashPassword } from "@/lib/passwords";
 import { hitRateLimits, type RateLimitResult, type RateLimitRule } from "@/lib/rate-limit";
@@ -9,14 +9,7 @@ import { absoluteUrl } from "@/lib/site";
 // Enough for someone who lost the first email, too few to flood an inbox or probe many addresses.
 const PER_EMAIL: RateLimitRule = { name: "password-reset-email", limit: 3, windowSeconds: 60 * 60 };
 const PER_IP: RateLimitRule = { name: "password-reset-ip", limit: 10, windowSeconds: 60 * 60 };
-const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
-// next-auth's email sign-in tokens share the table, keyed by the bare email: ours never collide.
-const IDENTIFIER_PREFIX = "password-reset:";
-
-// Only a hash is stored, so a leaked database (or backup) holds no usable link.
-function tokenHash(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+const PASSWORD_RESET: EmailLinkKind = { prefix: "password-reset:", lifetimeMs: 60 * 60 * 1000 };
 
 /**
  * Emails a reset link when an enabled account has this email, and does nothing otherwise; the
@@ -30,12 +23,7 @@ export async function requestPasswordReset(email: string, clientIp: string): Pro
   const user = await db.user.findUnique({ where: { email }, select: { disabledAt: true } });
   if (!user || user.disabledAt) return result;
 
-  const token = randomBytes(32).toString("base64url");
-  const identifier = `${IDENTIFIER_PREFIX}${email}`;
-  await db.$transaction([
-    db.verificationToken.deleteMany({ where: { identifier } }),
-    db.verificationToken.create({ data: { identifier, token: tokenHash(token), expires: new Date(Date.now() + TOKEN_LIFETIME_MS) } }),
-  ]);
+  const token = await issueEmailToken(PASSWORD_RESET, email);
   await sendMail({
     to: email,
     subject: "Reset your password",
@@ -52,23 +40,24 @@ export async function requestPasswordReset(email: string, clientIp: string): Pro
 
 /** The email a reset link belongs to, or null when it is unknown, used or expired. */
 export async function emailForResetToken(token: string): Promise<string | null> {
-  const row = await db.verificationToken.findUnique({ where: { token: tokenHash(token) } });
-  if (!row || !row.identifier.startsWith(IDENTIFIER_PREFIX) || row.expires <= new Date()) return null;
-  return row.identifier.slice(IDENTIFIER_PREFIX.length);
+  return emailForToken(PASSWORD_RESET, token);
 }
 
 /**
  * Sets the new password and spends the link, in one transaction: of two uses of the same link
- * only the one that deletes the token changes the password.
+ * only the one that deletes the token changes the password. The link proves the address, so it
+ * also confirms a sign-up still waiting for its confirmation.
  */
 export async function resetPassword(token: string, newPassword: string): Promise<boolean> {
   const email = await emailForResetToken(token);
   if (!email) return false;
   const passwordHash = await hashPassword(newPassword);
   return db.$transaction(async (tx) => {
-    const spent = await tx.verificationToken.deleteMany({ where: { token: tokenHash(token), expires: { gt: new Date() } } });
-    if (spent.count !== 1) return false;
-    const updated = await tx.user.updateMany({ where: { email, disabledAt: null }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    if (!(await spendEmailToken(tx, PASSWORD_RESET, email, token))) return false;
+    const updated = await tx.user.updateMany({
+      where: { email, disabledAt: null },
+      data: { passwordHash, awaitingConfirmation: false, sessionVersion: { increment: 1 } },
+    });
     return updated.count === 1;
   });
 }

@@ -18,6 +18,7 @@ let lib: {
   config: typeof import("../lib/config");
   rateLimit: typeof import("../lib/rate-limit");
   credentials: typeof import("../lib/auth/credentials");
+  confirmation: typeof import("../lib/sign-up-confirmation");
 };
 
 beforeAll(async () => {
@@ -41,6 +42,7 @@ beforeAll(async () => {
     config: await import("../lib/config"),
     rateLimit: await import("../lib/rate-limit"),
     credentials: await import("../lib/auth/credentials"),
+    confirmation: await import("../lib/sign-up-confirmation"),
   };
 });
 afterAll(() => mail?.stop());
@@ -69,6 +71,76 @@ describe("signing up", () => {
     expect(warning.text).toContain("http://blog.example.test/forgot-password");
     const { rows } = await runSql(database.url, `SELECT count(*)::int AS hits FROM "RateLimitHit" WHERE key = 'sign-up-warning-email:taken@example.test'`);
     expect(rows[0].hits).toBe(1);
+  });
+});
+
+describe("confirming a sign-up by email", () => {
+  const confirmation = { awaitingConfirmation: true };
+  const signIn = (email: string, password: string, confirmationToken?: string) =>
+    lib.credentials.authorizeWithPassword({ email, password, confirmationToken }, "192.0.2.50");
+  async function mailedToken(email: string) {
+    await lib.confirmation.sendSignUpConfirmation(email, "/2011/09");
+    const link = new URL(linkIn(await waitForMail(email, { subject: "Finish signing up" }), "http://blog.example.test"));
+    expect(link.pathname).toBe("/sign-in");
+    expect(link.searchParams.get("email")).toBe(email);
+    expect(link.searchParams.get("callbackUrl")).toBe("/2011/09");
+    return link.searchParams.get("confirm")!;
+  }
+
+  test("until the link is used, the chosen password is refused like a wrong one; with it, it signs in once", async () => {
+    expect(await lib.accounts.registerAccount({ name: "Una", email: "una@example.test", password: "una's chosen password" }, confirmation)).toEqual({
+      created: false,
+      reason: "awaiting-confirmation",
+    });
+    expect(await signIn("una@example.test", "una's chosen password")).toBeNull();
+    expect(await signIn("una@example.test", "not her password")).toBeNull();
+
+    const token = await mailedToken("una@example.test");
+    const { rows } = await runSql(database.url, `SELECT token FROM "VerificationToken" WHERE identifier = 'sign-up:una@example.test'`);
+    expect(rows).toEqual([{ token: createHash("sha256").update(token).digest("hex") }]);
+    // The link alone is not enough, and a wrong password does not spend it.
+    expect(await signIn("una@example.test", "not her password", token)).toBeNull();
+    expect(await signIn("una@example.test", "una's chosen password", token)).toMatchObject({ email: "una@example.test", name: "Una" });
+    expect(await signIn("una@example.test", "una's chosen password")).toMatchObject({ email: "una@example.test" });
+    expect(await lib.confirmation.confirmSignUp("una@example.test", token)).toBe(false);
+  });
+
+  test("an expired link confirms nothing, and a second sign-up replaces the password and the link", async () => {
+    await lib.accounts.registerAccount({ name: "Vic", email: "vic@example.test", password: "the first choice" }, confirmation);
+    const older = await mailedToken("vic@example.test");
+    expect(await lib.accounts.registerAccount({ name: "Vic Again", email: "vic@example.test", password: "the second choice" }, confirmation)).toEqual({
+      created: false,
+      reason: "awaiting-confirmation",
+    });
+    const newer = await mailedToken("vic@example.test");
+    expect(await signIn("vic@example.test", "the second choice", older)).toBeNull();
+
+    await runSql(database.url, `UPDATE "VerificationToken" SET expires = now() - interval '1 second' WHERE identifier = 'sign-up:vic@example.test'`);
+    expect(await signIn("vic@example.test", "the second choice", newer)).toBeNull();
+    expect(await signIn("vic@example.test", "the first choice", newer)).toBeNull();
+    expect(await userRow("vic@example.test")).toMatchObject({ name: "Vic Again" });
+  });
+
+  test("a taken email keeps its account as it was, and its owner is warned", async () => {
+    await lib.accounts.registerAccount({ name: "Wren", email: "wren@example.test", password: "wren's own password" });
+    const before = await userRow("wren@example.test");
+    expect(await lib.accounts.registerAccount({ name: "Mallory", email: "wren@example.test", password: "the attacker's choice" }, confirmation)).toEqual({
+      created: false,
+      reason: "email-taken",
+    });
+    expect(await userRow("wren@example.test")).toEqual(before);
+    expect(await signIn("wren@example.test", "the attacker's choice")).toBeNull();
+    await lib.accounts.warnOwnerOfSignUp("wren@example.test");
+    expect((await waitForMail("wren@example.test", { subject: "Someone tried to sign up with your email" })).text).toContain("yours is unchanged");
+    expect(await signIn("wren@example.test", "wren's own password")).toMatchObject({ name: "Wren" });
+  });
+
+  test("a password reset link proves the address too, and confirms the account", async () => {
+    await lib.accounts.registerAccount({ name: "Xan", email: "xan@example.test", password: "a forgotten choice" }, confirmation);
+    expect(await lib.reset.requestPasswordReset("xan@example.test", "192.0.2.51")).toEqual({ allowed: true });
+    const token = new URL(linkIn(await waitForMail("xan@example.test", { subject: "Reset your password" }), "http://blog.example.test")).searchParams.get("token")!;
+    expect(await lib.reset.resetPassword(token, "a remembered password")).toBe(true);
+    expect(await signIn("xan@example.test", "a remembered password")).toMatchObject({ name: "Xan" });
   });
 });
 

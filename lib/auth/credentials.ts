@@ -4,6 +4,7 @@ import { clientAddressFrom, currentClientAddress } from "@/lib/client-address";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
+import { confirmSignUp } from "@/lib/sign-up-confirmation";
 import { signInSchema } from "@/lib/validation/accounts";
 
 // Per account from one address, a backoff that grows: a person who mistypes waits a minute after
@@ -29,14 +30,15 @@ export interface SignedInUser {
 }
 
 /**
- * The password check behind the sign-in form. Wrong email, wrong password, a disabled account or
- * an account without a password all answer the same null, so the form can say no more than
- * "Wrong email or password".
+ * The password check behind the sign-in form. Wrong email, wrong password, a disabled account,
+ * an account without a password or a sign-up not yet confirmed (unless this sign-in carries its
+ * emailed link, which confirms it) all answer the same null, after the same hash check, so the
+ * form can say no more than "Wrong email or password".
  */
 export async function authorizeWithPassword(input: unknown, clientIp: string, now = new Date()): Promise<SignedInUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  const { email, password, confirmationToken } = parsed.data;
   const account = email.toLowerCase();
   const limits: [RateLimitRule[], string][] = [
     [PER_ACCOUNT_AND_ADDRESS, `${account} ${clientIp}`],
@@ -50,10 +52,11 @@ export async function authorizeWithPassword(input: unknown, clientIp: string, no
 
   const user = await db.user.findUnique({
     where: { email: email.toLowerCase() },
-    select: { id: true, name: true, email: true, passwordHash: true, disabledAt: true },
+    select: { id: true, name: true, email: true, passwordHash: true, disabledAt: true, awaitingConfirmation: true },
   });
   if (!user?.passwordHash || user.disabledAt) return null;
   if (!(await verify(user.passwordHash, password))) return null;
+  if (user.awaitingConfirmation && !(confirmationToken && (await confirmSignUp(user.email, confirmationToken)))) return null;
   return { id: user.id, name: user.name, email: user.email };
 }
 

@@ -10,6 +10,8 @@ const email = z
 export const signInSchema = z.object({
   email,
   password: z.string().min(1).max(1024),
+  // From a sign-up's confirmation link (lib/sign-up-confirmation.ts).
+  confirmationToken: z.string().min(1).max(100).optional(),
 });
 
 /** A new password: 10 or more characters and not the account's own email. */

@@ -16,6 +16,7 @@ export const metadata: Metadata = { title: "Sign in", robots: { index: false } }
 function noticeFor(params: Awaited<SearchParams>): string | null {
   if (firstParam(params.created)) return "If this email is new here, your account is ready: sign in with your email and password. If it already had an account, sign in with that account's password, or reset it.";
   if (firstParam(params.reset)) return "Your password has been changed. Sign in with the new one.";
+  if (firstParam(params.confirm)) return "To finish signing up, sign in with the password you chose.";
   return null;
 }
 
@@ -31,6 +32,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const csrfToken = csrfTokenFromCookie(store.get(csrfCookieName())?.value) ?? "";
   const error = firstParam(params.csrf) ? "The form had expired. Please try again." : signInErrorMessage(firstParam(params.error));
   const notice = noticeFor(params);
+  const confirmationToken = firstParam(params.confirm);
   const withEmail = emailConfigured();
   const providers = oauthButtons();
   const hidden = (
@@ -55,6 +57,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       )}
       <form method="post" action="/api/auth/callback/credentials" className="auth-form">
         {hidden}
+        {confirmationToken && <input type="hidden" name="confirmationToken" value={confirmationToken} />}
         <div className="field">
           <label htmlFor="sign-in-email">Email</label>
           <input id="sign-in-email" name="email" type="email" autoComplete="username" required defaultValue={firstParam(params.email)} />
