@@ -12,6 +12,7 @@ import next from "next";
 import compression from "next/dist/compiled/compression/index.js";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream.js";
 import { createCachedPageResponder } from "./lib/cached-page-responder.mjs";
+import { createOutageAnswer } from "./lib/database-outage-answer.mjs";
 import { stampClientAddress } from "./lib/client-address-header.mjs";
 import { hasFreshReads } from "./lib/fresh-reads.mjs";
 import { createNotFoundFiller, sendOneLocation } from "./lib/next-response-fixes.mjs";
@@ -27,6 +28,7 @@ const handleWithNext = app.getRequestHandler();
 await app.prepare();
 const respondFromPageCache = createCachedPageResponder({ distDir });
 const fillBlankNotFound = createNotFoundFiller({ distDir });
+const answerOutageWith503 = createOutageAnswer({ distDir });
 // Compression is done here rather than by Next (next.config.mjs: compress false), so that the
 // corrections below see Next's bytes before they are zipped.
 const compress = compression();
@@ -68,6 +70,7 @@ httpServer.on("request", (request, response) => {
   });
   sendOneLocation(response);
   fillBlankNotFound(request, response);
+  answerOutageWith503(request, response);
   void handleWithNext(request, response);
 });
 
