@@ -28,7 +28,7 @@ const handleWithNext = app.getRequestHandler();
 await app.prepare();
 const respondFromPageCache = createCachedPageResponder({ distDir });
 const fillBlankNotFound = createNotFoundFiller({ distDir });
-const answerOutageWith503 = createOutageAnswer({ distDir });
+const answerOutageWith503 = createOutageAnswer({ distDir, databaseUrl: process.env.DATABASE_URL });
 // Compression is done here rather than by Next (next.config.mjs: compress false), so that the
 // corrections below see Next's bytes before they are zipped.
 const compress = compression();

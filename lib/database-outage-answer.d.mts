@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+export function pageFailedInside(html: string): boolean;
 export function outagePageFrom(notFoundDocument: string): string;
-export function createOutageAnswer(options: { distDir: string }): (request: IncomingMessage, response: ServerResponse) => void;
+export function createOutageAnswer(options: { distDir: string; databaseUrl: string | undefined }): (request: IncomingMessage, response: ServerResponse) => void;

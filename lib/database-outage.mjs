@@ -3,6 +3,8 @@
 // instrumentation.ts, lib/database-outage-refusal.ts) both load it, each as a copy of its own, so the
 // time lives on globalThis, which the whole process shares.
 
+import net from "node:net";
+
 const LAST_SEEN = Symbol.for("longhand.databaseUnavailableAt");
 
 /** How long after the last sign of an outage a failed page is taken to be the outage's doing. */
@@ -70,4 +72,23 @@ export function noteIfDatabaseUnavailable(error) {
   if (!isDatabaseUnavailable(error)) return false;
   markDatabaseUnavailable();
   return true;
+}
+
+/**
+ * True when nothing accepts a TCP connection at the database's address within the timeout (the
+ * server stopped, or its packets are dropped). For a page that failed before Next reported why.
+ */
+export function databaseRefusesConnections(databaseUrl, timeoutMs = 1_000) {
+  const { hostname, port } = new URL(databaseUrl);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 5432) });
+    const answer = (refused) => {
+      socket.destroy();
+      if (refused) markDatabaseUnavailable();
+      resolve(refused);
+    };
+    socket.setTimeout(timeoutMs, () => answer(true));
+    socket.once("connect", () => answer(false));
+    socket.once("error", () => answer(true));
+  });
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import exitHook from "async-exit-hook";
 import pg from "pg";
+import { pageFailedInside } from "../lib/database-outage-answer.mjs";
 import { benchAppEnv, buildBenchApp, serverLogFile, startWebServer } from "./lib/bench/app-server";
 import { findBenchPages } from "./lib/bench/pages";
 import { stopProcessTree } from "./lib/bench/process-tree";
@@ -42,6 +43,7 @@ let phase: Phase = "before";
 const tally = new Map<string, { statuses: Map<string, number>; leaks: number }>();
 
 function count(kind: string, answer: Answer, outcome = String(answer.status)) {
+  if (outcome === "200" && pageFailedInside(answer.body)) outcome = "200 but failed inside";
   const row = tally.get(`${kind} (${phase})`) ?? { statuses: new Map(), leaks: 0 };
   row.statuses.set(outcome, (row.statuses.get(outcome) ?? 0) + 1);
   if (DATABASE_ERROR_TEXT.test(answer.body) || DATABASE_ERROR_TEXT.test(decodeURIComponent(answer.location))) row.leaks++;
@@ -205,3 +207,5 @@ try {
 } finally {
   await stopEverything();
 }
+// Explicitly: the exit hook would otherwise end the process with 0 whatever the run found.
+process.exit(process.exitCode ?? 0);

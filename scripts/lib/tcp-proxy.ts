@@ -1,0 +1,53 @@
+import net from "node:net";
+
+export interface TcpProxy {
+  port: number;
+  /** Like a database that stopped: open connections are reset and new ones refused. */
+  cut(): Promise<void>;
+  /** Like a database that came back: connections are accepted and forwarded again. */
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A TCP forwarder on 127.0.0.1 in front of host:port, which a test can cut and restore: an outage
+ * of a server that other tests keep using, seen by one client only (e2e/outage.spec.ts).
+ */
+export async function startTcpProxy(target: { host: string; port: number }, port = 0): Promise<TcpProxy> {
+  const open = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(target);
+    for (const socket of [client, upstream]) {
+      open.add(socket);
+      socket.once("close", () => open.delete(socket));
+      socket.on("error", () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  const listen = () => new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", () => resolve()));
+  const stopListening = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  await listen();
+  port = (server.address() as net.AddressInfo).port;
+  let listening = true;
+
+  const cut = async () => {
+    if (!listening) return;
+    listening = false;
+    const closed = stopListening();
+    for (const socket of open) socket.resetAndDestroy();
+    await closed;
+  };
+  return {
+    port,
+    cut,
+    restore: async () => {
+      if (listening) return;
+      await listen();
+      listening = true;
+    },
+    close: cut,
+  };
+}
