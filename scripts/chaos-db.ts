@@ -1,6 +1,7 @@
 // `npm run chaos:db`: serves the production app from a throwaway PostgreSQL, keeps readers,
-// commenters and an author busy, stops PostgreSQL for 30 s, starts it again, and prints what each
-// kind of request got and whether every write landed exactly once. See README "Database outage".
+// commenters and an author busy, stops PostgreSQL for 30 s, starts it again, then drops the
+// database's packets for 15 s, and prints what each kind of request got and whether every write
+// landed exactly once. See README "Database outage".
 import "./lib/bench/dist-dir"; // First: sets LONGHAND_DIST_DIR before scripts/lib/paths.ts reads it.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -15,12 +16,14 @@ import { stopProcessTree } from "./lib/bench/process-tree";
 import { seedBenchData } from "./lib/bench/seed";
 import { callServerAction, commentFormFields, postCommentForm, request, signInOverHttp, type Answer } from "./lib/chaos/http-client";
 import { startThrowawayPostgres } from "./lib/embedded-postgres";
+import { startTcpProxy } from "./lib/tcp-proxy";
 import { applyMigrations } from "./lib/migrator";
 import { findFreePort } from "./lib/net";
 import { distDir, migrationsDir } from "./lib/paths";
 import { ensurePrismaClient } from "./lib/prisma-generate";
 
 const OUTAGE_MS = 30_000;
+const DROPPED_PACKETS_MS = 15_000;
 const BEFORE_MS = 10_000;
 const AFTER_MS = 20_000;
 // The app's own limits answer within 20 s (lib/db.ts); anything slower counts as a hang.
@@ -38,8 +41,9 @@ const stopEverything = async () => {
 };
 exitHook((done) => void stopEverything().finally(done));
 
-type Phase = "before" | "outage" | "after";
-let phase: Phase = "before";
+// Numbered, so the report lists them in order.
+type Phase = "1 before" | "2 stopped" | "3 after" | "4 packets dropped" | "5 after";
+let phase: Phase = "1 before";
 const tally = new Map<string, { statuses: Map<string, number>; leaks: number }>();
 
 function count(kind: string, answer: Answer, outcome = String(answer.status)) {
@@ -91,10 +95,15 @@ async function main() {
     author.id,
   ]);
   await client.end();
+  // The app reaches the database through a proxy that can drop its packets (a network fault).
+  const network = await startTcpProxy({ host: "127.0.0.1", port: database.port });
+  stops.push(() => network.close());
+  const throughNetwork = new URL(database.url);
+  throughNetwork.port = String(network.port);
 
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = benchAppEnv({ databaseUrl: database.url, origin });
+  const env = benchAppEnv({ databaseUrl: throughNetwork.toString(), origin });
   console.log("Building the production app (a few minutes)...");
   await buildBenchApp(env);
   const server = await startWebServer(env, port);
@@ -164,13 +173,22 @@ async function main() {
     authorSaves(),
     ...commenterCookies.map((cookie, who) => commenter(cookie, who)),
   ];
-  console.log(`Load for ${BEFORE_MS / 1000} s, PostgreSQL stopped for ${OUTAGE_MS / 1000} s, then ${AFTER_MS / 1000} s more...`);
+  console.log(
+    `Load for ${BEFORE_MS / 1000} s, PostgreSQL stopped for ${OUTAGE_MS / 1000} s, ${AFTER_MS / 1000} s, ` +
+      `its packets dropped for ${DROPPED_PACKETS_MS / 1000} s, ${AFTER_MS / 1000} s...`,
+  );
   await pause(BEFORE_MS);
-  phase = "outage";
+  phase = "2 stopped";
   await database.halt();
   await pause(OUTAGE_MS);
   await database.resume();
-  phase = "after";
+  phase = "3 after";
+  await pause(AFTER_MS);
+  phase = "4 packets dropped";
+  await network.blackhole();
+  await pause(DROPPED_PACKETS_MS);
+  await network.restore();
+  phase = "5 after";
   await pause(AFTER_MS);
   running = false;
   await Promise.all(work);
@@ -186,7 +204,7 @@ async function main() {
   const copies = new Map(rows.map((row) => [row.body.replace(/<[^>]+>/g, ""), row.copies]));
   const wrong = acknowledged.filter((text) => copies.get(text) !== 1);
 
-  console.log("\nWhat each kind of request got (before / during / after the outage):");
+  console.log("\nWhat each kind of request got, phase by phase:");
   for (const [kind, row] of [...tally].sort(([a], [b]) => a.localeCompare(b))) {
     const statuses = [...row.statuses].map(([status, n]) => `${status}: ${n}`).join(", ");
     console.log(`  ${kind.padEnd(34)} ${statuses}${row.leaks ? `  DATABASE ERROR TEXT in ${row.leaks}` : ""}`);

@@ -4,7 +4,9 @@ export interface TcpProxy {
   port: number;
   /** Like a database that stopped: open connections are reset and new ones refused. */
   cut(): Promise<void>;
-  /** Like a database that came back: connections are accepted and forwarded again. */
+  /** Like a network that drops packets: nothing is forwarded or answered, and nothing is refused. */
+  blackhole(): Promise<void>;
+  /** Like a database (or network) that came back: connections are accepted and forwarded again. */
   restore(): Promise<void>;
   close(): Promise<void>;
 }
@@ -15,16 +17,25 @@ export interface TcpProxy {
  */
 export async function startTcpProxy(target: { host: string; port: number }, port = 0): Promise<TcpProxy> {
   const open = new Set<net.Socket>();
+  let swallowing = false;
+  const track = (socket: net.Socket) => {
+    open.add(socket);
+    socket.once("close", () => open.delete(socket));
+    return socket;
+  };
   const server = net.createServer((client) => {
-    const upstream = net.connect(target);
-    for (const socket of [client, upstream]) {
-      open.add(socket);
-      socket.once("close", () => open.delete(socket));
-      socket.on("error", () => {
-        client.destroy();
-        upstream.destroy();
-      });
+    track(client).on("error", () => client.destroy());
+    if (swallowing) {
+      client.resume(); // Read and dropped, never answered.
+      return;
     }
+    const upstream = track(net.connect(target));
+    const endBoth = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", endBoth);
+    upstream.on("error", endBoth);
     client.pipe(upstream).pipe(client);
   });
   const listen = () => new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", () => resolve()));
@@ -34,6 +45,7 @@ export async function startTcpProxy(target: { host: string; port: number }, port
   let listening = true;
 
   const cut = async () => {
+    swallowing = false;
     if (!listening) return;
     listening = false;
     const closed = stopListening();
@@ -43,7 +55,16 @@ export async function startTcpProxy(target: { host: string; port: number }, port
   return {
     port,
     cut,
+    blackhole: async () => {
+      swallowing = true;
+      for (const socket of open) {
+        socket.unpipe();
+        socket.resume();
+      }
+    },
     restore: async () => {
+      // Connections that went quiet stay quiet, as after a real partition; the client's timeouts end them.
+      swallowing = false;
       if (listening) return;
       await listen();
       listening = true;
