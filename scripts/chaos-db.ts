@@ -168,7 +168,7 @@ async function main() {
     readers("cached page", () => cachedPaths[Math.floor(Math.random() * cachedPaths.length)]!),
     readers("uncached search", () => `/search?q=${unique()}`),
     readers("uncached label", () => pages.find((page) => page.name === "label (biggest)")!.path + `?x=${unique()}`),
-    readers("dashboard (author)", () => "/dashboard", authorCookie),
+    readers("dashboard page (author)", () => "/dashboard/posts", authorCookie),
     readers("feed", () => "/feeds/posts/default"),
     authorSaves(),
     ...commenterCookies.map((cookie, who) => commenter(cookie, who)),
