@@ -25,6 +25,8 @@ test("a comment sent while the database is away says 'Could not save, try again'
   const page = await context.newPage();
   await page.goto(ENTRY);
   const form = page.locator("#comment-form");
+  // Hydrated, and the page knows who is reading (until then the hint asks whether one is signed in).
+  await expect(form).not.toContainText("Not signed in?");
   const box = form.getByLabel("Your comment");
   const text = `Written during an outage ${reader.id}`;
   await box.fill(text);

@@ -1,8 +1,9 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cp, rm } from "node:fs/promises";
+import path from "node:path";
 import { findFreePort, waitForHttp } from "../../scripts/lib/net";
-import { distDir } from "../../scripts/lib/paths";
+import { distDir, projectRoot } from "../../scripts/lib/paths";
 import { startTcpProxy, type TcpProxy } from "../../scripts/lib/tcp-proxy";
 import { spawnWebServer } from "../../scripts/lib/web-server";
 
@@ -37,7 +38,8 @@ export async function startPrivateBlog(): Promise<PrivateBlog> {
       DATABASE_URL: throughProxy.toString(),
       NEXTAUTH_URL: origin,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      LONGHAND_DIST_DIR: buildCopy,
+      // Relative, as Next joins it to the project folder.
+      LONGHAND_DIST_DIR: path.relative(projectRoot, buildCopy),
       // As for the shared blog: the specs send a made-up client address per test.
       TRUSTED_PROXIES: "127.0.0.1",
     },
