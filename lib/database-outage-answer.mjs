@@ -21,7 +21,7 @@ const MESSAGE =
  * The build's 404 document (the blog's header, sidebar and styles) with the message in place of
  * its main content and without its scripts, which would render the 404 again.
  */
-export function outagePageFrom(notFoundDocument) {
+function outagePageFrom(notFoundDocument) {
   const page = notFoundDocument
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
     .replace(/<title>[^<]*<\/title>/, "<title>Not available just now</title>")

@@ -8,7 +8,7 @@ import net from "node:net";
 const LAST_SEEN = Symbol.for("longhand.databaseUnavailableAt");
 
 /** How long after the last sign of an outage a failed page is taken to be the outage's doing. */
-export const OUTAGE_WINDOW_MS = 30_000;
+const OUTAGE_WINDOW_MS = 30_000;
 /** What a 503 tells clients to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 30;
 
@@ -57,7 +57,7 @@ export function isDatabaseUnavailable(error) {
   return false;
 }
 
-export function markDatabaseUnavailable(now = Date.now()) {
+function markDatabaseUnavailable(now = Date.now()) {
   globalThis[LAST_SEEN] = now;
 }
 
