@@ -12,6 +12,8 @@ const FAILED_ELEMENT = /digest\\?":\\?"\d/;
 /** True when a page's HTML carries an element that threw while rendering (a blank page to a reader without script). */
 export const pageFailedInside = (html) => FAILED_ELEMENT.test(html);
 
+const NEXT_PAGE_HEADERS = new Set(["etag", "last-modified", "link", "location", "content-length", "content-type", "cache-control", "x-next-cache-tags"]);
+
 const MESSAGE =
   '<h1 class="list-heading">This page is not available just now</h1>' +
   "<p>The blog cannot reach its database right now. Please try again in a minute.</p>" +
@@ -95,8 +97,9 @@ export function createOutageAnswer({ distDir, databaseUrl }) {
     function finish(body, outage, done) {
       if (outage) {
         response.statusCode = 503;
+        // What described Next's page goes; the rest (security headers, cookies) stays.
         for (const header of response.getHeaderNames()) {
-          if (header !== "set-cookie" && header !== "vary") response.removeHeader(header);
+          if (NEXT_PAGE_HEADERS.has(header) || header.startsWith("x-nextjs-")) response.removeHeader(header);
         }
         response.setHeader("Content-Type", "text/html; charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
