@@ -13,6 +13,9 @@ const nextConfig = {
   // Dates a cached page from when its render began, so a render that overlapped a write is not
   // taken for newer than it (lib/page-cache-handler.mjs).
   cacheHandler: require.resolve("./lib/page-cache-handler.mjs"),
+  // The bound on pages kept in memory only (every page the build did not prerender: the handler
+  // writes no others to disk); past it the least recently used page is dropped. Next's default.
+  cacheMaxMemorySize: 50 * 1024 * 1024,
   // forbidden(): a reader who opens the dashboard gets a 403 page (app/forbidden.tsx).
   experimental: { authInterrupts: true },
   poweredByHeader: false,

@@ -11,11 +11,13 @@ import path from "node:path";
 import next from "next";
 import compression from "next/dist/compiled/compression/index.js";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream.js";
+import { limitActionBody } from "./lib/action-body-limit.mjs";
 import { createCachedPageResponder } from "./lib/cached-page-responder.mjs";
 import { createOutageAnswer } from "./lib/database-outage-answer.mjs";
 import { stampClientAddress } from "./lib/client-address-header.mjs";
 import { hasFreshReads } from "./lib/fresh-reads.mjs";
 import { createNotFoundFiller, sendOneLocation } from "./lib/next-response-fixes.mjs";
+import { createSecurityHeaders } from "./lib/security-headers.mjs";
 
 const projectRoot = import.meta.dirname;
 const host = process.env.HOST || "127.0.0.1";
@@ -35,6 +37,7 @@ const compress = compression();
 // Next's draft-mode cookie value: a request carrying it is rendered fresh, past every cache.
 const { previewModeId } = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")).preview;
 const sessionSecret = process.env.NEXTAUTH_SECRET;
+const setSecurityHeaders = createSecurityHeaders(process.env);
 
 /** A reader who just changed something sees pages rendered fresh for a few seconds (lib/fresh-reads.mjs). */
 function renderFreshFor(request) {
@@ -55,6 +58,7 @@ function hasBrokenEncoding(url) {
 const badAddressPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not a valid address</title></head><body><main><h1>Not a valid address</h1><p>This address has a broken escape sequence (a % not followed by two hex digits). <a href="/">Go to the home page</a>.</p></main></body></html>`;
 
 httpServer.on("request", (request, response) => {
+  setSecurityHeaders(request, response);
   if (hasBrokenEncoding(request.url ?? "/")) {
     response.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
     response.end(badAddressPage);
@@ -71,7 +75,8 @@ httpServer.on("request", (request, response) => {
   sendOneLocation(response);
   fillBlankNotFound(request, response);
   answerOutageWith503(request, response);
-  void handleWithNext(request, response);
+  // A server action's body past 1 MB gets a 413 here; Next would answer it with a 500.
+  void limitActionBody(request, response).then((withinLimit) => withinLimit && handleWithNext(withinLimit, response));
 });
 
 httpServer.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));

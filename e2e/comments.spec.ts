@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Route } from "@playwright/test";
+import { sendRaw } from "../tests/support/raw-http";
 import { runSql } from "../tests/support/sql";
 import { signedInPage, trackedAccounts, type TestAccount } from "./support/accounts";
 
@@ -225,4 +226,116 @@ test("a cross-origin post to the comment action changes nothing", async ({ brows
   const ok = await page.request.post(ENTRY, { multipart: { ...fields, body: `Genuine ${reader.id}` }, headers: { Origin: new URL(baseURL!).origin }, maxRedirects: 0 });
   expect(ok.status()).toBe(303);
   expect((await commentsBy(reader)).map((comment) => comment.bodyHtml)).toEqual([`<p>Genuine ${reader.id}</p>`]);
+});
+
+/** More than the 1 MB a server action's body may carry (lib/action-body-limit.mjs). */
+const OVER_A_MEGABYTE = 1024 * 1024 + 1000;
+
+/** Puts text in a box the way a script could, past its maxLength (a person cannot type past it). */
+const putText = (page: Page, selector: string, text: string) =>
+  page.locator(selector).evaluate((box, value) => ((box as HTMLTextAreaElement).value = value), text);
+const textLength = (page: Page, selector: string) => page.locator(selector).evaluate((box) => (box as HTMLTextAreaElement).value.length);
+
+test("with JavaScript a comment too long to send gets a clear message, keeps its text, and no 500", async ({ browser }) => {
+  const reader = await account();
+  const page = await signedInPage(browser, reader);
+  const answers: number[] = [];
+  page.on("response", (response) => void (response.request().method() === "POST" && answers.push(response.status())));
+  await page.goto(ENTRY);
+  const box = "#comment-form textarea";
+  await expect(page.locator(box)).toHaveAttribute("maxlength", "4096");
+
+  await putText(page, box, "y".repeat(5000));
+  await page.locator("#comment-form").getByRole("button", { name: "Publish" }).click();
+  await expect(page.locator("#comment-form .form-error")).toContainText("That comment is too long: keep it to 4,096 characters (this one has 5,000).");
+  expect(await textLength(page, box)).toBe(5000);
+
+  await putText(page, box, "z".repeat(OVER_A_MEGABYTE));
+  await page.locator("#comment-form").getByRole("button", { name: "Publish" }).click();
+  await expect(page.locator("#comment-form .form-error")).toContainText("That comment is too long to send");
+  expect(await textLength(page, box)).toBe(OVER_A_MEGABYTE);
+  await expect(page.locator(".comment-preview")).toHaveCount(0);
+  expect(answers).toEqual([200, 413]);
+  expect(await commentsBy(reader)).toEqual([]);
+});
+
+test("without JavaScript, or sent raw, a comment body past 1 MB gets a 413 that says so, never a 500", async ({ browser, baseURL }) => {
+  const reader = await account();
+  const page = await signedInPage(browser, reader, { javaScriptEnabled: false });
+  await page.goto(ENTRY);
+  await putText(page, "#comment-form textarea", "w".repeat(OVER_A_MEGABYTE));
+  const [answer] = await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), page.locator("#comment-form").getByRole("button", { name: "Publish" }).click()]);
+  expect(answer.status()).toBe(413);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("That was too long to send");
+  await expect(page.getByRole("main")).toContainText("Back button");
+
+  // The same form's fields, sent chunked (no Content-Length) by a script of one's own.
+  await page.goto(ENTRY);
+  const fields = await page.locator("#comment-form").evaluate((form) => Object.fromEntries(new FormData(form as HTMLFormElement) as unknown as Iterable<[string, string]>));
+  const boundary = "----comment-boundary";
+  const part = (name: string, value: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
+  function* chunkedForm() {
+    for (const [name, value] of Object.entries(fields)) if (name !== "body") yield part(name, value);
+    for (let sent = 0; sent < 2 * OVER_A_MEGABYTE; sent += 64 * 1024) yield part("body", "v".repeat(64 * 1024));
+    yield Buffer.from(`--${boundary}--\r\n`);
+  }
+  const raw = await sendRaw(baseURL!, {
+    method: "POST",
+    path: ENTRY,
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: new URL(baseURL!).origin, cookie },
+    body: chunkedForm(),
+  });
+  expect(raw.status).toBe(413);
+  expect(raw.text).toContain("That was too long to send");
+  expect(await commentsBy(reader)).toEqual([]);
+});
+
+test("when the network or the server fails, the comment, reply and edit forms keep every word and say could not save", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const reader = await account();
+  const page = await signedInPage(browser, reader);
+  await page.goto(ENTRY);
+  // Server actions post to the page's own address: first the network fails, then the server
+  // answers with an error page instead of the action's answer.
+  const networkDown = (route: Route) => route.abort();
+  const serverError = (route: Route) => route.fulfill({ status: 500, contentType: "text/html", body: "<h1>Internal Server Error</h1>" });
+  const failActions = async (fail: (route: Route) => Promise<void>, run: () => Promise<void>) => {
+    const handler = (route: Route) => (route.request().method() === "POST" ? fail(route) : route.fallback());
+    await page.route(`**${ENTRY}`, handler);
+    await run();
+    await page.unroute(`**${ENTRY}`, handler);
+  };
+  const text = `Kept through it all ${reader.id}`;
+  for (const fail of [networkDown, serverError]) {
+    await failActions(fail, async () => {
+      await publish(page, text);
+      await expect(page.locator("#comment-form .form-error")).toHaveText("Could not save, try again.");
+      await expect(page.locator("#comment-form textarea")).toHaveValue(text);
+    });
+  }
+  await page.locator("#comment-form").getByRole("button", { name: "Publish" }).click();
+  await expect(page).toHaveURL(/#c[a-z0-9]+$/);
+  const mine = page.locator(new URL(page.url()).hash);
+  await expect(mine.locator(".comment-body")).toHaveText(text);
+
+  await mine.getByText("Reply", { exact: true }).click();
+  await failActions(networkDown, async () => {
+    await mine.getByLabel("Your reply").fill(`A reply kept ${reader.id}`);
+    await mine.getByRole("button", { name: "Publish reply" }).click();
+    await expect(mine.locator(".comment-reply .form-error")).toHaveText("Could not save, try again.");
+    await expect(mine.getByLabel("Your reply")).toHaveValue(`A reply kept ${reader.id}`);
+  });
+
+  const controls = mine.locator(".comment-controls").first();
+  await controls.getByText("Edit", { exact: true }).click();
+  await failActions(serverError, async () => {
+    await controls.getByLabel("Edit your comment").fill(`An edit kept ${reader.id}`);
+    await controls.getByRole("button", { name: "Save" }).click();
+    await expect(controls.locator(".form-error")).toHaveText("Could not save, try again.");
+    await expect(controls.getByLabel("Edit your comment")).toHaveValue(`An edit kept ${reader.id}`);
+  });
+  await controls.getByRole("button", { name: "Save" }).click();
+  await expect(mine.locator(".comment-body").first()).toHaveText(`An edit kept ${reader.id}`);
+  expect((await commentsBy(reader)).map((comment) => comment.bodyHtml)).toEqual([`<p>An edit kept ${reader.id}</p>`]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { HtmlValidate } from "html-validate";
+import { htmlProblems } from "./support/html-validity";
 
 const READER_PAGES = [
   { path: "/", heading: "Newest posts on Notes from the Reading Room" },
@@ -15,16 +15,9 @@ const READER_PAGES = [
   { path: "/no/such/page/at/all", heading: "Sorry, the page you were looking for does not exist" },
 ];
 
-// The HTML standard's rules, as html-validate knows them; subresource integrity is for assets
-// from other origins, and every asset here is the site's own.
-const validator = new HtmlValidate({ extends: ["html-validate:document"], rules: { "require-sri": "off" } });
-
 for (const { path, heading } of READER_PAGES) {
   test(`${path} is valid HTML`, async ({ request }) => {
-    const html = await (await request.get(path)).text();
-    const report = await validator.validateString(html);
-    const problems = report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message} (${message.selector})`));
-    expect(problems).toEqual([]);
+    expect(await htmlProblems(await (await request.get(path)).text())).toEqual([]);
   });
 
   test(`${path} shows its content with JavaScript disabled`, async ({ browser }) => {

@@ -143,6 +143,32 @@ test.describe("archive, labels and pages", () => {
     await expect(titles).toHaveText(first);
   });
 
+  test("a cursor that names no post of its list at that time is a 404, so made-up ones cannot fill the cache", async ({ page }) => {
+    await page.goto("/");
+    const older = await page.getByRole("link", { name: "Older posts" }).getAttribute("href");
+    // The last post on the home page, Tool 6 (September 2011, labels Tools and Networking).
+    const [, time, id] = /^\/page\/o(\d+)\.([a-z0-9]+)$/.exec(older ?? "") ?? [];
+    for (const path of [`/page/o${time}.${id}`, `/2011/page/o${time}.${id}`, `/label/tools/page/o${time}.${id}`]) {
+      expect((await page.goto(path))?.status(), path).toBe(200);
+      await expect(page.getByRole("main").getByRole("heading", { level: 3 }).first(), path).toBeVisible();
+    }
+    const newer = await page.getByRole("link", { name: "Newer posts" }).getAttribute("href");
+    expect((await page.goto(newer ?? "/no-newer-link"))?.status()).toBe(200);
+
+    const madeUp = [
+      `/page/o${Number(time) + 1}.${id}`,
+      `/page/n1234567890123.${id}`,
+      `/page/o${time}.nosuchpost`,
+      `/2012/page/o${time}.${id}`,
+      `/2011/09/page/n${time}1.${id}`,
+      `/label/allotment/page/o${time}.${id}`,
+    ];
+    for (const path of madeUp) {
+      expect((await page.goto(path))?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Sorry, the page you were looking for does not exist");
+    }
+  });
+
   test("the About page is linked from the header", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "About this blog" }).click();

@@ -1,5 +1,5 @@
-// Next's page cache (the one behind `next start`) with one correction: an entry is dated from when
-// its render began, not when it was stored.
+// Next's page cache (the one behind `next start`) with two corrections: an entry is dated from when
+// its render began, not when it was stored; and only pages the build prerendered are written to disk.
 //
 // Next 16.4 stamps a stored page with the time of storing. A render that read the database just
 // before a write (updateTag) but finished after it was therefore taken as newer than the write,
@@ -8,6 +8,17 @@
 // to the render (a miss, or an entry past its revalidate time) makes such a page expired at once.
 // Next renders one page key at a time, so the first such lookup since the last store is that
 // render's start, or earlier, which only costs one extra render.
+//
+// Next 16.4 also writes every page it renders to disk (about 7 files), including each 404 and
+// redirect for an address nobody will ask for again (`/label/<anything>`, `/page/o<any time>.x`),
+// and never removes one: a visitor could fill the disk. Here a page the build did not prerender
+// is kept in Next's memory cache only, which is bounded (cacheMaxMemorySize in next.config.mjs)
+// and drops the least recently used page first; the disk then holds at most one entry
+// per prerendered path, rewritten in place. Prerendered pages stay on disk because after a restart
+// Next would otherwise fall back to the build's copy of them, which may be out of date. A page kept
+// in memory only is rendered again after a restart or when it falls out of memory.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import nextPageCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { areTagsExpired, areTagsStale } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 
@@ -51,6 +62,22 @@ function freshness(entry, cacheControl) {
   if (areTagsExpired(tagList, entry.lastModified)) return undefined;
   const pastRevalidate = typeof revalidate === "number" && at >= entry.lastModified + revalidate * 1000;
   return pastRevalidate || areTagsStale(tagList, entry.lastModified) ? "stale" : "fresh";
+}
+
+/** dist folder → the request paths its build prerendered */
+const prerenderedPathsByDir = new Map();
+function prerenderedPaths(serverDistDir) {
+  let paths = prerenderedPathsByDir.get(serverDistDir);
+  if (!paths) {
+    try {
+      paths = new Set(Object.keys(JSON.parse(readFileSync(path.join(serverDistDir, "..", "prerender-manifest.json"), "utf8")).routes));
+    } catch {
+      // No manifest: not a build's folder, so nothing in it was prerendered.
+      paths = new Set();
+    }
+    prerenderedPathsByDir.set(serverDistDir, paths);
+  }
+  return paths;
 }
 
 /** The entry Next's memory cache holds under the key it last used for a request path. */
@@ -111,9 +138,13 @@ export default class RenderStartPageCache extends FileSystemCache {
     const starts = RenderStartPageCache.renderStartedAt;
     const startedAt = starts.get(key);
     starts.delete(key);
+    const requestPath = requestPathOf(key);
+    const onDisk = requestPath !== undefined && prerenderedPaths(this.serverDistDir).has(requestPath);
+    // Next's own store, told not to flush to disk (it reads the flag on this, before any await).
+    const cache = onDisk ? this : Object.create(this, { flushToDisk: { value: false } });
     // The parent puts the entry in memory before its first await, so it can be re-dated here
     // before any lookup sees it.
-    const storing = super.set(key, data, ctx);
+    const storing = FileSystemCache.prototype.set.call(cache, key, data, ctx);
     const stored = FileSystemCache.memoryCache?.get(key);
     if (stored && startedAt !== undefined) stored.lastModified = Math.min(stored.lastModified, startedAt);
     await storing;

@@ -33,11 +33,14 @@ export async function getPost(permalink: string) {
   return post;
 }
 
-export async function getAdjacentPosts(post: { id: string; publishedAt: Date }) {
+// Takes the two fields, not the post: a cached function's key is its arguments, and a post whose
+// content changed mid-render (an edit saved, its tag expired) would give the final prerender a key the
+// warm-up never filled, which Next 16.4 answers with a 500.
+export async function getAdjacentPosts(postId: string, publishedAt: Date) {
   "use cache";
   cacheTag(tags.posts);
   cacheLife(READER_CACHE_LIFE);
-  return findAdjacentPosts({ post, now: new Date() });
+  return findAdjacentPosts({ post: { id: postId, publishedAt }, now: new Date() });
 }
 
 /**

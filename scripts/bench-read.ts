@@ -1,13 +1,12 @@
 // `npm run bench:read`: seeds a large blog into a throwaway PostgreSQL, builds and serves the
 // production app, and measures reader pages under concurrent load. See README "Benchmark".
 import "./lib/bench/dist-dir"; // First: sets LONGHAND_DIST_DIR before scripts/lib/paths.ts reads it.
-import exitHook from "async-exit-hook";
 import { benchAppEnv, buildBenchApp, serverLogFile, startWebServer } from "./lib/bench/app-server";
 import { benchDistDir } from "./lib/bench/dist-dir";
 import { runLoad, type LoadResult } from "./lib/bench/load";
 import { parseBenchOptions, type BenchOptions } from "./lib/bench/options";
 import { findBenchPages, type BenchPage } from "./lib/bench/pages";
-import { processTree, stopProcessTree, watchPeakRss } from "./lib/bench/process-tree";
+import { stopProcessTree, watchPeakRss } from "./lib/bench/process-tree";
 import { describeData, describeLoad, describeMachine, formatTable, formatTargets, type PageRun } from "./lib/bench/report";
 import { seedBenchData } from "./lib/bench/seed";
 import { captureResponse, startStaticCopy } from "./lib/bench/static-copy";
@@ -16,39 +15,12 @@ import { applyMigrations } from "./lib/migrator";
 import { findFreePort } from "./lib/net";
 import { migrationsDir } from "./lib/paths";
 import { ensurePrismaClient } from "./lib/prisma-generate";
+import { createStops, step } from "./lib/run-steps";
 
 // A request unanswered for this long counts as an error; it also bounds how long a page's run can overrun.
 const REQUEST_TIMEOUT_MS = 10_000;
 
-// What this run started, in order; stopped newest first at the end, on Ctrl-C, or on a failure.
-const stops: (() => Promise<void>)[] = [];
-let stopping: Promise<void> | undefined;
-function stopEverything(): Promise<void> {
-  stopping ??= (async () => {
-    for (const stop of stops.reverse()) {
-      await stop().catch((error: unknown) => console.error(`While stopping: ${error instanceof Error ? error.message : error}`));
-    }
-    // Whatever is still ours: a `next build` or load generator that was running when a SIGTERM
-    // came to this process alone (Ctrl-C reaches them by itself).
-    for (const pid of processTree(process.pid).slice(1)) {
-      try {
-        process.kill(pid, "SIGTERM");
-      } catch {
-        // Already gone.
-      }
-    }
-  })();
-  return stopping;
-}
-exitHook((done) => void stopEverything().finally(done));
-
-async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
-  process.stdout.write(`${label}... `);
-  const startedAt = performance.now();
-  const result = await work();
-  console.log(`done (${((performance.now() - startedAt) / 1000).toFixed(1)} s)`);
-  return result;
-}
+const stops = createStops();
 
 async function measure(options: BenchOptions, page: BenchPage, url: string, serverPid: number): Promise<PageRun> {
   process.stdout.write(`Loading ${page.name} (${page.path}) for ${options.warmupSeconds} + ${options.durationSeconds} s... `);
@@ -112,8 +84,8 @@ try {
   await main();
 } catch (error) {
   // Once Ctrl-C has started stopping everything, what broke is only the consequence.
-  if (!stopping) console.error(`\nThe benchmark stopped: ${error instanceof Error ? error.message : error}`);
+  if (!stops.stopping) console.error(`\nThe benchmark stopped: ${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;
 } finally {
-  await stopEverything();
+  await stops.stopEverything();
 }

@@ -3,10 +3,6 @@
 // database's packets for 30 s, and prints what each kind of request got and whether every write
 // landed exactly once. See README "Database outage".
 import "./lib/bench/dist-dir"; // First: sets LONGHAND_DIST_DIR before scripts/lib/paths.ts reads it.
-import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { hash } from "@node-rs/argon2";
 import exitHook from "async-exit-hook";
 import pg from "pg";
 import { pageFailedInside } from "../lib/database-outage-answer.mjs";
@@ -14,13 +10,18 @@ import { benchAppEnv, buildBenchApp, serverLogFile, startWebServer } from "./lib
 import { findBenchPages } from "./lib/bench/pages";
 import { stopProcessTree } from "./lib/bench/process-tree";
 import { seedBenchData } from "./lib/bench/seed";
-import { callServerAction, commentFormFields, postCommentForm, request, signInOverHttp, type Answer } from "./lib/chaos/http-client";
 import { startThrowawayPostgres } from "./lib/embedded-postgres";
-import { startTcpProxy } from "./lib/tcp-proxy";
 import { applyMigrations } from "./lib/migrator";
 import { findFreePort } from "./lib/net";
-import { distDir, migrationsDir } from "./lib/paths";
+import { migrationsDir } from "./lib/paths";
 import { ensurePrismaClient } from "./lib/prisma-generate";
+import { answered, type Browser, type Outcome } from "./lib/soak/browser";
+import { filledIn, formsIn, postPath } from "./lib/soak/forms";
+import { makePerson, signIn, type Person } from "./lib/soak/people";
+import { seedSoakData } from "./lib/soak/seed";
+import { callServerAction, serverActionId, type ActionOutcome } from "./lib/soak/server-actions";
+import { RequestStats } from "./lib/soak/stats";
+import { startTcpProxy } from "./lib/tcp-proxy";
 
 const OUTAGE_MS = 30_000;
 // Longer than the app's query timeout, so the timeouts, not the network's return, end the waits.
@@ -48,34 +49,15 @@ type Phase = "1 before" | "2 stopped" | "3 after" | "4 packets dropped" | "5 aft
 let phase: Phase = "1 before";
 const tally = new Map<string, { statuses: Map<string, number>; leaks: number }>();
 
-function count(kind: string, answer: Answer, outcome = String(answer.status)) {
-  if (outcome === "200" && pageFailedInside(answer.body)) outcome = "200 but failed inside";
+function count(kind: string, outcome: Outcome, verdict?: string) {
+  const answer = answered(outcome) ? outcome : undefined;
+  let status = verdict ?? (answer ? String(answer.status) : /timeout|aborted/i.test("error" in outcome ? outcome.error : "") ? "hang" : "no answer");
+  if (status === "200" && pageFailedInside(answer!.text)) status = "200 but failed inside";
   const row = tally.get(`${kind} (${phase})`) ?? { statuses: new Map(), leaks: 0 };
-  row.statuses.set(outcome, (row.statuses.get(outcome) ?? 0) + 1);
-  if (DATABASE_ERROR_TEXT.test(answer.body) || DATABASE_ERROR_TEXT.test(decodeURIComponent(answer.location))) row.leaks++;
+  row.statuses.set(status, (row.statuses.get(status) ?? 0) + 1);
+  const location = decodeURIComponent(answer?.headers.get("location") ?? "");
+  if (answer && (DATABASE_ERROR_TEXT.test(answer.text) || DATABASE_ERROR_TEXT.test(location))) row.leaks++;
   tally.set(`${kind} (${phase})`, row);
-}
-
-async function makeAccount(client: pg.Client, role: "READER" | "AUTHOR") {
-  const id = `chaos-${randomBytes(5).toString("hex")}`;
-  const password = randomBytes(12).toString("base64url");
-  await client.query(`INSERT INTO "User" (id, name, email, "passwordHash", role, "updatedAt") VALUES ($1, $1, $2, $3, $4::"Role", now())`, [
-    id,
-    `${id}@example.test`,
-    await hash(password),
-    role,
-  ]);
-  return { id, email: `${id}@example.test`, password };
-}
-
-/** The action id Next gave an exported server action, from the build's manifest. */
-function serverActionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName)?.[0];
-  if (!id) throw new Error(`the build has no server action named ${exportedName}`);
-  return id;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -87,16 +69,10 @@ async function main() {
   await applyMigrations({ databaseUrl: database.url, migrationsDir });
   await seedBenchData(database.url, { posts: 60 });
   const pages = await findBenchPages(database.url);
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const author = await makeAccount(client, "AUTHOR");
-  const commenters = await Promise.all(Array.from({ length: COMMENTERS }, () => makeAccount(client, "READER")));
-  const postId = `chaos-post-${randomBytes(4).toString("hex")}`;
-  await client.query(`INSERT INTO "Post" (id, title, slug, "bodyHtml", "authorId", "updatedAt") VALUES ($1, 'Chaos draft', $1, '<p>0</p>', $2, now())`, [
-    postId,
-    author.id,
-  ]);
-  await client.end();
+  // The soak's people: readers and an author with passwords, a draft, a post to comment on.
+  const seeded = await seedSoakData(database.url, { readers: COMMENTERS, drafts: 1, commentedPosts: 1 });
+  const draft = seeded.drafts[0]!;
+  const commentedPath = seeded.commentedPosts[0]!.permalink;
   // The app reaches the database through a proxy that can drop its packets (a network fault).
   const network = await startTcpProxy({ host: "127.0.0.1", port: database.port });
   stops.push(() => network.close());
@@ -105,38 +81,49 @@ async function main() {
 
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = benchAppEnv({ databaseUrl: throughNetwork.toString(), origin });
+  const env = { ...benchAppEnv({ databaseUrl: throughNetwork.toString(), origin }), TRUSTED_PROXIES: "127.0.0.1" };
   console.log("Building the production app (a few minutes)...");
   await buildBenchApp(env);
   const server = await startWebServer(env, port);
   stops.push(() => stopProcessTree(server));
   console.log(`Serving ${origin} (its log: ${serverLogFile})`);
 
-  const authorCookie = await signInOverHttp(origin, author.email, author.password);
-  const commenterCookies = await Promise.all(commenters.map((reader) => signInOverHttp(origin, reader.email, reader.password)));
-  const postPath = pages.find((page) => page.name === "post, 1 comment")!.path;
-  const formFields = commentFormFields((await request(`${origin}${postPath}`, { timeoutMs: REQUEST_TIMEOUT_MS })).body);
-  const savePostAction = serverActionId("savePostAction");
+  const signInStats = new RequestStats();
+  const signedIn = async (account: (typeof seeded.readers)[number]): Promise<Person> => {
+    const person = makePerson(account, origin, REQUEST_TIMEOUT_MS);
+    await signIn(person, signInStats);
+    if (!person.signedIn) throw new Error(`${account.email} could not sign in`);
+    return person;
+  };
+  const author = await signedIn(seeded.author);
+  const commenters = await Promise.all(seeded.readers.map(signedIn));
+  const reader = makePerson(seeded.readers[0]!, origin, REQUEST_TIMEOUT_MS).browser;
+  const commentPage = await reader.request(commentedPath);
+  const commentForm = answered(commentPage) ? formsIn(commentPage.text).find((form) => form.id === "comment-form") : undefined;
+  if (!commentForm) throw new Error(`${commentedPath} has no comment form`);
+  const savePost = serverActionId("app/(dashboard)/dashboard/posts/actions.ts", "savePostAction");
   const cachedPaths = pages.filter((page) => ["home", "post, 1 comment", "archive month (busiest)"].includes(page.name)).map((page) => page.path);
-  for (const cached of cachedPaths) await request(`${origin}${cached}`, { timeoutMs: REQUEST_TIMEOUT_MS }); // Fill the page cache.
+  for (const cached of cachedPaths) await reader.request(cached); // Fill the page cache.
 
   let running = true;
-  const readers = async (kind: string, pathFor: () => string, cookie = "") => {
-    while (running) count(kind, await request(`${origin}${pathFor()}`, { headers: { cookie }, timeoutMs: REQUEST_TIMEOUT_MS }));
+  const readers = async (kind: string, pathFor: () => string, browser: Browser = reader) => {
+    while (running) count(kind, await browser.request(pathFor()));
   };
-  const unique = () => randomBytes(4).toString("hex");
+  const unique = () => Math.random().toString(36).slice(2, 10);
 
-  // Comments: each sent until acknowledged; `acknowledged` are those the blog said it posted.
+  // Comments: each sent until acknowledged (the same text, with the same form key); `acknowledged`
+  // are those the blog said it posted.
   const acknowledged: string[] = [];
-  const commenter = async (cookie: string, who: number) => {
+  const commenter = async (person: Person, who: number) => {
     for (let n = 0; running; n++) {
       const text = `Chaos comment ${who}-${n}-${unique()}`;
       for (;;) {
-        const answer = await postCommentForm(`${origin}${postPath}`, formFields, text, cookie, REQUEST_TIMEOUT_MS);
-        const landed = /#(c[a-z0-9]+|comments|comment-awaiting-moderation)$/.test(answer.location);
-        count("comment", answer, landed ? "posted" : answer.location.includes("#comment-not-posted-") ? "refused" : String(answer.status));
+        const outcome = await person.browser.request(postPath(commentForm, commentedPath), { method: "POST", body: filledIn(commentForm, { body: text }) });
+        const location = answered(outcome) ? (outcome.headers.get("location") ?? "") : "";
+        const landed = /#(c[a-z0-9]+|comments|comment-awaiting-moderation)$/.test(location);
+        count("comment", outcome, landed ? "posted" : location.includes("#comment-not-posted-") ? "refused" : undefined);
         if (landed) break;
-        await pause(2_000); // Sent again, the same text with the same form key, until it lands.
+        await pause(2_000);
       }
       acknowledged.push(text);
       await pause(COMMENT_EVERY_MS);
@@ -144,36 +131,31 @@ async function main() {
   };
 
   // Saves: each names the version it started from; a refused one is sent again unchanged.
-  let version = 1;
   let acknowledgedSaves = 0;
   const authorSaves = async () => {
     while (running) {
-      const answer = await callServerAction(
-        `${origin}/dashboard/posts/${postId}`,
-        savePostAction,
-        [{ postId, expectedVersion: version, title: "Chaos draft", slug: postId, excerpt: "", bodyHtml: `<p>${version}</p>`, labels: [] }],
-        authorCookie,
-        REQUEST_TIMEOUT_MS,
-      );
-      const saved = /"ok":true[^\n]*"version":(\d+)/.exec(answer.body);
-      const refused = answer.body.includes("Could not save, try again");
-      count("dashboard save", answer, saved ? "saved" : refused ? "refused: could not save" : String(answer.status));
-      if (saved) {
-        version = Number(saved[1]);
+      const outcome: ActionOutcome = await callServerAction(author.browser, `/dashboard/posts/${draft.id}`, savePost, [
+        { postId: draft.id, expectedVersion: draft.version, title: "Chaos draft", slug: draft.id, excerpt: "", bodyHtml: `<p>${draft.version}</p>`, labels: [], featuredImageId: "" },
+      ]);
+      const result = outcome.result as { ok: boolean; message?: string; data?: { version: number } } | undefined;
+      count("dashboard save", outcome, result?.ok ? "saved" : result?.message?.startsWith("Could not save, try again") ? "refused: could not save" : undefined);
+      if (result?.ok && result.data) {
+        draft.version = result.data.version;
         acknowledgedSaves++;
       }
       await pause(SAVE_EVERY_MS);
     }
   };
+  const firstVersion = draft.version;
 
   const work = [
     readers("cached page", () => cachedPaths[Math.floor(Math.random() * cachedPaths.length)]!),
     readers("uncached search", () => `/search?q=${unique()}`),
     readers("uncached label", () => pages.find((page) => page.name === "label (biggest)")!.path + `?x=${unique()}`),
-    readers("dashboard page (author)", () => "/dashboard/posts", authorCookie),
+    readers("dashboard page (author)", () => "/dashboard/posts", author.browser),
     readers("feed", () => "/feeds/posts/default"),
     authorSaves(),
-    ...commenterCookies.map((cookie, who) => commenter(cookie, who)),
+    ...commenters.map((person, who) => commenter(person, who)),
   ];
   console.log(
     `Load for ${BEFORE_MS / 1000} s, PostgreSQL stopped for ${OUTAGE_MS / 1000} s, ${AFTER_MS / 1000} s, ` +
@@ -198,13 +180,14 @@ async function main() {
   const check = new pg.Client({ connectionString: database.url });
   await check.connect();
   const { rows } = await check.query<{ body: string; copies: number }>(
-    `SELECT "bodyHtml" AS body, count(*)::int AS copies FROM "Comment" WHERE "postId" = (SELECT id FROM "Post" WHERE permalink = $1) GROUP BY 1`,
-    [postPath],
+    `SELECT "bodyHtml" AS body, count(*)::int AS copies FROM "Comment" WHERE "postId" = $1 GROUP BY 1`,
+    [seeded.commentedPosts[0]!.id],
   );
-  const { rows: posts } = await check.query<{ version: number }>(`SELECT version FROM "Post" WHERE id = $1`, [postId]);
+  const { rows: posts } = await check.query<{ version: number }>(`SELECT version FROM "Post" WHERE id = $1`, [draft.id]);
   await check.end();
   const copies = new Map(rows.map((row) => [row.body.replace(/<[^>]+>/g, ""), row.copies]));
   const wrong = acknowledged.filter((text) => copies.get(text) !== 1);
+  const savedOnce = posts[0]?.version === firstVersion + acknowledgedSaves;
 
   console.log("\nWhat each kind of request got, phase by phase:");
   for (const [kind, row] of [...tally].sort(([a], [b]) => a.localeCompare(b))) {
@@ -215,8 +198,8 @@ async function main() {
   const hangs = [...tally.values()].reduce((sum, row) => sum + (row.statuses.get("hang") ?? 0), 0);
   console.log(`\nAnswers with database error text: ${leaks}; requests that hung past ${REQUEST_TIMEOUT_MS / 1000} s: ${hangs}`);
   console.log(`Comments acknowledged: ${acknowledged.length}; landed exactly once: ${acknowledged.length - wrong.length}${wrong.length ? ` (NOT once: ${wrong.join(", ")})` : ""}`);
-  console.log(`Dashboard saves acknowledged: ${acknowledgedSaves}; post version ${posts[0]?.version} (exactly once each: ${posts[0]?.version === acknowledgedSaves + 1 ? "yes" : "NO"})`);
-  if (leaks || hangs || wrong.length || posts[0]?.version !== acknowledgedSaves + 1) process.exitCode = 1;
+  console.log(`Dashboard saves acknowledged: ${acknowledgedSaves}; the draft went from version ${firstVersion} to ${posts[0]?.version} (each exactly once: ${savedOnce ? "yes" : "NO"})`);
+  if (leaks || hangs || wrong.length || !savedOnce) process.exitCode = 1;
 }
 
 try {

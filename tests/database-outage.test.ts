@@ -1,5 +1,5 @@
 // First: it sets up Next's request storage, which next/server would otherwise find missing.
-import { inRequestScope } from "./support/request-scope";
+import { inNextRequest, nextRequest } from "./support/next-request";
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { encode } from "next-auth/jwt";
@@ -89,7 +89,12 @@ test("with PostgreSQL stopped a dashboard action answers 'Could not save, try ag
   const createPost = actionClient.dashboardAction({ schema: z.object({ title: z.string() }) }, ({ title }, user) =>
     db.post.create({ data: { title, slug: title, bodyHtml: "<p>Hello.</p>", authorId: user.id }, select: { id: true } }),
   );
-  const save = (title: string) => inRequestScope(author.cookie, () => createPost({ title }));
+  const save = async (title: string) => {
+    const request = nextRequest(new URL("http://blog.example.test/dashboard/posts/new"), { method: "POST", headers: { cookie: author.cookie } });
+    const { outcome } = await inNextRequest({ page: "/dashboard/posts/new/page", request }, () => createPost({ title }));
+    if (outcome.status === "rejected") throw outcome.reason;
+    return outcome.value;
+  };
   const saved = () => db.post.count({ where: { authorId: author.id } });
 
   expect(await save("before")).toMatchObject({ ok: true });

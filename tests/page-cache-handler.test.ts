@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -28,12 +28,12 @@ const newCache = (Handler: new (ctx: object) => PageCache) =>
   });
 
 const lookup = { kind: "APP_PAGE", isRoutePPREnabled: true };
-const page = (tag: string, html: string) => ({
+const page = (tag: string, html: string, status = 200) => ({
   kind: "APP_PAGE",
   html,
   rscData: Buffer.from(""),
   headers: { "x-next-cache-tags": tag },
-  status: 200,
+  status,
   postponed: undefined,
   segmentData: undefined,
 });
@@ -74,5 +74,40 @@ describe("the page cache behind next start", () => {
     const key = uniqueKey();
     await renderOverlappingWrite(cache, key, `post:${key}`);
     expect((await cache.get(key, lookup))?.value.html).toBe("<p>1 comment:</p>");
+  });
+});
+
+/** A build's dist folder on disk that prerendered `prerenderedPaths`, and what is stored under it. */
+function builtDistFolder(prerenderedPaths: string[]) {
+  const distDir = mkdtempSync(path.join(tmpdir(), "longhand-page-cache-dist-"));
+  const serverDistDir = path.join(distDir, "server");
+  mkdirSync(serverDistDir);
+  writeFileSync(path.join(distDir, "prerender-manifest.json"), JSON.stringify({ routes: Object.fromEntries(prerenderedPaths.map((requestPath) => [requestPath, {}])) }));
+  const cache = new RenderStartPageCache({ fs: nodeFs, serverDistDir, flushToDisk: true, maxMemoryCacheSize: 1_000_000, revalidatedTags: [] });
+  const storedFiles = () => readdirSync(serverDistDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return { cache, storedFiles };
+}
+
+// Next 16.4's key for a page: "/route-cache/APP_PAGE/<route hash>/$/<path>".
+const pageKey = (requestPath: string) => `/route-cache/APP_PAGE/r${process.pid}/$${requestPath}`;
+
+describe("what the page cache writes to disk", () => {
+  test("not-found pages for made-up addresses add no files, and are still answered from memory", async () => {
+    const { cache, storedFiles } = builtDistFolder(["/2024/01/a-real-post"]);
+    for (let made = 0; made < 20; made++) {
+      const key = pageKey(`/label/made-up-${process.pid}-${made}`);
+      await cache.get(key, lookup);
+      await cache.set(key, page("labels", "<h1>Not found</h1>", 404), store);
+    }
+    expect(storedFiles()).toEqual([]);
+    expect((await cache.get(pageKey(`/label/made-up-${process.pid}-19`), lookup))?.value.html).toBe("<h1>Not found</h1>");
+  });
+
+  test("pages the build did not prerender stay in memory; prerendered ones are kept current on disk", async () => {
+    const { cache, storedFiles } = builtDistFolder(["/2024/01/a-real-post"]);
+    await cache.set(pageKey(`/page/o${process.pid}.any`), page("posts", "<p>Older posts</p>"), store);
+    expect(storedFiles()).toEqual([]);
+    await cache.set(pageKey("/2024/01/a-real-post"), page("posts", "<p>A real post</p>"), store);
+    expect(storedFiles().map((file) => file.name)).toContain("a-real-post.html");
   });
 });

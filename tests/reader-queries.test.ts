@@ -115,6 +115,72 @@ describe("post lists", () => {
   });
 });
 
+describe("a cursor must name a visible post of its list, at its exact time", () => {
+  type Cursor = import("../lib/queries/post-lists").Cursor;
+  type ListScope = import("../lib/queries/post-lists").ListScope;
+  const list = (scope: ListScope, page: import("../lib/queries/post-lists").PageRequest) =>
+    queries.lists.listVisiblePosts({ scope, page, limit: 2, now: now() });
+  const tools = async (): Promise<ListScope> => ({ kind: "label", labelId: (await queries.sidebar.findLabel({ slug: "tools" }))!.id });
+
+  async function titlesByFollowingOlderLinks(scope: ListScope) {
+    const titles: string[] = [];
+    let page = await list(scope, {});
+    for (let guard = 0; guard < 30; guard++) {
+      titles.push(...page.posts.map((post) => post.title));
+      if (!page.older) break;
+      const older = await list(scope, { older: page.older });
+      // Going back from any later page leads to the page it came from.
+      expect((await list(scope, { newer: older.newer! })).posts).toEqual(page.posts);
+      page = older;
+    }
+    return titles;
+  }
+
+  test("the Older posts links the lists render lead through every post, in the home page, a label and a year", async () => {
+    for (const scope of [all, await tools(), { kind: "period", period: "2011" } as const]) {
+      const everything = await queries.lists.listVisiblePosts({ scope, page: {}, limit: 100, now: now() });
+      expect(everything.posts.length).toBeGreaterThan(2);
+      expect(await titlesByFollowingOlderLinks(scope)).toEqual(everything.posts.map((post) => post.title));
+    }
+  });
+
+  test("a made-up time, an unknown id, a hidden post or a post of another list gives no posts", async () => {
+    const refused = async (scope: ListScope, cursor: Cursor) => {
+      expect((await list(scope, { older: cursor })).posts, JSON.stringify(cursor)).toEqual([]);
+      expect((await list(scope, { newer: cursor })).posts, JSON.stringify(cursor)).toEqual([]);
+    };
+    const accepted = async (scope: ListScope, cursor: Cursor) => {
+      const pages = [await list(scope, { older: cursor }), await list(scope, { newer: cursor })];
+      expect(pages.flatMap((page) => page.posts).length, JSON.stringify(cursor)).toBeGreaterThan(0);
+    };
+    const postsWhere = async (condition: string) =>
+      (await runSql(database.url, `SELECT id, "publishedAt" FROM "Post" p WHERE ${condition} ORDER BY id`)).rows.map(
+        (row): Cursor => ({ id: row.id as string, publishedAt: row.publishedAt as Date }),
+      );
+
+    const real = (await list(all, {})).older!;
+    await accepted(all, real);
+    await refused(all, { publishedAt: new Date(real.publishedAt.getTime() + 1), id: real.id });
+    await refused(all, { publishedAt: new Date(real.publishedAt.getTime() - 1), id: real.id });
+    await refused(all, { publishedAt: new Date(1_234_567_890_123), id: real.id });
+    await refused(all, { publishedAt: real.publishedAt, id: "nosuchpost" });
+    const hidden = await postsWhere(`id LIKE 'hidden-%'`);
+    expect(hidden).toHaveLength(3);
+    for (const cursor of hidden) await refused(all, cursor);
+
+    const [untagged] = await postsWhere(
+      `status = 'PUBLISHED' AND NOT EXISTS (SELECT 1 FROM "PostLabel" pl JOIN "Label" l ON l.id = pl."labelId" WHERE pl."postId" = p.id AND l.slug = 'tools')`,
+    );
+    await accepted(all, untagged!);
+    await refused(await tools(), untagged!);
+    await accepted(await tools(), (await list(await tools(), {})).older!);
+
+    const [from2012] = await postsWhere(`status = 'PUBLISHED' AND permalink LIKE '/2012/%'`);
+    await accepted({ kind: "period", period: "2012" }, from2012!);
+    await refused({ kind: "period", period: "2011" }, from2012!);
+  });
+});
+
 describe("a post and its comments", () => {
   test("finds a visible post by permalink, never a hidden one", async () => {
     const post = await queries.postPage.findVisiblePost({ permalink: "/2011/09/tool-6-i-have-joined-a-professional-networking-site", now: now() });

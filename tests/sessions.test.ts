@@ -5,6 +5,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { linkIn, startMailCapture, waitForMail, type MailCapture } from "../e2e/support/mail-capture";
 import { withMigratedDatabase } from "./support/databases";
+import { sessionTokenFor } from "./support/session-cookie";
 
 // Revocable sessions: a session token carries the version it was issued with, and every place
 // that turns a token into a user refuses it once the account's version has moved on.
@@ -47,14 +48,8 @@ async function makeAuthor(password?: string) {
   return { id, email };
 }
 
-type JwtCallback = NonNullable<ReturnType<typeof import("../lib/auth/options").authOptions>["callbacks"]>["jwt"];
-
 /** A session cookie exactly as next-auth issues one at sign-in, through our jwt callback. */
-async function signIn(userId: string): Promise<string> {
-  const jwt = lib.options.authOptions().callbacks!.jwt! as NonNullable<JwtCallback>;
-  const token = await jwt({ token: { sub: userId }, user: { id: userId }, account: null } as Parameters<NonNullable<JwtCallback>>[0]);
-  return encode({ token, secret: SECRET });
-}
+const signIn = (userId: string) => sessionTokenFor(userId, SECRET);
 
 /** What the dashboard gate (the check before every dashboard page) makes of a copied cookie. */
 async function gateLetsIn(sessionToken: string): Promise<boolean> {

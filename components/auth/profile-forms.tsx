@@ -2,13 +2,17 @@
 import { useActionState } from "react";
 import { changeName, changeOwnPassword, type NameField, type PasswordField } from "@/app/(auth)/profile/actions";
 import { Field, FormMessage, NewPasswordField, type FormState } from "@/components/auth/fields";
+import { couldNotSaveKeeping, withFailureState } from "@/components/forms/with-failure-state";
 
 const initialName: FormState<NameField> = { ok: false };
 const initialPassword: FormState<PasswordField> = { ok: false };
+const changeNameOrFail = withFailureState(changeName, couldNotSaveKeeping("name"));
+// Like a refused change, a failed one asks for the passwords again.
+const changePasswordOrFail = withFailureState(changeOwnPassword, couldNotSaveKeeping());
 
 // `flashed`: the result of a post made without JavaScript (lib/form-flash.ts).
 export function NameForm({ name, flashed }: { name: string; flashed?: FormState<NameField> }) {
-  const [state, action, pending] = useActionState(changeName, flashed ?? initialName);
+  const [state, action, pending] = useActionState(changeNameOrFail, flashed ?? initialName);
   return (
     <form action={action} className="auth-form">
       <FormMessage state={state} />
@@ -22,7 +26,7 @@ export function NameForm({ name, flashed }: { name: string; flashed?: FormState<
 
 /** `hasPassword` is false for accounts made through GitHub, Google or an email link: they set a first one. */
 export function PasswordForm({ email, hasPassword, flashed }: { email: string; hasPassword: boolean; flashed?: FormState<PasswordField> }) {
-  const [state, action, pending] = useActionState(changeOwnPassword, flashed ?? initialPassword);
+  const [state, action, pending] = useActionState(changePasswordOrFail, flashed ?? initialPassword);
   return (
     <form action={action} className="auth-form">
       <FormMessage state={state} />

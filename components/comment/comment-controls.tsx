@@ -2,10 +2,14 @@
 
 import { useActionState } from "react";
 import { deleteOwnComment, moderate, saveCommentEdit, type CommentFormState } from "@/app/(blog)/[year]/[month]/[slug]/actions";
+import { commentNotSent } from "@/components/comment/comment-failure";
 import { useCommentViewer } from "@/components/comment/viewer-store";
+import { withFailureState } from "@/components/forms/with-failure-state";
 import type { ActionState } from "@/lib/action-state";
+import { COMMENT_MAX_LENGTH } from "@/lib/validation/comments";
 
 const NOTHING_YET: ActionState = { ok: false };
+const saveEditKeepingText = withFailureState(saveCommentEdit, commentNotSent);
 
 /**
  * Edit and delete for the comment's writer, approve/hide/spam/delete for moderators. The thread
@@ -47,7 +51,7 @@ function ControlButton({
   decision?: string;
   label: string;
 }) {
-  const [state, formAction, busy] = useActionState(action, NOTHING_YET);
+  const [state, formAction, busy] = useActionState(withFailureState(action, commentNotSent), NOTHING_YET);
   return (
     <form action={formAction} className="comment-control">
       <input type="hidden" name="commentId" value={commentId} />
@@ -61,7 +65,7 @@ function ControlButton({
 }
 
 function EditForm({ commentId, text }: { commentId: string; text: string }) {
-  const [state, formAction, busy] = useActionState<CommentFormState, FormData>(saveCommentEdit, NOTHING_YET);
+  const [state, formAction, busy] = useActionState<CommentFormState, FormData>(saveEditKeepingText, NOTHING_YET);
   const bodyId = `edit-${commentId}`;
   return (
     <details className="comment-edit">
@@ -69,7 +73,7 @@ function EditForm({ commentId, text }: { commentId: string; text: string }) {
       <form action={formAction}>
         <input type="hidden" name="commentId" value={commentId} />
         <label htmlFor={bodyId}>Edit your comment</label>
-        <textarea id={bodyId} name="body" rows={4} maxLength={4096} required defaultValue={state.body ?? text} />
+        <textarea id={bodyId} name="body" rows={4} maxLength={COMMENT_MAX_LENGTH} required defaultValue={state.body ?? text} />
         {state.message && (
           <p className={state.ok ? "form-note" : "form-error"} role={state.ok ? "status" : "alert"}>
             {state.message} {state.errors?.body?.join(" ")}

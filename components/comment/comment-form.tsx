@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { useActionState, useEffect, useOptimistic } from "react";
 import { postComment, type CommentFormState } from "@/app/(blog)/[year]/[month]/[slug]/actions";
+import { commentNotSent } from "@/components/comment/comment-failure";
 import { useCommentViewer, useHydrated } from "@/components/comment/viewer-store";
+import { withFailureState } from "@/components/forms/with-failure-state";
+import { COMMENT_MAX_LENGTH } from "@/lib/validation/comments";
 
 export interface CommentFormTarget {
   postId: string;
@@ -13,6 +16,7 @@ export interface CommentFormTarget {
 }
 
 const NOTHING_YET: CommentFormState = { ok: false };
+const postKeepingText = withFailureState(postComment, commentNotSent);
 
 /**
  * A new comment, or a reply when `parentId` is given. A plain form posting to the server action,
@@ -20,8 +24,10 @@ const NOTHING_YET: CommentFormState = { ok: false };
  */
 export function CommentForm({ target, parentId }: { target: CommentFormTarget; parentId?: string }) {
   const formId = parentId ? `reply-form-${parentId}` : "comment-form";
-  // The permalink lets a POST without JavaScript come back to this form with its state.
-  const [state, formAction, sending] = useActionState(postComment, NOTHING_YET, `${target.permalink}#${formId}`);
+  // Until hydration (and without JavaScript) the form posts the server action itself; the
+  // permalink lets that POST come back to this form.
+  const [, postWithoutScript] = useActionState(postComment, NOTHING_YET, `${target.permalink}#${formId}`);
+  const [state, formAction, sending] = useActionState(postKeepingText, NOTHING_YET);
   const [preview, showPreview] = useOptimistic<string | null, string>(null, (_, text) => text);
   const viewer = useCommentViewer();
   const hydrated = useHydrated();
@@ -39,8 +45,7 @@ export function CommentForm({ target, parentId }: { target: CommentFormTarget; p
     );
   }
 
-  // Until hydration the form posts the server action itself (what a reader without JavaScript
-  // gets); after it, the same action goes through a function that first shows the preview.
+  // After hydration the action goes through a function that first shows the preview.
   const submitWithPreview = (formData: FormData) => {
     showPreview(String(formData.get("body") ?? "").trim());
     formAction(formData);
@@ -48,7 +53,7 @@ export function CommentForm({ target, parentId }: { target: CommentFormTarget; p
   const bodyId = `${formId}-body`;
   const errorId = `${formId}-error`;
   return (
-    <form id={formId} className="comment-form" action={hydrated ? submitWithPreview : formAction}>
+    <form id={formId} className="comment-form" action={hydrated ? submitWithPreview : postWithoutScript}>
       {preview && (
         <div className="comment comment-preview" role="status">
           <p className="comment-author">{viewer?.name ?? "You"} said...</p>
@@ -65,7 +70,7 @@ export function CommentForm({ target, parentId }: { target: CommentFormTarget; p
         id={bodyId}
         name="body"
         rows={parentId ? 4 : 6}
-        maxLength={4096}
+        maxLength={COMMENT_MAX_LENGTH}
         required
         defaultValue={state.body}
         aria-invalid={state.errors?.body ? true : undefined}

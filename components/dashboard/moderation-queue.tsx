@@ -3,9 +3,12 @@
 import { useActionState, useRef, type ReactNode } from "react";
 import { moderateQueue } from "@/app/(dashboard)/dashboard/comments/actions";
 import { ResultMessage } from "@/components/dashboard/result-message";
+import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button, ButtonGroup } from "@/components/ui/button";
 import styles from "./moderation-queue.module.css";
 import listStyles from "./dashboard-list.module.css";
+
+const moderateOrFail = withFailureState(moderateQueue, couldNotSave);
 
 /**
  * The queue's one form: bulk buttons act on the ticked rows, each row's buttons on that row
@@ -13,7 +16,7 @@ import listStyles from "./dashboard-list.module.css";
  * The rows are rendered on the server and passed in as children.
  */
 export function ModerationQueueForm({ children, spamTab, empty }: { children: ReactNode; spamTab: boolean; empty: boolean }) {
-  const [state, action, pending] = useActionState(moderateQueue, null);
+  const [state, action, pending] = useActionState(moderateOrFail, null);
   const form = useRef<HTMLFormElement>(null);
   const selectAll = (checked: boolean) => {
     for (const box of form.current?.querySelectorAll<HTMLInputElement>('input[name="commentIds"]') ?? []) box.checked = checked;

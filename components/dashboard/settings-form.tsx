@@ -3,6 +3,7 @@
 import { startTransition, useActionState, type FormEvent } from "react";
 import { saveSettings, type SettingsFormState } from "@/app/(dashboard)/dashboard/settings/actions";
 import { ResultMessage } from "@/components/dashboard/result-message";
+import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";
 import { Field, type FieldControlProps } from "@/components/ui/field";
 import type { BlogSettingsInput } from "@/lib/validation/settings";
@@ -33,9 +34,10 @@ function Choices({ choices, ...select }: FieldControlProps & { name: string; def
 }
 
 const initialState: SettingsFormState = { ok: false };
+const saveKeepingFields = withFailureState(saveSettings, couldNotSave);
 
 export function SettingsForm({ settings, timeZones }: { settings: BlogSettingsInput; timeZones: readonly string[] }) {
-  const [state, action, pending] = useActionState(saveSettings, initialState);
+  const [state, action, pending] = useActionState(saveKeepingFields, initialState);
   const errors = !state.ok && "errors" in state ? state.errors : undefined;
   // Sent from a transition rather than through the form's action: a form action resets the
   // fields afterwards, and a refused form must keep what was typed (its errors sit beside it).

@@ -3,8 +3,12 @@
 import { useActionState } from "react";
 import { changeRole, setDisabled } from "@/app/(dashboard)/dashboard/users/actions";
 import { ResultMessage } from "@/components/dashboard/result-message";
+import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";
 import styles from "./people.module.css";
+
+const changeRoleOrFail = withFailureState(changeRole, couldNotSave);
+const setDisabledOrFail = withFailureState(setDisabled, couldNotSave);
 
 const ROLE_LABELS = { READER: "Reader", AUTHOR: "Author", ADMIN: "Admin" } as const;
 
@@ -14,8 +18,8 @@ interface UserActionsProps {
 
 /** A row's controls: its role and whether the account may sign in. The server checks the rules. */
 export function UserActions({ user }: UserActionsProps) {
-  const [roleResult, roleAction, rolePending] = useActionState(changeRole, null);
-  const [accessResult, accessAction, accessPending] = useActionState(setDisabled, null);
+  const [roleResult, roleAction, rolePending] = useActionState(changeRoleOrFail, null);
+  const [accessResult, accessAction, accessPending] = useActionState(setDisabledOrFail, null);
   const selectId = `role-${user.id}`;
   return (
     <div className={styles.actions}>

@@ -16,6 +16,7 @@ import {
   updatePostAction,
   type PostStanding,
 } from "@/app/(dashboard)/dashboard/posts/actions";
+import { COULD_NOT_SAVE } from "@/components/forms/with-failure-state";
 import { Button, ButtonGroup } from "@/components/ui/button";
 import { slugify } from "@/lib/slugify";
 import { ConflictPanel, type TheirVersion } from "./conflict-panel";
@@ -109,7 +110,7 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
     if (result?.ok) setNotice({ text: open ? "Comments are open." : "Comments are closed: readers see the comments so far, and no form.", error: false });
     else {
       setCommentsOpen(!open);
-      setNotice({ text: result?.message ?? "The server could not be reached; nothing was changed. Try again.", error: true });
+      setNotice({ text: result?.message ?? COULD_NOT_SAVE, error: true });
     }
   }
 
@@ -119,7 +120,7 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
     try {
       // What was typed goes first, so the post is published as it stands on screen.
       if (!(await autosave.saveNow())) {
-        setNotice({ text: "Save the post first: see the message beside the Save status.", error: true });
+        setNotice({ text: autosave.retrying() ? COULD_NOT_SAVE : "Save the post first: see the message beside the Save status.", error: true });
         return;
       }
       const input = { postId: post.id, expectedVersion: autosave.version.current };
@@ -147,7 +148,8 @@ export function PostEditor({ post, timeZone, knownLabels }: Props) {
         setNotice({ text: Object.values(result.errors ?? {}).flat().join(" ") || result.message || "That did not work.", error: true });
       }
     } catch {
-      setNotice({ text: "The server could not be reached; nothing was changed. Try again.", error: true });
+      // No answer (no network, an error page): what is on screen stays, to be sent again.
+      setNotice({ text: COULD_NOT_SAVE, error: true });
     } finally {
       setBusy(false);
     }
@@ -283,7 +285,7 @@ function SaveStatus({ state, timeZone }: { state: SaveState; timeZone: string })
     saved: state.kind === "saved" ? `Saved ${formatClock(state.at, timeZone)}` : "",
     pending: "Unsaved changes",
     saving: "Saving...",
-    retrying: "Not saved: retrying",
+    retrying: "Could not save: retrying by itself",
     conflict: "Not saved: changed elsewhere",
     failed: state.kind === "failed" ? `Not saved: ${state.message}` : "",
   }[state.kind];

@@ -77,7 +77,8 @@ export function RichTextEditor({ id, label, value, onChange }: RichTextEditorPro
       </span>
       <Toolbar
         editor={editor}
-        controls={showSource ? `${id}-source` : `${id}-content`}
+        // The editable area exists only once TipTap has mounted (never in the server's HTML).
+        controls={showSource ? `${id}-source` : editor ? `${id}-content` : undefined}
         label={label}
         showSource={showSource}
         onToggleSource={() => setShowSource((shown) => !shown)}
@@ -144,7 +145,7 @@ const MARKS = [
 
 interface ToolbarProps {
   editor: Editor | null;
-  controls: string;
+  controls: string | undefined;
   label: string;
   showSource: boolean;
   onToggleSource: () => void;

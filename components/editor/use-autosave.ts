@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { savePostAction } from "@/app/(dashboard)/dashboard/posts/actions";
+import { POST_TOO_LARGE, postBodyTooLarge } from "@/lib/validation/posts";
 import { clearLocalCopy, writeLocalCopy } from "./local-copy";
 import { sameContent, type PostContent } from "./post-content";
 
@@ -26,7 +27,8 @@ interface Options {
 /**
  * Saves the editor's content a moment after typing stops and when the page is hidden, naming the
  * version it started from. A refused version stops autosave (a conflict to resolve); network or
- * server failures retry with growing waits. The local copy in the browser lasts until a save lands.
+ * server failures retry with growing waits, except a post too large to send, which no retry
+ * mends. The local copy in the browser lasts until a save lands.
  */
 export function useAutosave({ postId, content, saved, onSaved }: Options) {
   const [state, setState] = useState<SaveState>({ kind: "saved", at: saved.at });
@@ -68,14 +70,20 @@ export function useAutosave({ postId, content, saved, onSaved }: Options) {
         return true;
       }
       if (result?.code === "CONFLICT") {
+        retries.current = 0;
         conflict.current = true;
         setState({ kind: "conflict" });
+      } else if (!result && postBodyTooLarge(snapshot.bodyHtml)) {
+        // The server refused the body unread (413): it stays refused until the author shortens it.
+        retries.current = 0;
+        setState({ kind: "failed", message: POST_TOO_LARGE });
       } else if (!result || result.code === "ERROR") {
         // The network or the server failed: nothing was written, so the same save is safe to repeat.
         setState({ kind: "retrying" });
         const wait = Math.min(MAX_RETRY_DELAY_MS, AUTOSAVE_DELAY_MS * 2 ** retries.current++);
         scheduleSave(wait);
       } else {
+        retries.current = 0;
         const details = Object.values(result.errors ?? {}).flat().join(" ");
         setState({ kind: "failed", message: details || result.message || "The post could not be saved." });
       }
@@ -143,8 +151,11 @@ export function useAutosave({ postId, content, saved, onSaved }: Options) {
     [postId],
   );
 
+  /** Whether the last save could not reach the server (or got an error from it) and is retried by itself. */
+  const retrying = useCallback(() => retries.current > 0, []);
+
   /** Whether something typed has not reached the server yet (or is on its way). */
   const hasUnsavedChanges = useCallback(() => inFlight.current !== null || !sameContent(latest.current, serverContent.current), []);
 
-  return { state, version, saveNow, adoptVersion, adoptStored, overwrite, hasUnsavedChanges };
+  return { state, version, saveNow, retrying, adoptVersion, adoptStored, overwrite, hasUnsavedChanges };
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { restoreRevisionAction, type RestoreState } from "@/app/(dashboard)/dashboard/posts/[id]/revisions/actions";
+import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";
 
 interface RestoreRevisionFormProps {
@@ -10,8 +11,10 @@ interface RestoreRevisionFormProps {
   postVersion: number;
 }
 
+const restoreOrFail = withFailureState(restoreRevisionAction, couldNotSave);
+
 export function RestoreRevisionForm({ postId, revisionId, postVersion }: RestoreRevisionFormProps) {
-  const [state, action, pending] = useActionState<RestoreState, FormData>(restoreRevisionAction, null);
+  const [state, action, pending] = useActionState<RestoreState, FormData>(restoreOrFail, null);
   return (
     <form action={action}>
       <input type="hidden" name="postId" value={postId} />

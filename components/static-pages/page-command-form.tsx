@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, type ReactNode } from "react";
 import type { PageCommandState } from "@/app/(dashboard)/dashboard/pages/actions";
+import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button, type ButtonIntent } from "@/components/ui/button";
 
 interface PageCommandFormProps {
@@ -17,7 +18,7 @@ interface PageCommandFormProps {
 
 /** One button that does one thing to a page (publish, update, delete…), with its outcome announced. */
 export function PageCommandForm({ action, pageId, submitLabel, intent = "secondary", confirm, className, children }: PageCommandFormProps) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(withFailureState(action, couldNotSave), null);
   const problems = state && !state.ok ? Object.values(state.errors ?? {}).flat() : [];
   return (
     <form

@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import { createPageAction, savePageAction, type PageField, type PageFormState } from "@/app/(dashboard)/dashboard/pages/actions";
 import { Field, FormMessage } from "@/components/auth/fields";
+import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { PageBodyField } from "@/components/static-pages/page-body-field";
 import styles from "@/components/static-pages/static-pages.module.css";
 import { Button } from "@/components/ui/button";
@@ -12,9 +13,12 @@ interface PageFormProps {
   page?: { id: string; title: string; slug: string; bodyHtml: string; version: number };
 }
 
+const saveKeepingFields = withFailureState(savePageAction, couldNotSave);
+const createKeepingFields = withFailureState(createPageAction, couldNotSave);
+
 /** A page's title, address and body. New pages take their address from the title until it is edited. */
 export function PageForm({ page }: PageFormProps) {
-  const [state, action, pending] = useActionState<PageFormState, FormData>(page ? savePageAction : createPageAction, null);
+  const [state, action, pending] = useActionState<PageFormState, FormData>(page ? saveKeepingFields : createKeepingFields, null);
   const [title, setTitle] = useState(page?.title ?? "");
   const [slug, setSlug] = useState(page?.slug ?? "");
   // An existing page keeps its address unless someone changes it: links to it are out there.

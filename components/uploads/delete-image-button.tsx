@@ -2,15 +2,18 @@
 
 import { useActionState, useRef, type FormEvent } from "react";
 import { deleteImage } from "@/app/(dashboard)/dashboard/images/actions";
+import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";
 import styles from "./image-library.module.css";
+
+const deleteOrFail = withFailureState(deleteImage, couldNotSave);
 
 /**
  * Deletes one image after the person confirms, told first where it is used (`usedIn`). Without
  * JavaScript the server refuses an image in use and this offers "Delete anyway".
  */
 export function DeleteImageButton({ id, imageName, usedIn }: { id: string; imageName: string; usedIn: string | null }) {
-  const [result, action, pending] = useActionState(deleteImage, null);
+  const [result, action, pending] = useActionState(deleteOrFail, null);
   const confirmed = useRef<HTMLInputElement>(null);
   const refusedInUse = result && !result.ok && result.code === "CONFLICT";
 

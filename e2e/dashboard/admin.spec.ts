@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
 import { signedInPage, signInWithPassword, trackedAccounts, type TestAccount } from "../support/accounts";
+import { holdBlogSettings } from "../support/blog-settings-lock";
 
 // The dashboard's moderation queue, People and Settings. Each test makes its own accounts, posts
 // and comments and removes them afterwards; only the Settings block changes the blog-wide Setting
@@ -176,14 +177,17 @@ test.describe("settings", () => {
   test.describe.configure({ mode: "serial" });
 
   let original: { blogTitle: string; description: string; postsPerPage: number; timeZone: string } | undefined;
+  let releaseBlogSettings: (() => Promise<void>) | undefined;
 
   test.beforeAll(async () => {
+    releaseBlogSettings = await holdBlogSettings();
     original = (await runSql(databaseUrl(), `SELECT "blogTitle", description, "postsPerPage", "timeZone" FROM "Setting" WHERE id = 1`)).rows[0];
   });
 
   test.afterAll(async () => {
     // The UI restores it in the test (refreshing the cached pages); this is the safety net for the row.
     if (original) await runSql(databaseUrl(), `UPDATE "Setting" SET "blogTitle" = $1 WHERE id = 1`, [original.blogTitle]);
+    await releaseBlogSettings?.();
   });
 
   test("an admin changes the blog title, the home page shows it at once, and it is put back", async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page, type Request } from "@playwright/test";
+import { expect, test, type Page, type Request, type Route } from "@playwright/test";
 import sharp from "sharp";
 import { runSql } from "../../tests/support/sql";
 import { signedInPage, trackedAccounts, type TestAccount } from "../support/accounts";
@@ -91,4 +91,38 @@ test("the save action, called directly by another author, a reader or nobody, ch
 
   expect(await storedPost(target)).toEqual(before);
   await Promise.all([intruderPage.context().close(), readerPage.context().close(), nobody.dispose()]);
+});
+
+test("autosave keeps the words while saves fail, retries by itself, and saves once when the server is back", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const author = await account("AUTHOR", "Rita Retry");
+  const id = await draftBy(author, "Saved in the end");
+  const page = await signedInPage(browser, author);
+  await page.goto(`/dashboard/posts/${id}`);
+  await expect(page.getByRole("textbox", { name: "Body" })).toContainText("First words.");
+
+  // Saves post to the editor's own address: the first cannot reach the server, the next get an
+  // error page instead of the action's answer.
+  let failedSaves = 0;
+  const failSaves = (route: Route) => {
+    if (route.request().method() !== "POST") return route.fallback();
+    failedSaves++;
+    return failedSaves === 1 ? route.abort() : route.fulfill({ status: 503, contentType: "text/html", body: "<h1>Service Unavailable</h1>" });
+  };
+  await page.route(`**/dashboard/posts/${id}`, failSaves);
+  await page.getByRole("textbox", { name: "Body" }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Words that must survive.");
+  await expect(page.locator("#save-status")).toHaveText("Could not save: retrying by itself", { timeout: 15_000 });
+  await expect.poll(() => failedSaves, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+  await expect(page.locator("#save-status")).toHaveText("Could not save: retrying by itself");
+  await expect(page.getByRole("textbox", { name: "Body" })).toContainText("Words that must survive.");
+  expect(await storedPost(id)).toMatchObject({ bodyHtml: "<p>First words.</p>", version: 1 });
+
+  await page.unroute(`**/dashboard/posts/${id}`, failSaves);
+  await expect(page.locator("#save-status")).toHaveText(/^Saved \d\d:\d\d$/, { timeout: 45_000 });
+  expect(await storedPost(id)).toMatchObject({ bodyHtml: expect.stringContaining("Words that must survive."), version: 2 });
+  const revisions = await runSql(databaseUrl(), `SELECT "bodyHtml" FROM "PostRevision" WHERE "postId" = $1`, [id]);
+  expect(revisions.rows).toEqual([{ bodyHtml: expect.stringContaining("Words that must survive.") }]);
+  await page.context().close();
 });

@@ -118,7 +118,7 @@ test("an edit the server never got is retried, offered back after a reload, prev
   const failSaves = (route: Route) => (route.request().method() === "POST" ? route.abort() : route.fallback());
   await page.route(`**/dashboard/posts/${id}`, failSaves);
   await page.getByRole("textbox", { name: "Title", exact: true }).fill(title);
-  await expect(page.locator("#save-status")).toHaveText("Not saved: retrying", { timeout: 15_000 });
+  await expect(page.locator("#save-status")).toHaveText("Could not save: retrying by itself", { timeout: 15_000 });
   expect((await stored(id)).title).toBe("Notes on bookbinding");
 
   await page.reload();

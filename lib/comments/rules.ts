@@ -17,9 +17,12 @@ export const COMMENT_EDIT_RATE_LIMITS = [
   { name: "comment-edit-day", limit: 50, windowSeconds: 24 * 60 * 60 },
 ];
 
-/** Moderators of a post's comments: its author and every admin. */
+/**
+ * Moderators of a post's comments: its author while they are one, and every admin. An author an
+ * admin made a reader again keeps their old posts but no longer moderates, as the dashboard says.
+ */
 export function moderatesPost(user: { id: string; role: Role }, post: { authorId: string }): boolean {
-  return user.role === "ADMIN" || user.id === post.authorId;
+  return user.role === "ADMIN" || (user.role === "AUTHOR" && user.id === post.authorId);
 }
 
 export function countLinks(html: string): number {

@@ -61,42 +61,47 @@ function scopeWhere(scope: ListScope): Prisma.PostWhereInput {
   return {};
 }
 
-function beyond(cursor: Cursor, direction: "older" | "newer"): Prisma.PostWhereInput {
-  const op = direction === "older" ? "lt" : "gt";
-  return {
-    OR: [{ publishedAt: { [op]: cursor.publishedAt } }, { publishedAt: cursor.publishedAt, id: { [op]: cursor.id } }],
-  };
+/** The cursor's own post and every post past it, in the direction the reader is going. */
+function fromCursor(cursor: Cursor, direction: "older" | "newer"): Prisma.PostWhereInput {
+  const sameTime = direction === "older" ? { lte: cursor.id } : { gte: cursor.id };
+  const past = direction === "older" ? { lt: cursor.publishedAt } : { gt: cursor.publishedAt };
+  return { OR: [{ publishedAt: past }, { publishedAt: cursor.publishedAt, id: sameTime }] };
 }
 
 /**
- * One page of visible posts, newest first, with the cursors either side. Two queries at most
- * (the page and, for a page reached going back, a check for newer posts), whatever the data size.
+ * One page of visible posts, newest first, with the cursors either side: one query, whatever the
+ * data size. A cursor must name a post of this list at exactly its position, or the page has no
+ * posts (a 404): so no made-up cursor can mint another cached page of real posts.
  */
 export async function listVisiblePosts(options: { scope: ListScope; page: PageRequest; limit: number; now: Date }): Promise<PostList> {
   const { scope, page, limit, now } = options;
   const base: Prisma.PostWhereInput = { AND: [visiblePostsWhere(now), scopeWhere(scope)] };
-  const goingNewer = "newer" in page;
-  const from = "older" in page ? beyond(page.older, "older") : goingNewer ? beyond(page.newer, "newer") : {};
-  const order = goingNewer ? "asc" : "desc";
+  const cursor = "older" in page ? page.older : "newer" in page ? page.newer : undefined;
+  const direction = "newer" in page ? "newer" : "older";
+  const order = direction === "newer" ? "asc" : "desc";
+  // The cursor's post comes first when it is what the cursor says; one more row past the page
+  // tells whether there is anything further.
   const rows = await db.post.findMany({
-    where: { AND: [base, from] },
+    where: cursor ? { AND: [base, fromCursor(cursor, direction)] } : base,
     orderBy: [{ publishedAt: order }, { id: order }],
-    take: limit + 1,
+    take: (cursor ? 1 : 0) + limit + 1,
     select: postSummarySelect,
   });
+  if (cursor) {
+    const named = rows.shift();
+    if (named?.id !== cursor.id || named.publishedAt?.getTime() !== cursor.publishedAt.getTime()) return { posts: [] };
+  }
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
-  if (goingNewer) pageRows.reverse();
+  if (direction === "newer") pageRows.reverse();
   const posts = pageRows.map(toSummary);
   const first = posts[0];
   const last = posts.at(-1);
   if (!first || !last) return { posts };
 
-  const hasOlder = goingNewer ? true : hasMore;
-  let hasNewer = goingNewer ? hasMore : "older" in page;
-  if (!goingNewer && "older" in page) {
-    hasNewer = (await db.post.count({ where: { AND: [base, beyond(first, "newer")] }, take: 1 })) > 0;
-  }
+  // The cursor's post lies on the side the reader came from, so there is more that way.
+  const hasOlder = direction === "newer" || hasMore;
+  const hasNewer = direction === "newer" ? hasMore : cursor !== undefined;
   return {
     posts,
     older: hasOlder ? cursorOf(last) : undefined,

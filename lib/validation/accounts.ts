@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoBidiControls, text } from "@/lib/validation/text";
 
 const email = z
   .string()
@@ -22,11 +23,11 @@ export function passwordSchema(accountEmail: string) {
     });
 }
 
-export const displayName = z
-  .string()
+export const displayName = text()
   .trim()
   .min(1, { message: "Enter your name." })
-  .max(80, { message: "Use at most 80 characters." });
+  .max(80, { message: "Use at most 80 characters." })
+  .refine(hasNoBidiControls, { message: "Your name cannot hold characters that reverse the text around it." });
 
 // The new password is checked against the email it belongs to, so it is checked after the email.
 function addNewPasswordIssues(password: string, accountEmail: string, field: string, context: z.RefinementCtx) {

@@ -1,14 +1,21 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 const id = z.string().trim().min(1).max(64);
 /** An empty form field means "none". */
 const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), id.optional());
 
-export const commentBody = z
-  .string({ message: "Write your comment first." })
+/** The longest comment, counted after trimming; the forms' text boxes stop there too (maxLength). */
+export const COMMENT_MAX_LENGTH = 4096;
+
+export const commentBody = text({ message: "Write your comment first." })
+  // A form sends each line break as \r\n while the text box's maxLength counted it once.
+  .overwrite((typed) => typed.replace(/\r\n?/g, "\n"))
   .trim()
   .min(1, { message: "Write your comment first." })
-  .max(4096, { message: "Keep it to 4,096 characters." });
+  .max(COMMENT_MAX_LENGTH, {
+    error: (issue) => `That comment is too long: keep it to 4,096 characters (this one has ${String(issue.input).length.toLocaleString("en")}).`,
+  });
 
 export const newCommentSchema = z.object({
   postId: id,

@@ -1,8 +1,13 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { featuredImageIdSchema } from "@/lib/validation/uploads";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_BODY_BYTES = 500 * 1024;
+export const POST_TOO_LARGE = "The post is too large to save. Keep its body under 500 KB.";
+
+/** Past the cap: refused here, or (past the 1 MB a server action may send) before the action runs. */
+export const postBodyTooLarge = (html: string) => new TextEncoder().encode(html).length > MAX_BODY_BYTES;
 
 const postId = z.string().trim().min(1).max(64);
 // A form sends numbers as text; autosave sends them as numbers.
@@ -11,7 +16,7 @@ const version = z.coerce.number().int().positive();
 const list = <Item extends z.ZodType>(item: Item) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
 // Empty is allowed while writing (a new post starts without one); publishing asks for a title.
-export const postTitle = z.string().trim().max(200, { message: "Keep the title to 200 characters." });
+export const postTitle = text().trim().max(200, { message: "Keep the title to 200 characters." });
 
 export const postSlug = z
   .string()
@@ -25,12 +30,11 @@ export const postWriteSchema = z.object({ postId, expectedVersion: version });
 export const savePostSchema = postWriteSchema.extend({
   title: postTitle,
   slug: postSlug,
-  excerpt: z.string().trim().max(1000, { message: "Keep the excerpt to 1,000 characters." }).default(""),
-  bodyHtml: z
-    .string()
+  excerpt: text().trim().max(1000, { message: "Keep the excerpt to 1,000 characters." }).default(""),
+  bodyHtml: text()
     .default("")
-    .refine((html) => new TextEncoder().encode(html).length <= MAX_BODY_BYTES, { message: "The post body is larger than 500 KB." }),
-  labels: list(z.string().trim().min(1, { message: "A label cannot be empty." }).max(50, { message: "Keep each label to 50 characters." })).pipe(
+    .refine((html) => !postBodyTooLarge(html), { message: POST_TOO_LARGE }),
+  labels: list(text().trim().min(1, { message: "A label cannot be empty." }).max(50, { message: "Keep each label to 50 characters." })).pipe(
     z.array(z.string()).max(20, { message: "A post can have at most 20 labels." }),
   ),
   featuredImageId: featuredImageIdSchema,
@@ -66,7 +70,7 @@ export const postStates = ["draft", "scheduled", "published", "trash"] as const;
 export const postListQuery = z.object({
   status: z.enum(postStates).optional().catch(undefined),
   label: z.string().trim().max(100).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: text().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 

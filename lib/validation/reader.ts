@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 // Route parameters of reader pages. Anything that does not fit is a 404, never a query.
 export const yearParam = z.string().regex(/^\d{4}$/);
@@ -9,6 +10,6 @@ export const slugParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
 export const bloggerSlugParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}\.html$/);
 
 export const searchQuery = z.object({
-  q: z.string().trim().max(200, "Search for at most 200 characters.").default(""),
+  q: text().trim().max(200, "Search for at most 200 characters.").default(""),
   page: z.coerce.number().int().min(1).max(1000).catch(1),
 });

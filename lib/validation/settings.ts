@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 /**
  * The time zones the settings page offers: the runtime's IANA list, plus "UTC" (the default),
@@ -15,8 +16,8 @@ const wholeNumber = (label: string, min: number, max: number) =>
     .max(max, { message: `${label} must be between ${min} and ${max}.` });
 
 export const blogSettingsSchema = z.object({
-  blogTitle: z.string().trim().min(1, { message: "Give the blog a title." }).max(100, { message: "Keep the title to 100 characters." }),
-  description: z.string().trim().max(500, { message: "Keep the description to 500 characters." }).default(""),
+  blogTitle: text().trim().min(1, { message: "Give the blog a title." }).max(100, { message: "Keep the title to 100 characters." }),
+  description: text().trim().max(500, { message: "Keep the description to 500 characters." }).default(""),
   postsPerPage: wholeNumber("Posts per page", 1, 50),
   timeZone: z.string().refine((zone) => knownTimeZones.has(zone), { message: "Choose a time zone from the list." }),
   commentPermission: z.enum(["SIGNED_IN", "NOBODY"], { message: "Choose who may comment." }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "@/lib/validation/text";
 
 export const uploadIdSchema = z.object({ id: z.string().trim().min(1).max(64) });
 
@@ -6,9 +7,12 @@ export const uploadIdSchema = z.object({ id: z.string().trim().min(1).max(64) })
 export const deleteUploadSchema = uploadIdSchema.extend({ confirmed: z.enum(["", "yes"]).optional().transform((value) => value === "yes") });
 
 /** The upload endpoint's multipart form: one non-empty file in the field "file". */
-export const uploadFormSchema = z.object({
-  file: z.instanceof(File, { message: "Choose an image to upload." }).refine((file) => file.size > 0, { message: "Choose an image to upload." }),
-});
+export const uploadFormSchema = z
+  .object({
+    file: z.instanceof(File, { message: "Choose an image to upload." }).refine((file) => file.size > 0, { message: "Choose an image to upload." }),
+  })
+  // The name is the visitor's text like any other: it is stored and shown in the library.
+  .transform(({ file }) => ({ file, fileName: storableText(file.name) }));
 
 export const featuredImageChoicesSchema = z.object({
   bodyHtml: z.string().max(600 * 1024),

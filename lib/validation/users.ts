@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 const userId = z.string().trim().min(1).max(64);
 
@@ -9,4 +10,4 @@ export const changeRoleSchema = z.object({ userId, role: z.enum(ROLES, { message
 export const setDisabledSchema = z.object({ userId, disabled: z.enum(["true", "false"]).transform((value) => value === "true") });
 
 /** The People page's query string: a search over names and emails. */
-export const userSearchSchema = z.string().trim().max(200).catch("");
+export const userSearchSchema = text().trim().max(200).catch("");

@@ -60,12 +60,12 @@ async function upload(request: Request): Promise<Outcome> {
 
   const form = uploadFormSchema.safeParse({ file: data.get("file") });
   if (!form.success) return refused(400, form.error.issues[0]!.message);
-  const { file } = form.data;
+  const { file, fileName } = form.data;
 
   try {
-    const stored = await storeUpload({ user, fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
-    const body = { id: stored.id, url: uploadUrl(stored.storageKey), width: stored.width, height: stored.height, alt: altFromFileName(file.name) };
-    return { status: 201, body, message: `Uploaded ${file.name}.` };
+    const stored = await storeUpload({ user, fileName, bytes: Buffer.from(await file.arrayBuffer()) });
+    const body = { id: stored.id, url: uploadUrl(stored.storageKey), width: stored.width, height: stored.height, alt: altFromFileName(fileName) };
+    return { status: 201, body, message: `Uploaded ${fileName}.` };
   } catch (error) {
     if (error instanceof ImageRefusedError) return refused(error.status, error.message);
     console.error("An upload failed", error);

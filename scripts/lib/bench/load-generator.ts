@@ -3,6 +3,7 @@
 // measured window. Nothing outlives the window by more than one request timeout.
 import http from "node:http";
 import { requestHeaders, type LoadJob, type LoadResult } from "./load";
+import { percentile } from "./numbers";
 
 const PAUSE_AFTER_ERROR_MS = 10;
 
@@ -78,10 +79,4 @@ function get(agent: http.Agent, url: URL, timeoutMs: number): Promise<Outcome> {
     request.setTimeout(timeoutMs, () => request.destroy(new Error(`no response within ${timeoutMs} ms`)));
     request.on("error", (error) => resolve({ error: error.message }));
   });
-}
-
-/** Nearest-rank percentile of sorted values; NaN when there are none. */
-function percentile(sorted: Float64Array, fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }

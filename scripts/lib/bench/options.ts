@@ -30,17 +30,18 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     process.exit(0);
   }
   return {
-    posts: number("posts", values.posts, { integer: true, min: 3 }),
-    connections: number("connections", values.connections, { integer: true, min: 1 }),
-    warmupSeconds: number("warmup", values.warmup, { integer: false, min: 0 }),
-    durationSeconds: number("duration", values.duration, { integer: false, min: 0.5 }),
+    posts: numberOption("posts", values.posts, { integer: true, min: 3 }),
+    connections: numberOption("connections", values.connections, { integer: true, min: 1 }),
+    warmupSeconds: numberOption("warmup", values.warmup, { integer: false, min: 0 }),
+    durationSeconds: numberOption("duration", values.duration, { integer: false, min: 0.5 }),
   };
 }
 
-function number(name: string, text: string, { integer, min }: { integer: boolean; min: number }): number {
+/** A numeric flag's value, checked; a bad one stops the run with the command's usage. */
+export function numberOption(name: string, text: string, { integer, min }: { integer: boolean; min: number }, usageText = usage): number {
   const value = Number(text);
   if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min) {
-    throw new Error(`--${name} must be ${integer ? "a whole number" : "a number"} of at least ${min}, not "${text}".\n${usage}`);
+    throw new Error(`--${name} must be ${integer ? "a whole number" : "a number"} of at least ${min}, not "${text}".\n${usageText}`);
   }
   return value;
 }

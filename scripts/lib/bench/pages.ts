@@ -31,7 +31,7 @@ export async function findBenchPages(databaseUrl: string): Promise<BenchPage[]> 
     };
     // The blog's time zone is UTC (seed.ts), so the UTC month is the archive month.
     const { rows: months } = await client.query<{ month: string }>(
-      `SELECT to_char("publishedAt", 'YYYY/MM') AS month FROM "Post" GROUP BY 1 ORDER BY count(*) DESC, 1 DESC LIMIT 1`,
+      `SELECT to_char("publishedAt", 'YYYY/MM') AS month FROM "Post" WHERE status = 'PUBLISHED' GROUP BY 1 ORDER BY count(*) DESC, 1 DESC LIMIT 1`,
     );
     const { rows: labels } = await client.query<{ slug: string }>(
       `SELECT l.slug FROM "Label" l JOIN "PostLabel" pl ON pl."labelId" = l.id GROUP BY l.id ORDER BY count(*) DESC, l.slug LIMIT 1`,

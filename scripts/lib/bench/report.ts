@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { LoadResult } from "./load";
+import { alignedTable, count, ms } from "./numbers";
 import type { BenchOptions } from "./options";
 import type { Target } from "./pages";
 import type { BenchDataSize } from "./seed";
@@ -13,8 +14,6 @@ export interface PageRun {
 }
 
 const MB = 1024 * 1024;
-const count = (value: number) => Math.round(value).toLocaleString("en-GB");
-const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(1));
 
 export function describeMachine(): string {
   const cpus = os.cpus();
@@ -53,11 +52,7 @@ export function formatTable(staticRun: PageRun, runs: PageRun[]): string {
     count(run.peakRssBytes / MB),
     staticRun.load.requestsPerSecond > 0 ? `${(run.load.requestsPerSecond / staticRun.load.requestsPerSecond).toFixed(2)}x` : "-",
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  // Text columns left-aligned, numbers right-aligned.
-  const line = (cells: string[]) =>
-    cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
-  return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");
+  return alignedTable(header, rows, 2);
 }
 
 // "0", or "21,034 (404)": which statuses, so a page that does not exist yet is plain to see.

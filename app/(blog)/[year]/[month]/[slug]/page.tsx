@@ -45,7 +45,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function PostPage({ params }: { params: Params }) {
   const post = await findPost(params);
   if (!post) return postRedirectOrNotFound(await params);
-  const [settings, adjacent, comments] = await Promise.all([getBlogSettings(), getAdjacentPosts(post), getComments(post.id)]);
+  const [settings, adjacent, comments] = await Promise.all([getBlogSettings(), getAdjacentPosts(post.id, post.publishedAt), getComments(post.id)]);
   const url = absoluteUrl(post.permalink);
   const replyTarget = post.commentsOpen ? { postId: post.id, permalink: post.permalink, formKey: comments.formKey } : undefined;
   return (

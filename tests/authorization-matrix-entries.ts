@@ -1,0 +1,421 @@
+import { expect } from "vitest";
+import * as make from "./authorization-matrix-fixtures";
+import type { Account, World } from "./authorization-matrix-fixtures";
+import { CALLERS, type Caller, type Verdict } from "./authorization-matrix-verdicts";
+
+// The designed answer of every server action and route handler to every caller. A new entry
+// point needs a row here before the suite passes (tests/authorization-matrix.test.ts).
+
+export type ServerFunction = (...args: unknown[]) => Promise<unknown>;
+
+interface Arrival {
+  /** The page a form is on, or the route's address. */
+  path: string;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: BodyInit;
+}
+
+export interface MatrixEntry<Input> {
+  verdicts: Record<Caller, Verdict>;
+  /** What the call works on, made afresh for each caller; the author owns it. */
+  prepare: (world: World) => Promise<Input>;
+  /** The request the call arrives in: the session cookie and Origin are added for the caller. */
+  arrival: (input: Input) => Arrival;
+  call: (entryPoint: ServerFunction, input: Input, request: Request) => Promise<unknown>;
+  /** What the call changes, read before and after: an allowed call changes it, a refused one must not. */
+  state?: (input: Input) => Promise<unknown>;
+  /** For answers that differ by who asks: what this caller may see in it. */
+  shows?: (caller: Caller, answer: unknown, input: Input, world: World) => Promise<void>;
+}
+
+const db = async () => (await import("../lib/db")).db;
+
+const REFUSED_AS_SIGNED_OUT = { signedOut: "sign-in", disabled: "sign-in", endedSession: "sign-in", serverTools: "sign-in" } as const;
+/** Dashboard work on the author's own things: another author's answer like missing ones; a reader has no dashboard. */
+const OWNER_OR_ADMIN: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader: "forbidden", demotedAuthor: "forbidden", otherAuthor: "not-found", author: "allowed", admin: "allowed" };
+/** Dashboard work that makes something new: any author or admin. */
+const ANY_WRITER: Record<Caller, Verdict> = { ...OWNER_OR_ADMIN, otherAuthor: "allowed" };
+const ADMIN_ONLY: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader: "forbidden", demotedAuthor: "forbidden", otherAuthor: "forbidden", author: "forbidden", admin: "allowed" };
+/** Signed-in people, each on their own account. */
+const ANY_ACCOUNT: Record<Caller, Verdict> = { ...REFUSED_AS_SIGNED_OUT, reader: "allowed", otherAuthor: "allowed", author: "allowed", demotedAuthor: "allowed", admin: "allowed" };
+/** Open to anyone, signed in or not (reader pages' data, feeds, sign-up and password reset). */
+const ANYONE: Record<Caller, Verdict> = Object.fromEntries(CALLERS.map((caller) => [caller, "allowed"])) as Record<Caller, Verdict>;
+
+/** Whom the caller's request counts as: nobody without a session, with a disabled account, or with an ended session. */
+const signedInAs = (caller: Caller, world: World) =>
+  caller === "signedOut" || caller === "serverTools" || caller === "disabled" || caller === "endedSession" ? null : make.accountOf(caller, world);
+
+const entry = <Input>(definition: MatrixEntry<Input>) => definition as unknown as MatrixEntry<unknown>;
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) data.append(name, item);
+  return data;
+}
+
+/** A form's action, called as useActionState calls it: (previous state, form data). */
+const formCall =
+  <Input>(fields: (input: Input) => Record<string, string | string[]>) =>
+  (entryPoint: ServerFunction, input: Input) =>
+    entryPoint(null, form(fields(input)));
+
+/** An action the editor calls with an object (autosave, status changes). */
+const objectCall =
+  <Input>(argument: (input: Input) => object) =>
+  (entryPoint: ServerFunction, input: Input) =>
+    entryPoint(argument(input));
+
+const routeCall =
+  <Input>(params: (input: Input) => object = () => ({})) =>
+  (entryPoint: ServerFunction, input: Input, request: Request) =>
+    entryPoint(request, { params: Promise.resolve(params(input)) });
+
+const postRow = async ({ postId }: { postId: string }) => (await db()).post.findUnique({ where: { id: postId }, include: { pendingEdit: true } });
+const pageRow = async ({ pageId }: { pageId: string }) => (await db()).page.findUnique({ where: { id: pageId }, include: { pendingEdit: true } });
+const commentRow = async ({ commentId }: { commentId: string }) => (await db()).comment.findUnique({ where: { id: commentId } });
+const userRow = async ({ target }: { target: Account }) => (await db()).user.findUnique({ where: { id: target.id } });
+
+const onOwnPost = (state: Parameters<typeof make.makePost>[1] = "draft") => (world: World) => make.makePost(world.author, state);
+const editorPage = (input: { postId: string }) => ({ path: `/dashboard/posts/${input.postId}` });
+const postWrite = ({ postId, expectedVersion }: make.PostRef) => ({ postId, expectedVersion });
+
+/** The editor's post actions: each on a post of the author's in the state it needs. */
+function postAction(prepare: (world: World) => Promise<make.PostRef>, extra: (post: make.PostRef) => object = () => ({})) {
+  return entry({ verdicts: OWNER_OR_ADMIN, prepare, arrival: editorPage, call: objectCall((post: make.PostRef) => ({ ...postWrite(post), ...extra(post) })), state: postRow });
+}
+
+type CommentOnPost = make.PostRef & { commentId: string };
+
+const commentOnOwnPost = async (world: World, writer: (world: World) => Promise<Account> | Account, status?: "VISIBLE" | "PENDING"): Promise<CommentOnPost> => {
+  const post = await make.makePost(world.author, "published");
+  return { ...post, commentId: await make.makeComment(post.postId, await writer(world), status) };
+};
+
+const blogPost = "app/(blog)/[year]/[month]/[slug]/actions.ts";
+const posts = "app/(dashboard)/dashboard/posts/actions.ts";
+const pages = "app/(dashboard)/dashboard/pages/actions.ts";
+
+export const MATRIX: Record<string, MatrixEntry<unknown>> = {
+  // Accounts. Signing out ends only the caller's own sessions, so anyone may.
+  "app/(auth)/actions.ts#signOut": entry({
+    verdicts: ANYONE,
+    prepare: async () => null,
+    arrival: () => ({ path: "/profile" }),
+    call: (signOut) => signOut(),
+  }),
+  "app/(auth)/sign-up/actions.ts#signUp": entry({
+    verdicts: ANYONE,
+    prepare: async () => make.freshEmail(),
+    arrival: () => ({ path: "/sign-up" }),
+    call: formCall((email: string) => ({ name: "New Reader", email, password: "a long enough password", callbackUrl: "/" })),
+    state: async (email: string) => (await db()).user.count({ where: { email } }),
+  }),
+  "app/(auth)/forgot-password/actions.ts#forgotPassword": entry({
+    verdicts: ANYONE,
+    prepare: () => make.makeAccount("READER"),
+    arrival: () => ({ path: "/forgot-password" }),
+    call: formCall((account: Account) => ({ email: account.email })),
+    state: async (account: Account) => (await db()).verificationToken.count({ where: { identifier: { endsWith: account.email } } }),
+  }),
+  // The link stands for the account; whoever holds it may use it, signed in or not.
+  "app/(auth)/reset-password/actions.ts#resetPasswordWithToken": entry({
+    verdicts: ANYONE,
+    prepare: async () => make.makeResetToken(await make.makeAccount("READER")),
+    arrival: (token: string) => ({ path: `/reset-password?token=${token}` }),
+    call: formCall((token: string) => ({ token, password: "a remembered password" })),
+    state: async () => (await db()).verificationToken.count(),
+  }),
+  // A name of its own each time: a writer's name is refused to anyone else.
+  "app/(auth)/profile/actions.ts#changeName": entry({
+    verdicts: ANY_ACCOUNT,
+    prepare: async () => `Renamed ${crypto.randomUUID().slice(0, 8)}`,
+    arrival: () => ({ path: "/profile" }),
+    call: formCall((name: string) => ({ name })),
+    state: async (name: string) => (await db()).user.count({ where: { name } }),
+  }),
+  "app/(auth)/profile/actions.ts#changeOwnPassword": entry({
+    verdicts: ANY_ACCOUNT,
+    prepare: make.forgetPasswords,
+    arrival: () => ({ path: "/profile" }),
+    call: formCall(() => ({ currentPassword: "", newPassword: "a brand new password" })),
+    state: async (world: World) => (await db()).user.count({ where: { id: { in: Object.values(world).map((account) => account.id) }, passwordHash: { not: null } } }),
+  }),
+
+  // Comments under a post: any enabled account may comment; only the writer edits or deletes
+  // their own (a moderator hides or removes instead); the post's author or an admin moderates.
+  [`${blogPost}#postComment`]: entry({
+    verdicts: ANY_ACCOUNT,
+    prepare: (world) => make.makePost(world.author, "published"),
+    arrival: (post: make.PostRef) => ({ path: post.permalink }),
+    call: formCall((post: make.PostRef) => ({ postId: post.postId, body: "Lovely post.", formKey: crypto.randomUUID(), permalink: post.permalink })),
+    state: async ({ postId }: make.PostRef) => (await db()).comment.count({ where: { postId } }),
+  }),
+  [`${blogPost}#saveCommentEdit`]: entry({
+    verdicts: { ...REFUSED_AS_SIGNED_OUT, reader: "refused", otherAuthor: "refused", author: "allowed", demotedAuthor: "allowed", admin: "refused" },
+    prepare: (world) => commentOnOwnPost(world, (them) => them.author),
+    arrival: (input: CommentOnPost) => ({ path: input.permalink }),
+    call: formCall(({ commentId }: { commentId: string }) => ({ commentId, body: "Rewritten." })),
+    state: commentRow,
+  }),
+  [`${blogPost}#deleteOwnComment`]: entry({
+    verdicts: { ...REFUSED_AS_SIGNED_OUT, reader: "refused", otherAuthor: "refused", author: "allowed", demotedAuthor: "allowed", admin: "refused" },
+    prepare: (world) => commentOnOwnPost(world, (them) => them.author),
+    arrival: (input: CommentOnPost) => ({ path: input.permalink }),
+    call: formCall(({ commentId }: { commentId: string }) => ({ commentId })),
+    state: commentRow,
+  }),
+  [`${blogPost}#moderate`]: entry({
+    // A demoted author's old posts are still theirs, but moderating is an author's work.
+    verdicts: { ...REFUSED_AS_SIGNED_OUT, reader: "refused", otherAuthor: "refused", author: "allowed", demotedAuthor: "refused", admin: "allowed" },
+    prepare: (world) => commentOnOwnPost(world, () => make.makeAccount("READER")),
+    arrival: (input: CommentOnPost) => ({ path: input.permalink }),
+    call: formCall(({ commentId }: { commentId: string }) => ({ commentId, decision: "hide" })),
+    state: commentRow,
+  }),
+
+  // The dashboard: posts.
+  [`${posts}#createDraftAction`]: entry({
+    verdicts: ANY_WRITER,
+    prepare: async () => null,
+    arrival: () => ({ path: "/dashboard/posts" }),
+    call: (createDraft) => createDraft(new FormData()),
+    state: async () => (await db()).post.count(),
+  }),
+  [`${posts}#savePostAction`]: postAction(onOwnPost(), () => ({ title: "Taken over", slug: `taken-${crypto.randomUUID()}`, excerpt: "", bodyHtml: "<p>Mine now.</p>", labels: [] })),
+  [`${posts}#getPostForEditingAction`]: entry({
+    verdicts: OWNER_OR_ADMIN,
+    prepare: onOwnPost(),
+    arrival: editorPage,
+    call: objectCall(({ postId }: make.PostRef) => ({ postId })),
+  }),
+  [`${posts}#publishPostAction`]: postAction(onOwnPost()),
+  [`${posts}#schedulePostAction`]: postAction(onOwnPost(), () => ({ day: 1, month: 6, year: 2100, time: "09:30" })),
+  [`${posts}#redatePostAction`]: postAction(onOwnPost("published"), () => ({ day: 3, month: 4, year: 2019, time: "08:15" })),
+  [`${posts}#unpublishPostAction`]: postAction(onOwnPost("published")),
+  [`${posts}#updatePostAction`]: postAction((world) => make.makePostWithPendingEdit(world.author)),
+  [`${posts}#discardChangesAction`]: postAction((world) => make.makePostWithPendingEdit(world.author)),
+  [`${posts}#setCommentsOpenAction`]: entry({
+    verdicts: OWNER_OR_ADMIN,
+    prepare: onOwnPost("published"),
+    arrival: editorPage,
+    call: objectCall(({ postId }: make.PostRef) => ({ postId, open: false })),
+    state: postRow,
+  }),
+  [`${posts}#trashPostAction`]: postAction(onOwnPost()),
+  [`${posts}#restorePostAction`]: postAction(onOwnPost("trashed")),
+  [`${posts}#deletePostForeverAction`]: postAction(onOwnPost("trashed")),
+  "app/(dashboard)/dashboard/posts/[id]/revisions/actions.ts#restoreRevisionAction": entry({
+    verdicts: OWNER_OR_ADMIN,
+    prepare: async (world) => {
+      const post = await make.makePost(world.author);
+      return { ...post, revisionId: await make.makeRevision(world.author, post.postId) };
+    },
+    arrival: (input: make.PostRef) => ({ path: `/dashboard/posts/${input.postId}/revisions` }),
+    call: formCall(({ postId, revisionId, expectedVersion }: make.PostRef & { revisionId: string }) => ({ postId, revisionId, expectedVersion: String(expectedVersion) })),
+    state: postRow,
+  }),
+
+  // The dashboard: pages.
+  [`${pages}#createPageAction`]: entry({
+    verdicts: ANY_WRITER,
+    prepare: async () => `new-page-${crypto.randomUUID()}`,
+    arrival: () => ({ path: "/dashboard/pages/new" }),
+    call: formCall((slug: string) => ({ title: "A new page", slug, bodyHtml: "<p>Hello.</p>" })),
+    state: async () => (await db()).page.count(),
+  }),
+  [`${pages}#savePageAction`]: entry({
+    verdicts: OWNER_OR_ADMIN,
+    prepare: (world) => make.makePage(world.author),
+    arrival: (page: make.PageRef) => ({ path: `/dashboard/pages/${page.pageId}` }),
+    call: formCall(({ pageId, expectedVersion, slug }: make.PageRef) => ({ pageId, expectedVersion: String(expectedVersion), slug, title: "Taken over", bodyHtml: "<p>Mine now.</p>" })),
+    state: pageRow,
+  }),
+  ...Object.fromEntries(
+    (
+      [
+        ["publishPageAction", {}],
+        ["unpublishPageAction", { published: true }],
+        ["updatePageAction", { published: true, pendingEdit: true }],
+        ["discardPageChangesAction", { published: true, pendingEdit: true }],
+      ] as const
+    ).map(([name, standing]) => [
+      `${pages}#${name}`,
+      entry({
+        verdicts: OWNER_OR_ADMIN,
+        prepare: (world) => make.makePage(world.author, standing),
+        arrival: (page: make.PageRef) => ({ path: `/dashboard/pages/${page.pageId}` }),
+        call: formCall(({ pageId }: make.PageRef) => ({ pageId })),
+        state: pageRow,
+      }),
+    ]),
+  ),
+  [`${pages}#deletePageAction`]: entry({
+    verdicts: OWNER_OR_ADMIN,
+    prepare: (world) => make.makePage(world.author),
+    arrival: (page: make.PageRef) => ({ path: `/dashboard/pages/${page.pageId}` }),
+    call: formCall(({ pageId }: make.PageRef) => ({ pageId, confirm: "yes" })),
+    state: pageRow,
+  }),
+
+  // The dashboard: images, comments, people, settings.
+  "app/(dashboard)/dashboard/images/actions.ts#deleteImage": entry({
+    verdicts: OWNER_OR_ADMIN,
+    prepare: (world) => make.makeUpload(world.author),
+    arrival: () => ({ path: "/dashboard/images" }),
+    call: formCall(({ id }: { id: string }) => ({ id })),
+    state: async ({ id }: { id: string }) => (await db()).upload.findUnique({ where: { id } }),
+  }),
+  // Anyone who writes may list the images they could feature; another author's are not among them.
+  "app/(dashboard)/dashboard/images/actions.ts#featuredImageChoicesAction": entry({
+    verdicts: ANY_WRITER,
+    prepare: (world) => make.makeUpload(world.author),
+    arrival: () => ({ path: "/dashboard/posts/new" }),
+    call: objectCall(() => ({ bodyHtml: "", selectedId: null })),
+    shows: async (caller, answer, upload) => {
+      if (caller !== "author" && caller !== "admin" && caller !== "otherAuthor") return;
+      const offered = (answer as { data: { id: string }[] }).data.map((choice) => choice.id);
+      expect(offered.includes((upload as { id: string }).id), `${caller} is offered the author's image`).toBe(caller !== "otherAuthor");
+    },
+  }),
+  "app/(dashboard)/dashboard/comments/actions.ts#moderateQueue": entry({
+    verdicts: OWNER_OR_ADMIN,
+    prepare: (world) => commentOnOwnPost(world, () => make.makeAccount("READER"), "PENDING"),
+    arrival: () => ({ path: "/dashboard/comments" }),
+    call: formCall(({ commentId }: { commentId: string }) => ({ decision: "approve", commentIds: [commentId] })),
+    state: commentRow,
+  }),
+  "app/(dashboard)/dashboard/users/actions.ts#changeRole": entry({
+    verdicts: ADMIN_ONLY,
+    prepare: async () => ({ target: await make.makeAccount("READER") }),
+    arrival: () => ({ path: "/dashboard/users" }),
+    call: formCall(({ target }: { target: Account }) => ({ userId: target.id, role: "ADMIN" })),
+    state: userRow,
+  }),
+  "app/(dashboard)/dashboard/users/actions.ts#setDisabled": entry({
+    verdicts: ADMIN_ONLY,
+    prepare: async () => ({ target: await make.makeAccount("AUTHOR") }),
+    arrival: () => ({ path: "/dashboard/users" }),
+    call: formCall(({ target }: { target: Account }) => ({ userId: target.id, disabled: "true" })),
+    state: userRow,
+  }),
+  "app/(dashboard)/dashboard/settings/actions.ts#saveSettings": entry({
+    verdicts: ADMIN_ONLY,
+    prepare: async () => `Taken over ${crypto.randomUUID()}`,
+    arrival: () => ({ path: "/dashboard/settings" }),
+    // Only the title changes: the comment rules stay as the comment rows above expect them.
+    call: formCall((blogTitle: string) => ({
+      blogTitle,
+      description: "",
+      postsPerPage: "7",
+      timeZone: "UTC",
+      commentPermission: "SIGNED_IN",
+      commentModeration: "NEVER",
+      moderateAfterDays: "14",
+    })),
+    state: async () => (await db()).setting.findUnique({ where: { id: 1 } }),
+  }),
+
+  // Route handlers. Imports and exports are the admin's; an author uploads images.
+  "app/(dashboard)/dashboard/import/export/[format]/route.ts#GET": entry({
+    verdicts: ADMIN_ONLY,
+    prepare: async () => null,
+    arrival: () => ({ path: "/dashboard/import/export/json" }),
+    call: async (handler, _input, request) => {
+      const response = (await handler(request, { params: Promise.resolve({ format: "json" }) })) as Response;
+      // Read to the end, as a download is: the export runs whole, and refusals are read too.
+      await response.clone().arrayBuffer();
+      return response;
+    },
+  }),
+  // Past every check of who asks, an empty body is refused as such: nothing is imported.
+  "app/api/imports/route.ts#POST": entry({
+    verdicts: { ...ADMIN_ONLY, admin: "invalid" },
+    prepare: async () => null,
+    arrival: () => ({ path: "/api/imports", method: "POST", headers: { "x-file-name": "blog.json" } }),
+    call: routeCall(),
+    state: async () => (await db()).importJob.count(),
+  }),
+  "app/api/imports/[id]/route.ts#GET": entry({
+    verdicts: ADMIN_ONLY,
+    prepare: async (world) => (await db()).importJob.create({ data: { fileName: "blog.json", byteSize: 10, createdById: world.admin.id, status: "SUCCEEDED" } }),
+    arrival: ({ id }: { id: string }) => ({ path: `/api/imports/${id}` }),
+    call: routeCall(({ id }: { id: string }) => ({ id })),
+  }),
+  "app/api/uploads/route.ts#POST": entry({
+    verdicts: ANY_WRITER,
+    prepare: () => make.smallPng(),
+    arrival: (png: Buffer) => ({ path: "/api/uploads", method: "POST", body: imageForm(png) }),
+    call: routeCall(),
+    state: async () => (await db()).upload.count(),
+  }),
+  // Who is reading: everyone may ask; it tells each only about themselves.
+  "app/api/viewer/route.ts#GET": entry({
+    verdicts: ANYONE,
+    prepare: async () => null,
+    arrival: () => ({ path: "/api/viewer" }),
+    call: routeCall(),
+    shows: async (caller, answer, _input, world) => {
+      const { user } = (await (answer as Response).json()) as { user: { name: string } | null };
+      expect(user?.name ?? null, `who /api/viewer says ${caller} is`).toBe(signedInAs(caller, world)?.name ?? null);
+    },
+  }),
+  // next-auth's own endpoints (sign-in, callbacks, CSRF, session): open by design, with next-auth's
+  // own checks; its session endpoint names only an account that may be signed in now.
+  "app/api/auth/[...nextauth]/route.ts#GET": entry({
+    verdicts: ANYONE,
+    prepare: async () => null,
+    arrival: () => ({ path: "/api/auth/session" }),
+    call: routeCall(() => ({ nextauth: ["session"] })),
+    shows: async (caller, answer, _input, world) => {
+      const session = (await (answer as Response).json()) as { user?: { email: string } };
+      expect(session.user?.email ?? null, `whose session next-auth tells ${caller} it has`).toBe(signedInAs(caller, world)?.email ?? null);
+    },
+  }),
+  "app/api/auth/[...nextauth]/route.ts#POST": entry({
+    verdicts: ANYONE,
+    prepare: async () => null,
+    arrival: () => ({ path: "/api/auth/signout", method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "csrfToken=none" }),
+    call: routeCall(() => ({ nextauth: ["signout"] })),
+  }),
+  // Only the server's own tools, holding its secret; a session of any kind counts for nothing.
+  ...Object.fromEntries(
+    ["expire-caches", "publish-due"].map((name) => [
+      `app/api/internal/${name}/route.ts#POST`,
+      entry({
+        verdicts: { ...Object.fromEntries(CALLERS.map((caller) => [caller, "forbidden"])), serverTools: "allowed" } as Record<Caller, Verdict>,
+        prepare: async () => null,
+        arrival: () => ({ path: `/api/internal/${name}`, method: "POST" }),
+        call: routeCall(),
+      }),
+    ]),
+  ),
+
+  // What readers fetch: the same for everyone.
+  "app/feeds/posts/default/route.ts#GET": entry({ verdicts: ANYONE, prepare: onOwnPost("published"), arrival: () => ({ path: "/feeds/posts/default" }), call: routeCall() }),
+  "app/feeds/comments/default/route.ts#GET": entry({ verdicts: ANYONE, prepare: async () => null, arrival: () => ({ path: "/feeds/comments/default" }), call: routeCall() }),
+  "app/feeds/[postId]/comments/default/route.ts#GET": entry({
+    verdicts: ANYONE,
+    prepare: onOwnPost("published"),
+    arrival: ({ postId }: make.PostRef) => ({ path: `/feeds/${postId}/comments/default` }),
+    call: routeCall(({ postId }: make.PostRef) => ({ postId })),
+  }),
+  "app/feeds/posts/default/-/[label]/route.ts#GET": entry({
+    verdicts: ANYONE,
+    prepare: (world) => make.makeLabelledPost(world.author),
+    arrival: ({ label }: { label: string }) => ({ path: `/feeds/posts/default/-/${label}` }),
+    call: routeCall(({ label }: { label: string }) => ({ label })),
+  }),
+  "app/uploads/[...key]/route.ts#GET": entry({
+    verdicts: ANYONE,
+    prepare: (world) => make.makeUpload(world.author),
+    arrival: ({ storageKey }: { storageKey: string }) => ({ path: `/uploads/${storageKey}` }),
+    call: routeCall(({ storageKey }: { storageKey: string }) => ({ key: storageKey.split("/") })),
+  }),
+};
+
+function imageForm(png: Buffer): FormData {
+  const data = new FormData();
+  data.append("file", new File([new Uint8Array(png)], "harbour.png", { type: "image/png" }));
+  return data;
+}

@@ -1,0 +1,78 @@
+// Next sets this global up before it loads its request storage; outside Next, this import does.
+import "next/dist/server/node-environment-baseline.js";
+import { getURLFromRedirectError } from "next/dist/client/components/redirect.js";
+import { isRedirectError } from "next/dist/client/components/redirect-error.js";
+import { workAsyncStorage } from "next/dist/server/app-render/work-async-storage.external.js";
+import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external.js";
+import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store.js";
+import { getImplicitTags } from "next/dist/server/lib/implicit-tags.js";
+import { createWorkStore, type WorkStoreContext } from "next/dist/server/async-storage/work-store.js";
+import { NextRequest } from "next/server";
+
+export type { NextRequest };
+
+interface RequestScope {
+  /** The route file's page, such as `/dashboard/posts/page` or `/api/uploads/route`. */
+  page: string;
+  request: NextRequest;
+}
+
+/**
+ * Runs `call` inside Next's own request scope (the stores Next sets up around a server action or
+ * a route handler), so `cookies()`, `headers()`, next-auth's `getServerSession`, `updateTag`,
+ * `refresh` and `after` behave as in the running server. Tasks given to `after` run once the call
+ * has answered, as they would after the response.
+ */
+export async function inNextRequest<Result>({ page, request }: RequestScope, call: () => Promise<Result>): Promise<{ outcome: PromiseSettledResult<Result>; expiredTags: string[] }> {
+  const closeCallbacks: (() => void)[] = [];
+  const afterTasks: Promise<unknown>[] = [];
+  const workStore = createWorkStore({
+    page,
+    renderOpts: {
+      // Tag expiry is recorded on the store; nothing here reads a cache.
+      incrementalCache: {} as never,
+      // Nothing here is cached ("use cache" is compiled only by Next), so no cache profile is read.
+      cacheLifeProfiles: {} as WorkStoreContext["renderOpts"]["cacheLifeProfiles"],
+      staticPageGenerationTimeout: 60,
+      cacheComponents: true,
+      validationLevel: "warning",
+      experimental: { isRoutePPREnabled: false, authInterrupts: true, useCacheTimeout: 0, durableUseCacheEntries: false },
+      waitUntil: (promise) => afterTasks.push(promise),
+      onClose: (callback) => closeCallbacks.push(callback),
+      onAfterTaskError: (error) => {
+        throw error;
+      },
+    },
+    deploymentId: "",
+    buildId: "test",
+    previouslyRevalidatedTags: [],
+  });
+  const requestStore = createRequestStoreForAPI(
+    request,
+    { pathname: request.nextUrl.pathname, search: request.nextUrl.search },
+    await getImplicitTags(page, request.nextUrl.pathname, null),
+    undefined,
+    // Draft mode is never on here.
+    { previewModeId: "", previewModeEncryptionKey: "", previewModeSigningKey: "" },
+    undefined,
+  );
+  const outcome = await workAsyncStorage.run(workStore, () => workUnitAsyncStorage.run(requestStore, () => call().then(...settle)));
+  for (const callback of closeCallbacks) callback();
+  await Promise.all(afterTasks);
+  return { outcome, expiredTags: (workStore.pendingRevalidatedTags ?? []).map(({ tag }) => tag) };
+}
+
+const settle = [
+  <Value>(value: Value): PromiseSettledResult<Value> => ({ status: "fulfilled", value }),
+  (reason: unknown): PromiseRejectedResult => ({ status: "rejected", reason }),
+] as const;
+
+/** Where a `redirect()` thrown inside the call sends the browser, or null for any other error. */
+export function redirectTarget(error: unknown): string | null {
+  return isRedirectError(error) ? getURLFromRedirectError(error) : null;
+}
+
+/** A request as Next hands it to a route handler (next-auth reads `nextUrl` from it). */
+export function nextRequest(url: URL, init: ConstructorParameters<typeof NextRequest>[1]): NextRequest {
+  return new NextRequest(url, init);
+}
