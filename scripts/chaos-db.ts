@@ -131,7 +131,7 @@ async function main() {
   };
 
   // Saves: each names the version it started from; a refused one is sent again unchanged. A
-  // refusal whose COMMIT was already on its way (the network stalled, the app gave up waiting,
+  // refusal (or an error page) whose COMMIT was already on its way (the network stalled, the app gave up waiting,
   // the database applied it later) is answered "conflict" when sent again: that save landed, and
   // the database says at which version, which must be exactly one more.
   let acknowledgedSaves = 0;
@@ -165,7 +165,9 @@ async function main() {
         else landedTwice++;
         draft.version = version;
       }
-      lastRefused = refused || (lastRefused && !result?.ok && !conflict);
+      // Any answer but "saved" leaves it open whether the save landed (an error page after the
+      // write, say); the next answer tells.
+      lastRefused = !result?.ok && !conflict;
       await pause(SAVE_EVERY_MS);
     }
   };
@@ -222,7 +224,7 @@ async function main() {
   console.log(`\nAnswers with database error text: ${leaks}; requests that hung past ${REQUEST_TIMEOUT_MS / 1000} s: ${hangs}`);
   console.log(`Comments acknowledged: ${acknowledged.length}; landed exactly once: ${acknowledged.length - wrong.length}${wrong.length ? ` (NOT once: ${wrong.join(", ")})` : ""}`);
   console.log(
-    `Dashboard saves acknowledged: ${acknowledgedSaves}, refused but landed (answer lost to the stall): ${landedThoughRefused}; ` +
+    `Dashboard saves acknowledged: ${acknowledgedSaves}, refused but landed (its answer lost): ${landedThoughRefused}; ` +
       `the draft went from version ${firstVersion} to ${posts[0]?.version} (each exactly once: ${savedOnce ? "yes" : "NO"})`,
   );
   if (leaks || hangs || wrong.length || !savedOnce) process.exitCode = 1;
