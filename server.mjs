@@ -13,6 +13,7 @@ import compression from "next/dist/compiled/compression/index.js";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream.js";
 import { limitActionBody } from "./lib/action-body-limit.mjs";
 import { createCachedPageResponder } from "./lib/cached-page-responder.mjs";
+import { createOutageAnswer } from "./lib/database-outage-answer.mjs";
 import { stampClientAddress } from "./lib/client-address-header.mjs";
 import { hasFreshReads } from "./lib/fresh-reads.mjs";
 import { createNotFoundFiller, sendOneLocation } from "./lib/next-response-fixes.mjs";
@@ -29,6 +30,7 @@ const handleWithNext = app.getRequestHandler();
 await app.prepare();
 const respondFromPageCache = createCachedPageResponder({ distDir });
 const fillBlankNotFound = createNotFoundFiller({ distDir });
+const answerOutageWith503 = createOutageAnswer({ distDir, databaseUrl: process.env.DATABASE_URL });
 // Compression is done here rather than by Next (next.config.mjs: compress false), so that the
 // corrections below see Next's bytes before they are zipped.
 const compress = compression();
@@ -72,6 +74,7 @@ httpServer.on("request", (request, response) => {
   });
   sendOneLocation(response);
   fillBlankNotFound(request, response);
+  answerOutageWith503(request, response);
   // A server action's body past 1 MB gets a 413 here; Next would answer it with a 500.
   void limitActionBody(request, response).then((withinLimit) => withinLimit && handleWithNext(withinLimit, response));
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { verify } from "@node-rs/argon2";
 import { clientAddressFrom, currentClientAddress } from "@/lib/client-address";
 import { config } from "@/lib/config";
+import { noteIfDatabaseUnavailable } from "@/lib/database-outage.mjs";
 import { db } from "@/lib/db";
 import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import { confirmSignUp } from "@/lib/sign-up-confirmation";
@@ -22,6 +23,22 @@ const PER_IP: RateLimitRule = { name: "sign-in-ip", limit: 30, windowSeconds: 15
 
 /** next-auth turns an error thrown by `authorize` into `?error=<message>` on the sign-in page. */
 export const RATE_LIMITED_PREFIX = "RateLimited:";
+/** The `?error=` code for a sign-in the database could not answer (lib/auth/sign-in-messages.ts). */
+export const DATABASE_UNAVAILABLE_CODE = "DatabaseUnavailable";
+
+/**
+ * Runs a sign-in step (authorize, or a callback) whose thrown error next-auth would copy into the
+ * address: a database that cannot be reached becomes our code, logged; our own codes pass.
+ */
+export async function withoutDatabaseErrorText<Result>(step: () => Promise<Result>): Promise<Result> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(RATE_LIMITED_PREFIX)) throw error;
+    console.error("Signing in failed", error);
+    throw new Error(noteIfDatabaseUnavailable(error) ? DATABASE_UNAVAILABLE_CODE : "SignInFailed");
+  }
+}
 
 export interface SignedInUser {
   id: string;

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { longhandAdapter } from "@/lib/auth/adapter";
-import { authorizeWithPassword, clientIpFrom } from "@/lib/auth/credentials";
+import { authorizeWithPassword, clientIpFrom, withoutDatabaseErrorText } from "@/lib/auth/credentials";
 import { optionalProviders } from "@/lib/auth/providers";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { config } from "@/lib/config";
@@ -27,14 +27,14 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (credentials, request) => authorizeWithPassword(credentials, clientIpFrom(request?.headers)),
+        authorize: (credentials, request) => withoutDatabaseErrorText(() => authorizeWithPassword(credentials, clientIpFrom(request?.headers))),
       }),
       ...optionalProviders(),
     ],
     callbacks: {
       // Every method passes here: a disabled account gets no session, whichever way it came.
       async signIn({ user }) {
-        const account = await db.user.findUnique({ where: { id: user.id }, select: { disabledAt: true } });
+        const account = await withoutDatabaseErrorText(() => db.user.findUnique({ where: { id: user.id }, select: { disabledAt: true } }));
         return !account?.disabledAt;
       },
       redirect({ url, baseUrl }) {
@@ -43,7 +43,7 @@ export function authOptions(): NextAuthOptions {
       // `user` is there only at sign-in, whichever the method: the token keeps the version it starts with.
       async jwt({ token, user }) {
         if (user) {
-          const account = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+          const account = await withoutDatabaseErrorText(() => db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } }));
           token.sessionVersion = account?.sessionVersion;
         }
         return token;

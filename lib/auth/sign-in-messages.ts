@@ -1,5 +1,5 @@
 import "server-only";
-import { RATE_LIMITED_PREFIX } from "@/lib/auth/credentials";
+import { DATABASE_UNAVAILABLE_CODE, RATE_LIMITED_PREFIX } from "@/lib/auth/credentials";
 import { describeRetry } from "@/lib/rate-limit";
 
 // next-auth sends failures back as ?error=<code>. Only these codes are ever shown, as our own
@@ -12,6 +12,7 @@ const MESSAGES: Record<string, string> = {
   Verification: "That sign-in link has expired or has already been used. Ask for a new one below.",
   EmailSignin: "We could not send the sign-in email. Please try again in a few minutes.",
   SessionRequired: "Please sign in to see that page.",
+  [DATABASE_UNAVAILABLE_CODE]: "The blog cannot reach its database right now, so nobody can sign in. Please try again in a minute.",
 };
 
 const FALLBACK = "Signing in did not work. Please try again.";

@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { invalid, type ActionState } from "@/lib/action-state";
 import { canUseDashboard, isAdmin, type DashboardUser } from "@/lib/dashboard/access";
+import { answersDatabaseOutage, COULD_NOT_SAVE } from "@/lib/database-outage-refusal";
 import { AppError } from "@/lib/errors";
 import { grantFreshReads } from "@/lib/grant-fresh-reads";
 import { getCurrentUser } from "@/lib/session";
@@ -22,15 +23,29 @@ interface ActionOptions<Schema extends z.ZodType> {
 /**
  * The one way a dashboard server action is made: it reads the user from the database, refuses
  * anyone but an author or admin, validates the input with zod, then runs the handler. Typed
- * application errors become a message for the person; anything else is logged and reported as
- * "nothing was changed" (handlers write in one transaction, so that holds).
+ * application errors become a message for the person; a database that cannot be reached (even
+ * when reading the user) answers "Could not save, try again"; anything else is logged and
+ * reported as "nothing was changed" (handlers write in one transaction, so that holds).
  * Input may be FormData (a form, with or without JavaScript) or a plain object (autosave).
  */
 export function dashboardAction<Schema extends z.ZodType, Data>(
   { schema, adminOnly = false }: ActionOptions<Schema>,
   handler: (input: z.infer<Schema>, user: DashboardUser) => Promise<Data>,
 ) {
-  return async (input: unknown): Promise<ActionResult<Data, Extract<keyof z.infer<Schema>, string>>> => {
+  type Result = ActionResult<Data, Extract<keyof z.infer<Schema>, string>>;
+  return async (input: unknown): Promise<Result> => {
+    try {
+      return await run(input);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+      if (answersDatabaseOutage(error)) return { ok: false, code: "ERROR", message: COULD_NOT_SAVE };
+      console.error("Dashboard action failed", error);
+      return { ok: false, code: "ERROR", message: "Something went wrong on the server; nothing was changed. Please try again." };
+    }
+  };
+
+  async function run(input: unknown): Promise<Result> {
     const user = await getCurrentUser();
     if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended: sign in again, then try once more." };
     if (!canUseDashboard(user) || (adminOnly && !isAdmin(user))) {
@@ -38,18 +53,11 @@ export function dashboardAction<Schema extends z.ZodType, Data>(
     }
     const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
     if (!parsed.success) return { ...invalid<Extract<keyof z.infer<Schema>, string>>(parsed.error), ok: false, code: "INVALID" };
-    try {
-      const data = await handler(parsed.data, user);
-      // What the author changed may be on reader pages: they see those pages fresh for a moment.
-      await grantFreshReads(user.id);
-      return { ok: true, data };
-    } catch (error) {
-      unstable_rethrow(error);
-      if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
-      console.error("Dashboard action failed", error);
-      return { ok: false, code: "ERROR", message: "Something went wrong on the server; nothing was changed. Please try again." };
-    }
-  };
+    const data = await handler(parsed.data, user);
+    // What the author changed may be on reader pages: they see those pages fresh for a moment.
+    await grantFreshReads(user.id);
+    return { ok: true, data };
+  }
 }
 
 /** Repeated names (checkboxes, several labels) become arrays; single ones stay strings. */

@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { config } from "@/lib/config";
+import { noteIfDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/database-outage.mjs";
 import { mayOpenDashboardPath } from "@/lib/dashboard/path-access";
 import { db } from "@/lib/db";
 import { findActiveUser } from "@/lib/session";
@@ -16,6 +17,21 @@ import { findActiveUser } from "@/lib/session";
 const OWNED_ITEM = /^\/dashboard\/(posts|pages)\/([^/]+)/;
 
 export async function dashboardGate(request: NextRequest): Promise<NextResponse> {
+  try {
+    return await checkAccess(request);
+  } catch (error) {
+    if (!noteIfDatabaseUnavailable(error)) throw error;
+    console.error("The dashboard gate could not reach the database", error);
+    // A server action reads the user again itself and answers "Could not save, try again" in
+    // the editor, which keeps the author's text; a page gets this one.
+    if (request.headers.has("next-action")) return NextResponse.next();
+    const response = refusal(503, "Not available just now", "The blog cannot reach its database right now. Please try again in a minute.");
+    response.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+    return response;
+  }
+}
+
+async function checkAccess(request: NextRequest): Promise<NextResponse> {
   const token = await getToken({ req: request, secret: config().NEXTAUTH_SECRET, cookieName: sessionCookieName() });
   const user = token?.sub ? await findActiveUser({ userId: token.sub, sessionVersion: token.sessionVersion }) : null;
   if (!user) return signInFirst(request);
@@ -44,7 +60,7 @@ function signInFirst(request: NextRequest) {
 }
 
 // A page of its own: it is answered before the app renders anything.
-function refusal(status: 403 | 404, title: string, text: string) {
+function refusal(status: 403 | 404 | 503, title: string, text: string) {
   const html = `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${title}</title>

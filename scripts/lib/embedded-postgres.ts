@@ -10,6 +10,9 @@ export interface EmbeddedDatabase {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Stops the server but keeps the cluster, for resume() to start again (npm run chaos:db); needs a persistent cluster. */
+  halt(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -71,6 +74,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     url: embeddedUrl(port, database),
     port,
     stop: () => cluster.stop(),
+    halt: () => cluster.stop(),
+    resume: () => cluster.start(),
   };
 }
 
@@ -79,7 +84,8 @@ export async function startThrowawayPostgres(database: string): Promise<Embedded
   const parent = await mkdtemp(path.join(tmpdir(), "longhand-pg-"));
   // mkdtemp makes it private to us; as root, the cluster runs as the "postgres" user, who must get in.
   await chmod(parent, 0o755);
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(parent, "postgres"), persistent: false, database });
+  // Persistent, so halt() keeps the cluster; stop() deletes the whole folder anyway.
+  const cluster = await startEmbeddedPostgres({ dataDir: path.join(parent, "postgres"), persistent: true, database });
   return {
     ...cluster,
     stop: async () => {

@@ -1,6 +1,7 @@
 "use server";
 import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { invalid } from "@/lib/action-state";
+import { DATABASE_DOWN, refuseWhileDatabaseDown } from "@/lib/database-outage-refusal";
 import { answerForm } from "@/lib/form-flash";
 import { currentClientIp } from "@/lib/auth/credentials";
 import { emailConfigured } from "@/lib/auth/providers";
@@ -10,8 +11,14 @@ import { forgotPasswordSchema } from "@/lib/validation/accounts";
 
 export type ForgotField = "email";
 
-export async function forgotPassword(_previous: FormState<ForgotField>, formData: FormData): Promise<FormState<ForgotField>> {
-  const answer = (state: FormState<ForgotField>) => answerForm(FORM_IDS.forgotPassword, "/forgot-password", state);
+const answer = (state: FormState<ForgotField>) => answerForm(FORM_IDS.forgotPassword, "/forgot-password", state);
+
+export async function forgotPassword(previous: FormState<ForgotField>, formData: FormData): Promise<FormState<ForgotField>> {
+  const values = { email: String(formData.get("email") ?? "") };
+  return refuseWhileDatabaseDown(() => forgotPasswordNow(previous, formData), () => answer({ ok: false, message: DATABASE_DOWN, values }));
+}
+
+async function forgotPasswordNow(_previous: FormState<ForgotField>, formData: FormData): Promise<FormState<ForgotField>> {
   if (!emailConfigured()) return answer({ ok: false, message: "This blog cannot send email, so passwords cannot be reset here." });
   const values = { email: String(formData.get("email") ?? "") };
   const parsed = forgotPasswordSchema.safeParse(values);

@@ -4,6 +4,7 @@ import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { changePassword, renameAccount } from "@/lib/accounts";
 import { invalid } from "@/lib/action-state";
 import { WRITERS_NAME_MESSAGE } from "@/lib/display-names";
+import { DATABASE_DOWN, refuseWhileDatabaseDown } from "@/lib/database-outage-refusal";
 import { answerForm } from "@/lib/form-flash";
 import { describeRetry } from "@/lib/rate-limit";
 import { getCurrentUser, keepThisBrowserSignedIn, type CurrentUser } from "@/lib/session";
@@ -19,7 +20,15 @@ async function signedInUser(): Promise<CurrentUser> {
   return user;
 }
 
-export async function changeName(_previous: FormState<NameField>, formData: FormData): Promise<FormState<NameField>> {
+export async function changeName(previous: FormState<NameField>, formData: FormData): Promise<FormState<NameField>> {
+  const values = { name: String(formData.get("name") ?? "") };
+  return refuseWhileDatabaseDown(
+    () => changeNameNow(previous, formData),
+    () => answerForm(FORM_IDS.profileName, "/profile", { ok: false, message: DATABASE_DOWN, values }),
+  );
+}
+
+async function changeNameNow(_previous: FormState<NameField>, formData: FormData): Promise<FormState<NameField>> {
   const user = await signedInUser();
   const parsed = profileNameSchema.safeParse({ name: formData.get("name") });
   if (!parsed.success) return answerForm(FORM_IDS.profileName, "/profile", { ...invalid<NameField>(parsed.error), values: { name: String(formData.get("name") ?? "") } });
@@ -34,7 +43,14 @@ export async function changeName(_previous: FormState<NameField>, formData: Form
   return answerForm(FORM_IDS.profileName, "/profile", { ok: true, message: "Your name is saved.", values: { name: parsed.data.name } });
 }
 
-export async function changeOwnPassword(_previous: FormState<PasswordField>, formData: FormData): Promise<FormState<PasswordField>> {
+export async function changeOwnPassword(previous: FormState<PasswordField>, formData: FormData): Promise<FormState<PasswordField>> {
+  return refuseWhileDatabaseDown(
+    () => changeOwnPasswordNow(previous, formData),
+    () => answerForm(FORM_IDS.profilePassword, "/profile", { ok: false, message: DATABASE_DOWN }),
+  );
+}
+
+async function changeOwnPasswordNow(_previous: FormState<PasswordField>, formData: FormData): Promise<FormState<PasswordField>> {
   const user = await signedInUser();
   const parsed = changePasswordSchema(user.email).safeParse({
     currentPassword: formData.get("currentPassword") ?? "",

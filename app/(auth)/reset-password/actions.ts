@@ -2,6 +2,7 @@
 import { redirect } from "next/navigation";
 import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { invalid } from "@/lib/action-state";
+import { DATABASE_DOWN, refuseWhileDatabaseDown } from "@/lib/database-outage-refusal";
 import { answerForm } from "@/lib/form-flash";
 import { emailForResetToken, resetPassword } from "@/lib/password-reset";
 import { passwordSchema, resetPasswordSchema } from "@/lib/validation/accounts";
@@ -13,6 +14,10 @@ const LINK_NOT_VALID = "This reset link has expired or has already been used. As
 export async function resetPasswordWithToken(_previous: FormState<ResetField>, formData: FormData): Promise<FormState<ResetField>> {
   const answer = (state: FormState<ResetField>) =>
     answerForm(FORM_IDS.resetPassword, `/reset-password?${new URLSearchParams({ token: String(formData.get("token") ?? "") })}`, state);
+  return refuseWhileDatabaseDown(() => resetNow(formData, answer), () => answer({ ok: false, message: DATABASE_DOWN }));
+}
+
+async function resetNow(formData: FormData, answer: (state: FormState<ResetField>) => Promise<FormState<ResetField>>): Promise<FormState<ResetField>> {
   const parsed = resetPasswordSchema.safeParse({ token: formData.get("token"), password: formData.get("password") });
   if (!parsed.success) return answer(invalid<ResetField>(parsed.error));
   // The link stands for the account: no session, and the rules for the password need its email.

@@ -4,6 +4,7 @@ import { after } from "next/server";
 import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { registerAccount, warnOwnerOfSignUp } from "@/lib/accounts";
 import { invalid } from "@/lib/action-state";
+import { DATABASE_DOWN, refuseWhileDatabaseDown } from "@/lib/database-outage-refusal";
 import { answerForm } from "@/lib/form-flash";
 import { WRITERS_NAME_MESSAGE } from "@/lib/display-names";
 import { currentClientIp } from "@/lib/auth/credentials";
@@ -30,6 +31,15 @@ export async function signUp(_previous: FormState<SignUpField>, formData: FormDa
   const callbackUrl = safeCallbackPath(String(formData.get("callbackUrl") ?? ""), siteOrigin());
   const answer = (state: FormState<SignUpField>) => answerForm(FORM_IDS.signUp, `/sign-up?${new URLSearchParams({ callbackUrl })}`, state);
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
+  return refuseWhileDatabaseDown(() => signUpNow(formData, callbackUrl, answer, values), () => answer({ ok: false, message: DATABASE_DOWN, values }));
+}
+
+async function signUpNow(
+  formData: FormData,
+  callbackUrl: string,
+  answer: (state: FormState<SignUpField>) => Promise<FormState<SignUpField>>,
+  values: { name: string; email: string },
+): Promise<FormState<SignUpField>> {
   const parsed = signUpSchema.safeParse({ ...values, password: formData.get("password") });
   if (!parsed.success) return answer({ ...invalid<SignUpField>(parsed.error), values });
 

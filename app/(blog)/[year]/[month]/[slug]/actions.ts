@@ -9,6 +9,8 @@ import type { NotPostedReason } from "@/components/comment/not-posted-notes";
 import { createComment, type CreatedComment } from "@/lib/comments/create";
 import { editComment } from "@/lib/comments/edit";
 import { CommentError } from "@/lib/comments/errors";
+import { isDatabaseUnavailable } from "@/lib/database-outage.mjs";
+import { COULD_NOT_SAVE, refuseWhileDatabaseDown } from "@/lib/database-outage-refusal";
 import { moderateComment } from "@/lib/comments/moderate";
 import { removeOwnComment } from "@/lib/comments/remove";
 import { submittedByScript } from "@/lib/form-flash";
@@ -28,7 +30,18 @@ const permalinkSchema = z.string().regex(/^\/\d{4}\/\d{2}\/[\w-]+$/);
 
 const NOT_SIGNED_IN: ActionState = { ok: false, message: "Your session has ended: sign in again, then try once more." };
 
-export async function postComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+// Each action answers "Could not save, try again" (keeping the text) when the database cannot be reached.
+const COULD_NOT_SAVE_STATE: ActionState = { ok: false, message: COULD_NOT_SAVE };
+
+export async function postComment(previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const body = String(formData.get("body") ?? "");
+  return refuseWhileDatabaseDown(
+    () => postCommentNow(previous, formData),
+    () => notPosted(formData, { ...COULD_NOT_SAVE_STATE, body }, "error"),
+  );
+}
+
+async function postCommentNow(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const body = String(formData.get("body") ?? "");
   const user = await getCurrentUser();
   // Without JavaScript the signed-out reader sees the form too: send them to sign in and back.
@@ -66,7 +79,12 @@ function returnPath(formData: FormData): string {
   return permalinkSchema.safeParse(formData.get("permalink")).data ?? "/";
 }
 
-export async function saveCommentEdit(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export async function saveCommentEdit(previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const body = String(formData.get("body") ?? "");
+  return refuseWhileDatabaseDown(() => saveCommentEditNow(previous, formData), () => ({ ...COULD_NOT_SAVE_STATE, body }));
+}
+
+async function saveCommentEditNow(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const body = String(formData.get("body") ?? "");
   const user = await getCurrentUser();
   if (!user) return { ...NOT_SIGNED_IN, body };
@@ -81,7 +99,11 @@ export async function saveCommentEdit(_previous: CommentFormState, formData: For
   }
 }
 
-export async function deleteOwnComment(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function deleteOwnComment(previous: ActionState, formData: FormData): Promise<ActionState> {
+  return refuseWhileDatabaseDown(() => deleteOwnCommentNow(previous, formData), () => COULD_NOT_SAVE_STATE);
+}
+
+async function deleteOwnCommentNow(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return NOT_SIGNED_IN;
   const parsed = commentIdSchema.safeParse(Object.fromEntries(formData));
@@ -94,7 +116,11 @@ export async function deleteOwnComment(_previous: ActionState, formData: FormDat
   }
 }
 
-export async function moderate(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function moderate(previous: ActionState, formData: FormData): Promise<ActionState> {
+  return refuseWhileDatabaseDown(() => moderateNow(previous, formData), () => COULD_NOT_SAVE_STATE);
+}
+
+async function moderateNow(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await getCurrentUser();
   if (!user) return NOT_SIGNED_IN;
   const parsed = moderationSchema.safeParse(Object.fromEntries(formData));
@@ -119,6 +145,8 @@ async function expireForReaders(expire: string[], userId: string) {
 
 function failure(error: unknown, fallback: string): ActionState {
   if (error instanceof CommentError) return { ok: false, message: error.message };
+  // The outage wrapper above answers for it; rethrown so it does not read "went wrong on our side".
+  if (isDatabaseUnavailable(error)) throw error;
   console.error(error);
   return { ok: false, message: `${fallback} Something went wrong on our side; please try again.` };
 }
