@@ -150,7 +150,7 @@ async function main() {
     let lastRefused = false;
     while (running) {
       const outcome: ActionOutcome = await callServerAction(author.browser, `/dashboard/posts/${draft.id}`, savePost, [
-        { postId: draft.id, expectedVersion: draft.version, title: "Chaos draft", slug: draft.id, excerpt: "", bodyHtml: `<p>${draft.version}</p>`, labels: [], featuredImageId: "" },
+        { postId: draft.id, expectedVersion: draft.version, saveId: crypto.randomUUID(), title: "Chaos draft", slug: draft.id, excerpt: "", bodyHtml: `<p>${draft.version}</p>`, labels: [], featuredImageId: "" },
       ]);
       const result = outcome.result as { ok: boolean; code?: string; message?: string; data?: { version: number } } | undefined;
       const refused = result?.message?.startsWith("Could not save, try again") ?? false;

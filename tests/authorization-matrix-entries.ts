@@ -182,7 +182,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     call: (createDraft) => createDraft(new FormData()),
     state: async () => (await db()).post.count(),
   }),
-  [`${posts}#savePostAction`]: postAction(onOwnPost(), () => ({ title: "Taken over", slug: `taken-${crypto.randomUUID()}`, excerpt: "", bodyHtml: "<p>Mine now.</p>", labels: [] })),
+  [`${posts}#savePostAction`]: postAction(onOwnPost(), () => ({ saveId: crypto.randomUUID(), title: "Taken over", slug: `taken-${crypto.randomUUID()}`, excerpt: "", bodyHtml: "<p>Mine now.</p>", labels: [] })),
   [`${posts}#getPostForEditingAction`]: entry({
     verdicts: OWNER_OR_ADMIN,
     prepare: onOwnPost(),

@@ -105,7 +105,7 @@ export async function makePostWithPendingEdit(owner: Account): Promise<PostRef> 
   const post = await makePost(owner, "published");
   const slug = post.permalink.split("/").pop()!;
   const content = { title: "An edit in waiting", slug, excerpt: "", bodyHtml: "<p>New words.</p>", labels: [] };
-  const saved = await savePost({ user: asAuthor(owner), postId: post.postId, expectedVersion: post.expectedVersion, content, timeZone: "UTC", now: new Date() });
+  const saved = await savePost({ user: asAuthor(owner), postId: post.postId, expectedVersion: post.expectedVersion, saveId: crypto.randomUUID(), content, timeZone: "UTC", now: new Date() });
   return { ...post, expectedVersion: saved.version };
 }
 

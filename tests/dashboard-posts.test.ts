@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import { withMigratedDatabase } from "./support/databases";
+import { newSaveId } from "../components/editor/save-id";
 
 // The dashboard's post rules, through the data functions the server actions call, against
 // PostgreSQL. Each test makes its own users and posts.
@@ -54,7 +55,7 @@ function content(overrides: Partial<import("../lib/validation/posts").PostConten
 
 async function draft(user: User, overrides: Partial<import("../lib/validation/posts").PostContent> = {}) {
   const { id } = await posts.create.createDraft({ user, now });
-  const saved = await posts.save.savePost({ user, postId: id, expectedVersion: 1, content: content(overrides), timeZone: TZ, now });
+  const saved = await posts.save.savePost({ user, postId: id, expectedVersion: 1, saveId: crypto.randomUUID(), content: content(overrides), timeZone: TZ, now });
   return { id, version: saved.version };
 }
 
@@ -69,7 +70,7 @@ describe("who may work on a post", () => {
 
     await expect(posts.editing.getPostForEditing({ user: other, postId: post.id })).rejects.toBeInstanceOf(errors.NotFoundError);
     await expect(
-      posts.save.savePost({ user: other, postId: post.id, expectedVersion: post.version, content: content({ title: "Taken over" }), timeZone: TZ, now }),
+      posts.save.savePost({ user: other, postId: post.id, expectedVersion: post.version, saveId: crypto.randomUUID(), content: content({ title: "Taken over" }), timeZone: TZ, now }),
     ).rejects.toBeInstanceOf(errors.NotFoundError);
     await expect(posts.publishing.publishPost({ user: other, postId: post.id, expectedVersion: post.version, timeZone: TZ, now })).rejects.toBeInstanceOf(errors.NotFoundError);
     await expect(posts.trash.trashPost({ user: other, postId: post.id, expectedVersion: post.version, now })).rejects.toBeInstanceOf(errors.NotFoundError);
@@ -77,7 +78,7 @@ describe("who may work on a post", () => {
     expect((await posts.list.listDashboardPosts({ user: other, now })).posts).toEqual([]);
 
     expect((await posts.editing.getPostForEditing({ user: admin, postId: post.id })).title).toBe("A title");
-    await posts.save.savePost({ user: admin, postId: post.id, expectedVersion: post.version, content: content({ title: "Edited by the admin" }), timeZone: TZ, now });
+    await posts.save.savePost({ user: admin, postId: post.id, expectedVersion: post.version, saveId: crypto.randomUUID(), content: content({ title: "Edited by the admin" }), timeZone: TZ, now });
     expect((await stored(post.id)).title).toBe("Edited by the admin");
     expect((await posts.list.listDashboardPosts({ user: admin, now, search: "edited by the admin" })).posts.map((row) => row.id)).toContain(post.id);
   });
@@ -87,11 +88,11 @@ describe("saving", () => {
   test("a stale version is refused and nothing is written", async () => {
     const author = await makeUser();
     const post = await draft(author, { title: "First", labels: ["Kept"] });
-    await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, content: content({ title: "From tab one" }), timeZone: TZ, now });
+    await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, saveId: crypto.randomUUID(), content: content({ title: "From tab one" }), timeZone: TZ, now });
     const before = await stored(post.id);
 
     await expect(
-      posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, content: content({ title: "From tab two", labels: ["New one"] }), timeZone: TZ, now: later(5) }),
+      posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, saveId: crypto.randomUUID(), content: content({ title: "From tab two", labels: ["New one"] }), timeZone: TZ, now: later(5) }),
     ).rejects.toThrow(errors.ConflictError);
     const after = await stored(post.id);
     expect(after).toEqual(before);
@@ -101,13 +102,35 @@ describe("saving", () => {
     expect((await stored(post.id)).status).toBe("DRAFT");
   });
 
+  test("a save sent again after its answer was lost is answered as saved, and changes nothing", async () => {
+    const author = await makeUser();
+    const post = await draft(author, { title: "First" });
+    const saveId = crypto.randomUUID();
+    const mine = { postId: post.id, expectedVersion: post.version, saveId, content: content({ title: "Mine", bodyHtml: "<p>My words.</p>" }), timeZone: TZ };
+    const landed = await posts.save.savePost({ user: author, ...mine, now: later(10) });
+    const before = await stored(post.id);
+    const revisions = await db.postRevision.count({ where: { postId: post.id } });
+
+    const again = await posts.save.savePost({ user: author, ...mine, now: later(200) });
+    expect(again).toMatchObject({ version: landed.version, bodyHtml: "<p>My words.</p>", pending: false });
+    expect(await stored(post.id)).toEqual(before);
+    expect(await db.postRevision.count({ where: { postId: post.id } })).toBe(revisions);
+
+    // Another save over the old version is still another tab's: refused.
+    await expect(posts.save.savePost({ user: author, ...mine, saveId: crypto.randomUUID(), now: later(210) })).rejects.toThrow(errors.ConflictError);
+    // Once anything else was written since, the retry is refused too: the editor must not take that version for its own.
+    await posts.publishing.publishPost({ user: author, postId: post.id, expectedVersion: landed.version, timeZone: TZ, now });
+    await expect(posts.save.savePost({ user: author, ...mine, now: later(220) })).rejects.toThrow(errors.ConflictError);
+    expect((await stored(post.id)).title).toBe("Mine");
+  });
+
   test("each save adds one to the version; edits within a minute share a revision, and only real changes make one", async () => {
     const author = await makeUser();
     const { id } = await posts.create.createDraft({ user: author, now });
     const base = content({ title: "Draft one" });
     let version = 1;
     const save = async (changes: Partial<typeof base>, at: Date) => {
-      version = (await posts.save.savePost({ user: author, postId: id, expectedVersion: version, content: { ...base, ...changes }, timeZone: TZ, now: at })).version;
+      version = (await posts.save.savePost({ user: author, postId: id, expectedVersion: version, saveId: crypto.randomUUID(), content: { ...base, ...changes }, timeZone: TZ, now: at })).version;
     };
     await save({}, now);
     await save({ bodyHtml: "<p>More words.</p>" }, later(20));
@@ -135,7 +158,7 @@ describe("saving", () => {
     expect(labels.map((row) => row.label.name)).toContain("Brand new label");
     expect(await db.label.count({ where: { name: { startsWith: "Walks" } } })).toBe(1);
 
-    await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, content: content({ labels: [] }), timeZone: TZ, now });
+    await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, saveId: crypto.randomUUID(), content: content({ labels: [] }), timeZone: TZ, now });
     expect(await db.postLabel.count({ where: { postId: post.id } })).toBe(0);
   });
 
@@ -153,7 +176,7 @@ describe("saving", () => {
   });
 
   test("the input rules: title, slug, excerpt, body size and labels", () => {
-    const valid = { postId: "p1", expectedVersion: "3", title: "  Hello  ", slug: "hello-world", excerpt: "", bodyHtml: "<p>x</p>", labels: "One" };
+    const valid = { postId: "p1", expectedVersion: "3", saveId: crypto.randomUUID(), title: "  Hello  ", slug: "hello-world", excerpt: "", bodyHtml: "<p>x</p>", labels: "One" };
     expect(validation.savePostSchema.parse(valid)).toMatchObject({ expectedVersion: 3, title: "Hello", labels: ["One"] });
     // A post may be saved without a title while it is written (publishing asks for one).
     expect(validation.savePostSchema.parse({ ...valid, title: "   " }).title).toBe("");
@@ -166,6 +189,11 @@ describe("saving", () => {
     expect(validation.savePostSchema.safeParse({ ...valid, labels: Array.from({ length: 21 }, (_, index) => `L${index}`) }).success).toBe(false);
     expect(validation.savePostSchema.safeParse({ ...valid, labels: ["x".repeat(51)] }).success).toBe(false);
     expect(validation.savePostSchema.safeParse({ ...valid, expectedVersion: undefined }).success).toBe(false);
+    // The editor's own ids (made without crypto.randomUUID, which plain HTTP lacks) pass.
+    expect(validation.savePostSchema.safeParse({ ...valid, saveId: newSaveId() }).success).toBe(true);
+    for (const saveId of [undefined, "", "save-1", `${crypto.randomUUID()}x`]) {
+      expect(validation.savePostSchema.safeParse({ ...valid, saveId }).success).toBe(false);
+    }
   });
 
   test("the schedule picker's fields: a real day, a month, a year and a 24-hour time", () => {
@@ -236,7 +264,7 @@ describe("publishing", () => {
     const post = await draft(author, { slug: `${base}-a` });
     let { version } = await posts.publishing.publishPost({ user: author, postId: post.id, expectedVersion: post.version, timeZone: TZ, now });
     const save = async (slug: string) => {
-      version = (await posts.save.savePost({ user: author, postId: post.id, expectedVersion: version, content: content({ slug }), timeZone: TZ, now })).version;
+      version = (await posts.save.savePost({ user: author, postId: post.id, expectedVersion: version, saveId: crypto.randomUUID(), content: content({ slug }), timeZone: TZ, now })).version;
       version = (await posts.pending.updateLivePost({ user: author, postId: post.id, expectedVersion: version, timeZone: TZ, now })).version;
     };
     await save(`${base}-b`);
@@ -318,6 +346,7 @@ describe("the list", () => {
         user: author,
         postId: id,
         expectedVersion: 1,
+        saveId: crypto.randomUUID(),
         content: content({ title: index % 2 ? `Odd Harvest ${index}` : `Even ${index}`, labels: index < 3 ? [label] : [] }),
         timeZone: TZ,
         // Two posts share each moment, so the id must break ties.

@@ -62,7 +62,7 @@ type Content = import("../lib/validation/posts").PostContent;
 async function publishedPost(author: User) {
   const words: Content = { title: "The live title", slug: `live-${unique()}`, bodyHtml: "<p>The live words.</p>", excerpt: "", labels: ["Kept"] };
   const { id } = await posts.create.createDraft({ user: author, now });
-  const saved = await posts.save.savePost({ user: author, postId: id, expectedVersion: 1, content: words, timeZone: TZ, now });
+  const saved = await posts.save.savePost({ user: author, postId: id, expectedVersion: 1, saveId: crypto.randomUUID(), content: words, timeZone: TZ, now });
   const published = await posts.publishing.publishPost({ user: author, postId: id, expectedVersion: saved.version, timeZone: TZ, now });
   return { id, words, version: published.version, permalink: published.permalink };
 }
@@ -77,6 +77,7 @@ describe("pending versions of a published post", () => {
       user: author,
       postId: post.id,
       expectedVersion: post.version,
+      saveId: crypto.randomUUID(),
       content: { ...post.words, title: "Half a new title", bodyHtml: "<p>Half-written sent</p>", labels: ["Kept", "Fresh"] },
       timeZone: TZ,
       now: later(10),
@@ -103,6 +104,7 @@ describe("pending versions of a published post", () => {
       user: author,
       postId: post.id,
       expectedVersion: post.version,
+      saveId: crypto.randomUUID(),
       content: { title: "The new title", slug: newSlug, bodyHtml: "<p>The finished words.</p>", excerpt: "Short", labels: ["Fresh"] },
       timeZone: TZ,
       now: later(10),
@@ -126,7 +128,7 @@ describe("pending versions of a published post", () => {
   test("an Update that fails changes nothing: a pending title left empty is refused", async () => {
     const author = await makeUser();
     const post = await publishedPost(author);
-    const saved = await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, content: { ...post.words, title: "", bodyHtml: "<p>New.</p>" }, timeZone: TZ, now });
+    const saved = await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, saveId: crypto.randomUUID(), content: { ...post.words, title: "", bodyHtml: "<p>New.</p>" }, timeZone: TZ, now });
     await expect(posts.pending.updateLivePost({ user: author, postId: post.id, expectedVersion: saved.version, timeZone: TZ, now })).rejects.toThrow("Give the post a title before publishing it.");
     expect(await readerSees(post.permalink)).toMatchObject({ title: "The live title", bodyHtml: "<p>The live words.</p>" });
     expect(await db.pendingPostEdit.findUnique({ where: { postId: post.id } })).toMatchObject({ bodyHtml: "<p>New.</p>" });
@@ -135,25 +137,41 @@ describe("pending versions of a published post", () => {
   test("Discard changes brings the live words back to the editor; a save equal to the live post removes the pending version", async () => {
     const author = await makeUser();
     const post = await publishedPost(author);
-    const saved = await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, content: { ...post.words, bodyHtml: "<p>Second thoughts.</p>" }, timeZone: TZ, now });
+    const saved = await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, saveId: crypto.randomUUID(), content: { ...post.words, bodyHtml: "<p>Second thoughts.</p>" }, timeZone: TZ, now });
     const discarded = await posts.pending.discardPendingEdit({ user: author, postId: post.id, expectedVersion: saved.version });
     expect(discarded.posts).toBe(false);
     expect(await posts.editing.getPostForEditing({ user: author, postId: post.id })).toMatchObject({ bodyHtml: "<p>The live words.</p>", pendingSince: null });
     expect(await readerSees(post.permalink)).toMatchObject({ bodyHtml: "<p>The live words.</p>" });
 
-    const again = await posts.save.savePost({ user: author, postId: post.id, expectedVersion: discarded.version, content: { ...post.words, bodyHtml: "<p>Other thoughts.</p>" }, timeZone: TZ, now });
+    const again = await posts.save.savePost({ user: author, postId: post.id, expectedVersion: discarded.version, saveId: crypto.randomUUID(), content: { ...post.words, bodyHtml: "<p>Other thoughts.</p>" }, timeZone: TZ, now });
     expect(await db.pendingPostEdit.count({ where: { postId: post.id } })).toBe(1);
-    const back = await posts.save.savePost({ user: author, postId: post.id, expectedVersion: again.version, content: post.words, timeZone: TZ, now });
+    const back = await posts.save.savePost({ user: author, postId: post.id, expectedVersion: again.version, saveId: crypto.randomUUID(), content: post.words, timeZone: TZ, now });
     expect(back.pending).toBe(false);
     expect(await db.pendingPostEdit.count({ where: { postId: post.id } })).toBe(0);
+  });
+
+  test("a pending save sent again after its answer was lost is answered as saved, and changes nothing", async () => {
+    const author = await makeUser();
+    const post = await publishedPost(author);
+    const mine = { postId: post.id, expectedVersion: post.version, saveId: crypto.randomUUID(), content: { ...post.words, bodyHtml: "<p>Pending words.</p>" }, timeZone: TZ };
+    const landed = await posts.save.savePost({ user: author, ...mine, now: later(10) });
+    const before = { post: await db.post.findUniqueOrThrow({ where: { id: post.id } }), pending: await db.pendingPostEdit.findUniqueOrThrow({ where: { postId: post.id } }) };
+    const revisions = await db.postRevision.count({ where: { postId: post.id } });
+
+    const again = await posts.save.savePost({ user: author, ...mine, now: later(200) });
+    expect(again).toMatchObject({ version: landed.version, bodyHtml: "<p>Pending words.</p>", pending: true });
+    expect(await db.post.findUniqueOrThrow({ where: { id: post.id } })).toEqual(before.post);
+    expect(await db.pendingPostEdit.findUniqueOrThrow({ where: { postId: post.id } })).toEqual(before.pending);
+    expect(await db.postRevision.count({ where: { postId: post.id } })).toBe(revisions);
+    await expect(posts.save.savePost({ user: author, ...mine, saveId: crypto.randomUUID(), now: later(210) })).rejects.toThrow(errors.ConflictError);
   });
 
   test("two tabs on a published post: the stale save is refused and overwrites nothing", async () => {
     const author = await makeUser();
     const post = await publishedPost(author);
-    await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, content: { ...post.words, title: "From tab one" }, timeZone: TZ, now });
+    await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, saveId: crypto.randomUUID(), content: { ...post.words, title: "From tab one" }, timeZone: TZ, now });
     await expect(
-      posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, content: { ...post.words, title: "From tab two" }, timeZone: TZ, now: later(5) }),
+      posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, saveId: crypto.randomUUID(), content: { ...post.words, title: "From tab two" }, timeZone: TZ, now: later(5) }),
     ).rejects.toBeInstanceOf(errors.ConflictError);
     expect(await db.pendingPostEdit.findUniqueOrThrow({ where: { postId: post.id } })).toMatchObject({ title: "From tab one" });
     expect(await readerSees(post.permalink)).toMatchObject({ title: "The live title" });
@@ -165,7 +183,7 @@ describe("pending versions of a published post", () => {
   test("unpublishing makes the pending version the draft's text", async () => {
     const author = await makeUser();
     const post = await publishedPost(author);
-    const saved = await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, content: { ...post.words, bodyHtml: "<p>Reworked.</p>" }, timeZone: TZ, now });
+    const saved = await posts.save.savePost({ user: author, postId: post.id, expectedVersion: post.version, saveId: crypto.randomUUID(), content: { ...post.words, bodyHtml: "<p>Reworked.</p>" }, timeZone: TZ, now });
     await posts.publishing.unpublishPost({ user: author, postId: post.id, expectedVersion: saved.version, timeZone: TZ, now });
     expect(await db.post.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ status: "DRAFT", bodyHtml: "<p>Reworked.</p>" });
     expect(await db.pendingPostEdit.count({ where: { postId: post.id } })).toBe(0);
@@ -175,11 +193,11 @@ describe("pending versions of a published post", () => {
     const author = await makeUser();
     const { id } = await posts.create.createDraft({ user: author, now });
     expect((await db.post.findUniqueOrThrow({ where: { id } })).title).toBe("");
-    const saved = await posts.save.savePost({ user: author, postId: id, expectedVersion: 1, content: { title: "Straight in", slug: "straight-in", bodyHtml: "", excerpt: "", labels: [] }, timeZone: TZ, now });
+    const saved = await posts.save.savePost({ user: author, postId: id, expectedVersion: 1, saveId: crypto.randomUUID(), content: { title: "Straight in", slug: "straight-in", bodyHtml: "", excerpt: "", labels: [] }, timeZone: TZ, now });
     expect(saved.pending).toBe(false);
     expect((await db.post.findUniqueOrThrow({ where: { id } })).title).toBe("Straight in");
     await expect(
-      posts.publishing.publishPost({ user: author, postId: id, expectedVersion: (await posts.save.savePost({ user: author, postId: id, expectedVersion: saved.version, content: { title: "", slug: "straight-in", bodyHtml: "", excerpt: "", labels: [] }, timeZone: TZ, now })).version, timeZone: TZ, now }),
+      posts.publishing.publishPost({ user: author, postId: id, expectedVersion: (await posts.save.savePost({ user: author, postId: id, expectedVersion: saved.version, saveId: crypto.randomUUID(), content: { title: "", slug: "straight-in", bodyHtml: "", excerpt: "", labels: [] }, timeZone: TZ, now })).version, timeZone: TZ, now }),
     ).rejects.toThrow("Give the post a title before publishing it.");
   });
 });

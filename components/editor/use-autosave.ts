@@ -5,6 +5,7 @@ import { savePostAction } from "@/app/(dashboard)/dashboard/posts/actions";
 import { POST_TOO_LARGE, postBodyTooLarge } from "@/lib/validation/posts";
 import { clearLocalCopy, writeLocalCopy } from "./local-copy";
 import { sameContent, type PostContent } from "./post-content";
+import { newSaveId } from "./save-id";
 
 export const AUTOSAVE_DELAY_MS = 2000;
 const MAX_RETRY_DELAY_MS = 30_000;
@@ -39,6 +40,9 @@ export function useAutosave({ postId, content, saved, onSaved }: Options) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const retries = useRef(0);
   const conflict = useRef(false);
+  // The save last sent without a clear answer: sent again unchanged, it keeps its id, so if it had
+  // landed (the answer was lost after COMMIT) the server answers it as saved, not as a conflict.
+  const unanswered = useRef<{ saveId: string; version: number; content: PostContent } | null>(null);
   const onSavedRef = useRef(onSaved);
   // A save may plan the next one (a retry, or edits made meanwhile), so it reaches itself by ref.
   const saveRef = useRef<() => Promise<boolean>>(async () => false);
@@ -57,8 +61,16 @@ export function useAutosave({ postId, content, saved, onSaved }: Options) {
     const snapshot = latest.current;
     if (!force && sameContent(snapshot, serverContent.current)) return true;
     setState({ kind: "saving" });
+    const previous = unanswered.current;
+    const sent = {
+      saveId: previous && previous.version === version.current && sameContent(previous.content, snapshot) ? previous.saveId : newSaveId(),
+      version: version.current,
+      content: snapshot,
+    };
+    unanswered.current = sent;
     const attempt = (async () => {
-      const result = await savePostAction({ postId, expectedVersion: version.current, ...snapshot }).catch(() => null);
+      const result = await savePostAction({ postId, expectedVersion: sent.version, saveId: sent.saveId, ...snapshot }).catch(() => null);
+      if (result && (result.ok || result.code !== "ERROR")) unanswered.current = null;
       if (result?.ok) {
         version.current = result.data.version;
         serverContent.current = snapshot;
@@ -78,7 +90,7 @@ export function useAutosave({ postId, content, saved, onSaved }: Options) {
         retries.current = 0;
         setState({ kind: "failed", message: POST_TOO_LARGE });
       } else if (!result || result.code === "ERROR") {
-        // The network or the server failed: nothing was written, so the same save is safe to repeat.
+        // The network or the server failed: the same save (same id) is safe to repeat.
         setState({ kind: "retrying" });
         const wait = Math.min(MAX_RETRY_DELAY_MS, AUTOSAVE_DELAY_MS * 2 ** retries.current++);
         scheduleSave(wait);

@@ -23,12 +23,12 @@ async function liveLabelNames(tx: Prisma.TransactionClient, postId: string) {
 
 /**
  * Keeps the editor's content as the post's pending version, inside the caller's transaction, and
- * bumps the post's version so another tab's stale save is refused. Content equal to the live post
+ * bumps the post's version so another tab's stale save is refused (noting the editor's save id). Content equal to the live post
  * removes the pending version instead. Readers' caches are untouched: they see nothing new.
  */
 export async function savePendingEdit(
   tx: Prisma.TransactionClient,
-  { user, post, content, now, kind = "EDIT" }: { user: DashboardUser; post: WritablePost; content: PostContent; now: Date; kind?: "EDIT" | "RESTORE" },
+  { user, post, content, now, kind = "EDIT", saveId }: { user: DashboardUser; post: WritablePost; content: PostContent; now: Date; kind?: "EDIT" | "RESTORE"; saveId?: string },
 ) {
   const words = storedWords(content);
   const labels = sortedNames(content.labels);
@@ -47,7 +47,7 @@ export async function savePendingEdit(
   }
   if (kind === "RESTORE" || !sameWords(words, previous ?? post)) await recordRevision(tx, { postId: post.id, authorId: user.id, kind, content: words, now });
   // Only the version moves: the feeds' "updated" and the sitemap's lastmod follow the live words.
-  const saved = await tx.post.update({ where: { id: post.id }, data: { version: { increment: 1 }, updatedAt: post.updatedAt }, select: { version: true } });
+  const saved = await tx.post.update({ where: { id: post.id }, data: { version: { increment: 1 }, updatedAt: post.updatedAt, lastSaveId: saveId }, select: { version: true } });
   return { version: saved.version, bodyHtml: words.bodyHtml, pending: !live };
 }
 

@@ -19,20 +19,30 @@ export const writableFields = {
   version: true,
   updatedAt: true,
   featuredImageId: true,
+  lastSaveId: true,
 } satisfies Prisma.PostSelect;
 
 export type WritablePost = Prisma.PostGetPayload<{ select: typeof writableFields }>;
 
 /**
- * Reads the post for a write inside the caller's transaction, refusing a stale `expectedVersion`.
- * The row is locked until the transaction ends, so two saves of one version cannot both pass.
+ * Reads the post for a write inside the caller's transaction, locked until the transaction ends,
+ * so two writes of one version cannot both pass.
  */
-export async function postForWrite(tx: Prisma.TransactionClient, user: DashboardUser, postId: string, expectedVersion: number): Promise<WritablePost> {
+export async function lockedPostForWrite(tx: Prisma.TransactionClient, user: DashboardUser, postId: string): Promise<WritablePost> {
   await getPostForUser(user, postId, { select: { id: true }, tx });
   await tx.$executeRaw`SELECT 1 FROM "Post" WHERE id = ${postId} FOR UPDATE`;
-  const post = await getPostForUser(user, postId, { select: writableFields, tx });
-  if (post.version !== expectedVersion) throw new ConflictError(STALE_VERSION_MESSAGE);
+  return getPostForUser(user, postId, { select: writableFields, tx });
+}
+
+/** The locked post for a write, refusing a stale `expectedVersion`. */
+export async function postForWrite(tx: Prisma.TransactionClient, user: DashboardUser, postId: string, expectedVersion: number): Promise<WritablePost> {
+  const post = await lockedPostForWrite(tx, user, postId);
+  refuseStaleVersion(post, expectedVersion);
   return post;
+}
+
+export function refuseStaleVersion(post: Pick<WritablePost, "version">, expectedVersion: number) {
+  if (post.version !== expectedVersion) throw new ConflictError(STALE_VERSION_MESSAGE);
 }
 
 /** Whether readers can see the post now, or will without another write (scheduled). */

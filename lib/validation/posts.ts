@@ -28,6 +28,8 @@ export const postSlug = z
 export const postWriteSchema = z.object({ postId, expectedVersion: version });
 
 export const savePostSchema = postWriteSchema.extend({
+  // The editor's id for this save, the same on each retry of it: a retry of a save that landed is answered as saved.
+  saveId: z.uuid(),
   title: postTitle,
   slug: postSlug,
   excerpt: text().trim().max(1000, { message: "Keep the excerpt to 1,000 characters." }).default(""),
@@ -41,7 +43,7 @@ export const savePostSchema = postWriteSchema.extend({
 });
 
 /** What the author writes: the part of a post the editor autosaves. */
-export type PostContent = Omit<z.output<typeof savePostSchema>, "postId" | "expectedVersion">;
+export type PostContent = Omit<z.output<typeof savePostSchema>, "postId" | "expectedVersion" | "saveId">;
 
 /** The picker's fields: a day of the month, a month, a year and a 24-hour time, on the blog's clock. */
 export const schedulePostSchema = postWriteSchema

@@ -98,7 +98,8 @@ interface SaveResult {
 export async function autosave(context: WriteContext, draft: DraftLedger): Promise<void> {
   const marker = context.ledger.nextMarker("a");
   const editorPath = `/dashboard/posts/${draft.id}`;
-  const content = { title: `Soak draft ${draft.id}`, slug: draft.id, excerpt: "", bodyHtml: `<p>Autosave ${marker}.</p>`, labels: [], featuredImageId: "" };
+  // One id for the save and its retries, as the editor sends it: a retry of a save that landed is acknowledged once.
+  const content = { saveId: crypto.randomUUID(), title: `Soak draft ${draft.id}`, slug: draft.id, excerpt: "", bodyHtml: `<p>Autosave ${marker}.</p>`, labels: [], featuredImageId: "" };
   let unanswered = false;
   for (let attempt = 0; attempt <= RETRIES_AFTER_NO_ANSWER; attempt += 1) {
     const outcome = await callServerAction(context.author.browser, editorPath, context.actionIds.savePost, [

@@ -52,9 +52,9 @@ export async function createDraftAction(formData: FormData) {
   redirect(`/dashboard/posts/${result.data.id}`);
 }
 
-const runSavePost = dashboardAction({ schema: savePostSchema }, async ({ postId, expectedVersion, ...content }, user) => {
+const runSavePost = dashboardAction({ schema: savePostSchema }, async ({ postId, expectedVersion, saveId, ...content }, user) => {
   const now = new Date();
-  const outcome = await savePost({ user, postId, expectedVersion, content, timeZone: await blogTimeZone(), now });
+  const outcome = await savePost({ user, postId, expectedVersion, saveId, content, timeZone: await blogTimeZone(), now });
   expireTags(outcome);
   return { version: outcome.version, savedAt: now.toISOString(), permalink: outcome.permalink, bodyHtml: outcome.bodyHtml, pending: outcome.pending };
 });
