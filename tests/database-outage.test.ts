@@ -23,6 +23,7 @@ let actionClient: typeof import("../lib/dashboard/action-client");
 let gate: typeof import("../lib/dashboard/gate");
 let credentials: typeof import("../lib/auth/credentials");
 let signInMessages: typeof import("../lib/auth/sign-in-messages");
+let accountActions: typeof import("../app/(auth)/actions");
 
 beforeAll(async () => {
   database = await startThrowawayPostgres("longhand_outage");
@@ -35,6 +36,7 @@ beforeAll(async () => {
   gate = await import("../lib/dashboard/gate");
   credentials = await import("../lib/auth/credentials");
   signInMessages = await import("../lib/auth/sign-in-messages");
+  accountActions = await import("../app/(auth)/actions");
 });
 
 afterAll(async () => {
@@ -137,4 +139,24 @@ test("the dashboard gate and sign-in answer in their own words while PostgreSQL 
     credentials.authorizeWithPassword({ email: author.email, password: author.password }, "10.1.2.3"),
   );
   expect(signedIn?.id).toBe(author.id);
+});
+
+test("sign-out while PostgreSQL is stopped says it could not sign out and keeps the sessions; started again, it ends them", async () => {
+  const author = await makeAuthor();
+  const signOut = async () => {
+    const request = nextRequest(new URL("http://blog.example.test/profile"), { method: "POST", headers: { cookie: author.cookie, "next-action": "sign-out" } });
+    const { outcome } = await inNextRequest({ page: "/profile/page", request }, () => accountActions.signOut());
+    if (outcome.status === "rejected") throw outcome.reason;
+    return outcome.value;
+  };
+  const sessionVersion = async () => (await db.user.findUniqueOrThrow({ where: { id: author.id } })).sessionVersion;
+  const before = await sessionVersion();
+
+  await whileStopped(async () => {
+    expect(await signOut()).toEqual({ signedOut: false, message: "Could not sign out, try again." });
+  });
+  expect(await sessionVersion()).toBe(before);
+
+  expect(await signOut()).toEqual({ signedOut: true });
+  expect(await sessionVersion()).toBe(before + 1);
 });

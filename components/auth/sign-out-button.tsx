@@ -15,6 +15,12 @@ export function SignOutButton({ label = "Sign out" }: { label?: string }) {
       <button type="submit" className="link-button" disabled={pending}>
         {label}
       </button>
+      {state.message && !pending && (
+        <span className="form-error" role="alert">
+          {" "}
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }
