@@ -41,6 +41,10 @@ export function createOutageAnswer({ distDir, databaseUrl }) {
     // Navigations inside the app and server actions get their answer through the app's own
     // error handling (app/error.tsx, an action's "Could not save").
     if (request.headers.rsc !== undefined || request.headers["next-action"] !== undefined) return;
+    // Next answers a HEAD without rendering the body, where a failed element would show: it is
+    // rendered as a GET, so it is judged like one (Node sends no body for a HEAD).
+    const head = request.method === "HEAD";
+    if (head) request.method = "GET";
     const { write, end, writeHead } = response;
     const held = [];
     const release = () => Object.assign(response, { write, end, writeHead });
@@ -106,7 +110,7 @@ export function createOutageAnswer({ distDir, databaseUrl }) {
         response.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
         response.setHeader("Content-Length", body.length);
       } else if (response.hasHeader("content-length")) response.setHeader("Content-Length", body.length);
-      response.end(request.method === "HEAD" ? undefined : body, done);
+      response.end(head ? undefined : body, done);
     }
   };
 }

@@ -1,6 +1,10 @@
 // First: it sets up Next's request storage, which next/server would otherwise find missing.
 import { inNextRequest, nextRequest } from "./support/next-request";
 import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
@@ -159,4 +163,47 @@ test("sign-out while PostgreSQL is stopped says it could not sign out and keeps 
 
   expect(await signOut()).toEqual({ signedOut: true });
   expect(await sessionVersion()).toBe(before + 1);
+});
+
+/** A stand-in for Next behind server.mjs's outage answer: like Next, it renders no body for a HEAD. */
+async function serveThroughOutageAnswer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const distDir = await mkdtemp(path.join(tmpdir(), "longhand-outage-"));
+  await mkdir(path.join(distDir, "server", "app"), { recursive: true });
+  await writeFile(path.join(distDir, "server", "app", "_not-found.html"), "<!DOCTYPE html><html><head><title>Not found</title></head><body><main>Not found</main></body></html>");
+  const { createOutageAnswer } = await import("../lib/database-outage-answer.mjs");
+  const answerOutageWith503 = createOutageAnswer({ distDir, databaseUrl: database.url });
+  const server: Server = createServer((request, response) => {
+    answerOutageWith503(request, response);
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    if (request.method === "HEAD") return void response.end();
+    const failedElement = request.url === "/failed" ? '<script>self.__next_f.push([1,"{\\"digest\\":\\"2461\\"}"])</script>' : "";
+    response.end(`<!DOCTYPE html><html><body><main>A post</main>${failedElement}</body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await rm(distDir, { recursive: true, force: true });
+    },
+  };
+}
+
+test("while PostgreSQL is stopped a HEAD for a page that failed answers 503 like its GET; a page that rendered answers 200", async () => {
+  const site = await serveThroughOutageAnswer();
+  try {
+    await whileStopped(async () => {
+      // The page's query fails, and Next reports it (instrumentation.ts's onRequestError).
+      expect(outage.noteIfDatabaseUnavailable(await failureOf(() => db.post.count()))).toBe(true);
+      for (const method of ["GET", "HEAD"]) {
+        const failed = await fetch(`${site.url}/failed`, { method });
+        expect(failed.status, method).toBe(503);
+        expect(failed.headers.get("retry-after"), method).toMatch(/^\d+$/);
+        expect((await fetch(`${site.url}/fine`, { method })).status, method).toBe(200);
+      }
+    });
+  } finally {
+    await site.close();
+  }
 });
