@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Locator, type Page, type Route } from "@playwright/test";
 import { runSql } from "../../tests/support/sql";
 import { signedInPage, trackedAccounts } from "../support/accounts";
+import { holdBlogSettings } from "../support/blog-settings-lock";
+import { untilHydrated } from "../support/hydration";
 
 // Dashboard saves while the server cannot be reached, then while it answers with an error page:
 // the form says so and keeps everything typed; once the server is back, the same button saves, once.
@@ -135,12 +137,15 @@ test("autosave stops at a post too large to send (a 413), says so, and saves onc
 test.describe("settings", () => {
   // The blog-wide Setting row: only its description changes, and it is put back afterwards.
   let original: string | undefined;
+  let releaseBlogSettings: (() => Promise<void>) | undefined;
   const storedDescription = async () => ((await runSql(databaseUrl(), `SELECT description FROM "Setting" WHERE id = 1`)).rows[0] as { description: string }).description;
   test.beforeAll(async () => {
+    releaseBlogSettings = await holdBlogSettings();
     original = await storedDescription();
   });
   test.afterAll(async () => {
     if (original !== undefined) await runSql(databaseUrl(), `UPDATE "Setting" SET description = $1 WHERE id = 1`, [original]);
+    await releaseBlogSettings?.();
   });
 
   test("the settings form keeps what was typed through failed saves, then saves it once", async ({ browser }) => {
@@ -148,6 +153,7 @@ test.describe("settings", () => {
     const page = await signedInPage(browser, await accounts.make("ADMIN", "Sid Settings"));
     const description = `Notes from the garden, ${unique()}`;
     await page.goto("/dashboard/settings");
+    await untilHydrated(page.getByLabel("Description"));
     await page.getByLabel("Description").fill(description);
     const save = page.getByRole("button", { name: "Save settings" });
     const message = page.getByRole("status");
