@@ -10,6 +10,12 @@ export interface ActionState<Field extends string = string> {
 
 export const initialActionState: ActionState = { ok: false };
 
+/**
+ * What a write says when it did not happen for a reason that is not the person's (the database or
+ * the network is away): the server's refusal and the browser's failed call say the same words.
+ */
+export const COULD_NOT_SAVE = "Could not save, try again.";
+
 /** A zod failure as per-field messages for the form. */
 export function invalid<Field extends string>(error: z.ZodError, message = "Please correct the fields below."): ActionState<Field> {
   const errors: Partial<Record<Field, string[]>> = {};

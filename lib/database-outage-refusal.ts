@@ -2,8 +2,6 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { noteIfDatabaseUnavailable } from "@/lib/database-outage.mjs";
 
-/** What every write says when the database cannot be reached: the person's text stays in the form. */
-export const COULD_NOT_SAVE = "Could not save, try again.";
 /** Signing out ends the account's sessions in the database: without it, the person stays signed in. */
 export const COULD_NOT_SIGN_OUT = "Could not sign out, try again.";
 /** What account forms (sign-up, password, name) say then, with what was typed kept. */

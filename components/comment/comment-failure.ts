@@ -1,5 +1,5 @@
 import type { CommentFormState } from "@/app/(blog)/[year]/[month]/[slug]/actions";
-import { COULD_NOT_SAVE } from "@/components/forms/with-failure-state";
+import { COULD_NOT_SAVE } from "@/lib/action-state";
 import { COMMENT_MAX_LENGTH } from "@/lib/validation/comments";
 
 const TOO_LONG = `That comment is too long to send: keep it to ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters, then try again.`;

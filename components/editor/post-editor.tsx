@@ -16,7 +16,7 @@ import {
   updatePostAction,
   type PostStanding,
 } from "@/app/(dashboard)/dashboard/posts/actions";
-import { COULD_NOT_SAVE } from "@/components/forms/with-failure-state";
+import { COULD_NOT_SAVE } from "@/lib/action-state";
 import { Button, ButtonGroup } from "@/components/ui/button";
 import { slugify } from "@/lib/slugify";
 import { ConflictPanel, type TheirVersion } from "./conflict-panel";

@@ -1,6 +1,5 @@
 import { unstable_rethrow } from "next/navigation";
-
-export const COULD_NOT_SAVE = "Could not save, try again.";
+import { COULD_NOT_SAVE } from "@/lib/action-state";
 
 /** A server action as `useActionState` calls it: its first state may be one it never returns (null). */
 type FormAction<Previous, State> = (previous: Previous, formData: FormData) => Promise<State>;

@@ -1,9 +1,9 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { invalid, type ActionState } from "@/lib/action-state";
+import { COULD_NOT_SAVE, invalid, type ActionState } from "@/lib/action-state";
 import { canUseDashboard, isAdmin, type DashboardUser } from "@/lib/dashboard/access";
-import { answersDatabaseOutage, COULD_NOT_SAVE } from "@/lib/database-outage-refusal";
+import { answersDatabaseOutage } from "@/lib/database-outage-refusal";
 import { AppError } from "@/lib/errors";
 import { grantFreshReads } from "@/lib/grant-fresh-reads";
 import { getCurrentUser } from "@/lib/session";
