@@ -5,6 +5,7 @@
 // `npm start` runs it (scripts/start.ts); so does a deployment (README, "Deployment"). A request
 // for a page Next has cached whole (and not expired) is answered from that cache at once
 // (lib/cached-page-responder.mjs); every other request goes through Next as under `next start`.
+// Every response says which (X-Longhand-Cache: HIT, STALE, MISS or BYPASS).
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -12,11 +13,12 @@ import next from "next";
 import compression from "next/dist/compiled/compression/index.js";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream.js";
 import { limitActionBody } from "./lib/action-body-limit.mjs";
-import { createCachedPageResponder } from "./lib/cached-page-responder.mjs";
+import { CACHE_OUTCOME_HEADER, createCachedPageResponder } from "./lib/cached-page-responder.mjs";
 import { createOutageAnswer } from "./lib/database-outage-answer.mjs";
 import { stampClientAddress } from "./lib/client-address-header.mjs";
 import { hasFreshReads } from "./lib/fresh-reads.mjs";
 import { createNotFoundFiller, sendOneLocation } from "./lib/next-response-fixes.mjs";
+import { fastPathMismatch } from "./lib/next-private.mjs";
 import { createSecurityHeaders } from "./lib/security-headers.mjs";
 
 const projectRoot = import.meta.dirname;
@@ -28,14 +30,18 @@ const httpServer = createServer();
 const app = next({ dev: false, dir: projectRoot, hostname: host, port, httpServer });
 const handleWithNext = app.getRequestHandler();
 await app.prepare();
-const respondFromPageCache = createCachedPageResponder({ distDir });
+// The fast path relies on Next's private shapes (lib/next-private.mjs): with any of them not as
+// it was written for, it stays off, and says so once, rather than failing quietly.
+const fastPathOff = await fastPathMismatch({ distDir });
+if (fastPathOff) console.error(`Longhand: fast path off: ${fastPathOff}; serving every request through Next`);
+const respondFromPageCache = fastPathOff ? () => "BYPASS" : createCachedPageResponder({ distDir });
 const fillBlankNotFound = createNotFoundFiller({ distDir });
 const answerOutageWith503 = createOutageAnswer({ distDir, databaseUrl: process.env.DATABASE_URL });
 // Compression is done here rather than by Next (next.config.mjs: compress false), so that the
 // corrections below see Next's bytes before they are zipped.
 const compress = compression();
 // Next's draft-mode cookie value: a request carrying it is rendered fresh, past every cache.
-const { previewModeId } = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")).preview;
+const previewModeId = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")).preview?.previewModeId;
 const sessionSecret = process.env.NEXTAUTH_SECRET;
 const setSecurityHeaders = createSecurityHeaders(process.env);
 
@@ -60,13 +66,16 @@ const badAddressPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-
 httpServer.on("request", (request, response) => {
   setSecurityHeaders(request, response);
   if (hasBrokenEncoding(request.url ?? "/")) {
-    response.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+    response.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", [CACHE_OUTCOME_HEADER]: "BYPASS" });
     response.end(badAddressPage);
     return;
   }
   stampClientAddress(request);
-  if (hasFreshReads(request.headers.cookie, sessionSecret)) renderFreshFor(request);
-  else if (respondFromPageCache(request, response)) return;
+  let outcome = "BYPASS";
+  if (previewModeId && hasFreshReads(request.headers.cookie, sessionSecret)) renderFreshFor(request);
+  else outcome = respondFromPageCache(request, response);
+  if (outcome === "HIT" || outcome === "STALE") return;
+  response.setHeader(CACHE_OUTCOME_HEADER, outcome);
   compress(request, response, () => {});
   // As under next start: a client that leaves mid-response must not leave a zlib stream behind.
   response.once("close", () => {

@@ -1,5 +1,5 @@
 // Answers a reader's GET for a page Next has cached whole, straight from Next's page cache,
-// before Next's router runs (server.mjs). Anything else returns false and goes to Next.
+// before Next's router runs (server.mjs). Anything else is left to Next, with the reason.
 //
 // Why: on this kind of machine Next 16.4 spends about 1.5 ms of CPU routing each request even to a
 // cached page, which caps a 2-core server near 500 pages a second. The bytes, headers and
@@ -25,6 +25,9 @@ const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree",
 // Next's response headers for a page served from its cache, and the cookie that turns the cache off.
 const VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding";
 const DRAFT_MODE_COOKIE = "__prerender_bypass";
+
+/** server.mjs's own header on every response: which way it was served (README, "How a request flows"). */
+export const CACHE_OUTCOME_HEADER = "X-Longhand-Cache";
 
 // A stale page is sent from here too, as Next would send it, except that one request per page
 // in this long goes on to Next, which answers it and refills the page in the background.
@@ -97,18 +100,24 @@ export function createCachedPageResponder({ distDir }) {
     return true;
   }
 
-  /** @returns {boolean} whether it answered */
+  /**
+   * How the request is served: "HIT" or "STALE" when answered here, "MISS" when left to Next for
+   * a reader page this could answer once Next has it cached whole and unexpired, "BYPASS" when
+   * left to Next because it is not such a request at all.
+   * @returns {"HIT" | "STALE" | "MISS" | "BYPASS"}
+   */
   return function respondFromPageCache(request, response) {
-    if (request.method !== "GET" && request.method !== "HEAD") return false;
+    if (request.method !== "GET" && request.method !== "HEAD") return "BYPASS";
     const requestPath = request.url;
-    if (!requestPath || !PLAIN_PATH.test(requestPath)) return false;
-    if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
-    if (request.headers.cookie?.includes(DRAFT_MODE_COOKIE)) return false;
-    if (proxied.some((matcher) => matcher.test(requestPath))) return false;
+    if (!requestPath || !PLAIN_PATH.test(requestPath) || requestPath.startsWith("/api/")) return "BYPASS";
+    if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return "BYPASS";
+    if (request.headers.cookie?.includes(DRAFT_MODE_COOKIE)) return "BYPASS";
+    if (proxied.some((matcher) => matcher.test(requestPath))) return "BYPASS";
     const page = RenderStartPageCache.servablePage(requestPath, prerendered.get(requestPath));
-    if (!page) return false;
+    if (!page) return "MISS";
     if (!page.stale) refillNudgedAt.delete(requestPath);
-    else if (nudgesRefill(requestPath)) return false;
+    else if (nudgesRefill(requestPath)) return "MISS";
+    const outcome = page.stale ? "STALE" : "HIT";
 
     const { value } = page.entry;
     const encoded = encode(value);
@@ -117,7 +126,8 @@ export function createCachedPageResponder({ distDir }) {
       if (name !== "x-next-cache-tags" && headerValue !== undefined) response.setHeader(name, String(headerValue));
     }
     response.setHeader("Vary", VARY);
-    response.setHeader("x-nextjs-cache", page.stale ? "STALE" : "HIT");
+    response.setHeader("x-nextjs-cache", outcome);
+    response.setHeader(CACHE_OUTCOME_HEADER, outcome);
     response.setHeader("x-nextjs-prerender", "1");
     response.setHeader("Cache-Control", getCacheControlHeader(page.cacheControl));
     response.setHeader("ETag", etag);
@@ -125,7 +135,7 @@ export function createCachedPageResponder({ distDir }) {
     if (fresh(request.headers, { etag })) {
       response.statusCode = 304;
       response.end();
-      return true;
+      return outcome;
     }
     const gzip = acceptsGzip(request) ? encoded.gzipped() : undefined;
     const payload = gzip ?? body;
@@ -133,6 +143,6 @@ export function createCachedPageResponder({ distDir }) {
     response.statusCode = value.status ?? 200;
     response.setHeader("Content-Length", payload.length);
     response.end(request.method === "HEAD" ? undefined : payload);
-    return true;
+    return outcome;
   };
 }

@@ -12,7 +12,7 @@ import { nodeFs } from "next/dist/server/lib/node-fs-methods.js";
 
 // The responder reads the same page cache Next fills: here the cache is filled the way Next fills
 // it (a store under Next 16.4's key for the path), and a plain HTTP server stands in for server.mjs,
-// answering "Next" (status 299) for whatever the responder leaves to Next.
+// answering "Next" (status 299) for whatever the responder leaves to Next, with the responder's reason.
 const distDir = mkdtempSync(path.join(tmpdir(), "longhand-responder-"));
 mkdirSync(path.join(distDir, "server"));
 // The proxy's matchers for /sign-in and for Blogger's "?m=1" on any path, as `next build` writes them.
@@ -53,7 +53,8 @@ let origin: string;
 beforeAll(async () => {
   const respond = createCachedPageResponder({ distDir });
   server = createServer((request, response) => {
-    if (!respond(request, response)) response.writeHead(299).end("Next");
+    const outcome = respond(request, response);
+    if (outcome === "MISS" || outcome === "BYPASS") response.writeHead(299, { "x-longhand-cache": outcome }).end("Next");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -84,6 +85,7 @@ describe("reader pages answered straight from Next's page cache", () => {
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("s-maxage=60, stale-while-revalidate=3540");
     expect(response.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect(response.headers.get("x-longhand-cache")).toBe("HIT");
     expect(response.headers.get("x-nextjs-stale-time")).toBe("30");
     expect(response.headers.get("x-next-cache-tags")).toBeNull();
     expect(response.headers.get("etag")).toMatch(/^"[0-9a-z]+"$/);
@@ -133,22 +135,28 @@ describe("reader pages answered straight from Next's page cache", () => {
     await storePage("/2011/08/late-summer", article, { revalidate: 1 });
     expect((await get("/2011/08/late-summer")).headers.get("x-nextjs-cache")).toBe("HIT");
     await sleep(1_100);
-    expect(await answeredByNext(await get("/2011/08/late-summer"))).toBe(true);
+    const refill = await get("/2011/08/late-summer");
+    expect(await answeredByNext(refill)).toBe(true);
+    expect(refill.headers.get("x-longhand-cache")).toBe("MISS");
     const meanwhile = await get("/2011/08/late-summer");
     expect(meanwhile.headers.get("x-nextjs-cache")).toBe("STALE");
+    expect(meanwhile.headers.get("x-longhand-cache")).toBe("STALE");
     expect(await meanwhile.text()).toBe(article);
     await storePage("/2011/08/late-summer", "<p>Refilled</p>");
     expect(await (await get("/2011/08/late-summer")).text()).toBe("<p>Refilled</p>");
   });
 
-  test("a page with a per-request part, a page never cached, and anything not a plain page request go to Next", async () => {
+  test("a page with a per-request part and a page never cached go to Next as misses; anything not a plain page request bypasses", async () => {
     await storePage("/2011/07/with-a-hole", article, { postponed: "state" });
     await storePage("/2011/06/plain", article);
     await storePage("/sign-in", "<p>Sign in</p>");
+    for (const response of await Promise.all([get("/2011/07/with-a-hole"), get("/2011/05/never-rendered")])) {
+      expect(await answeredByNext(response)).toBe(true);
+      expect(response.headers.get("x-longhand-cache")).toBe("MISS");
+    }
     const toNext = [
-      get("/2011/07/with-a-hole"),
-      get("/2011/05/never-rendered"),
       get("/sign-in"),
+      get("/api/viewer"),
       get("/2011/06/plain?alt=rss"),
       get("/2011/06/plain?m=1"),
       get("/2011/06/plain/"),
@@ -158,7 +166,10 @@ describe("reader pages answered straight from Next's page cache", () => {
       get("/2011/06/plain", { cookie: "__prerender_bypass=on" }),
       fetch(`${origin}/2011/06/plain`, { method: "POST", body: "x" }),
     ];
-    for (const response of await Promise.all(toNext)) expect(await answeredByNext(response)).toBe(true);
+    for (const response of await Promise.all(toNext)) {
+      expect(await answeredByNext(response)).toBe(true);
+      expect(response.headers.get("x-longhand-cache")).toBe("BYPASS");
+    }
     expect((await get("/2011/06/plain")).status).toBe(200);
   });
 });
