@@ -76,7 +76,7 @@ export function createOutageAnswer({ distDir, databaseUrl }) {
         release();
         return response.write(chunk, encoding, callback);
       }
-      held.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+      held.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : undefined));
       if (typeof encoding === "function") encoding();
       else callback?.();
       return true;
@@ -84,7 +84,7 @@ export function createOutageAnswer({ distDir, databaseUrl }) {
     response.end = function endWithOutagePage(chunk, encoding, callback) {
       release();
       if (response.headersSent || !worthHolding()) return response.end(chunk, encoding, callback);
-      if (chunk != null && typeof chunk !== "function") held.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+      if (chunk != null && typeof chunk !== "function") held.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : undefined));
       const done = [chunk, encoding, callback].find((argument) => typeof argument === "function");
       const body = Buffer.concat(held);
       void isOutage(body).then((outage) => finish(outage ? outagePage : body, outage, done));

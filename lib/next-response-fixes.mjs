@@ -44,7 +44,7 @@ export function createNotFoundFiller({ distDir }) {
         release();
         return response.write(chunk, encoding, callback);
       }
-      held.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+      held.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : undefined));
       if (typeof encoding === "function") encoding();
       else callback?.();
       return true;
@@ -52,7 +52,7 @@ export function createNotFoundFiller({ distDir }) {
     response.end = function endWithWholeNotFound(chunk, encoding, callback) {
       release();
       if (!isHtmlNotFound() || response.headersSent) return response.end(chunk, encoding, callback);
-      if (chunk != null && typeof chunk !== "function") held.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+      if (chunk != null && typeof chunk !== "function") held.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : undefined));
       const done = [chunk, encoding, callback].find((argument) => typeof argument === "function");
       let body = Buffer.concat(held);
       if (body.subarray(0, 200).includes(BLANK_DOCUMENT_MARK)) {

@@ -1,5 +1,12 @@
 /** Next's page cache, with each stored page dated from the start of its render. */
 export default class RenderStartPageCache {
+  /** The whole page Next has cached for a request path, its lifetime and whether it is stale; undefined when Next must be asked. */
+  static servablePage(
+    requestPath: string,
+    buildCacheControl: { revalidate: number | false; expire: number | undefined } | undefined,
+  ): { entry: { lastModified: number; value: { html: string; status?: number; headers?: Record<string, unknown> } }; cacheControl: { revalidate: number | false; expire: number | undefined }; stale: boolean } | undefined;
+  /** Whatever page Next has cached for a request path, fresh or not. */
+  static anyCachedPage(requestPath: string): { html: string } | undefined;
   constructor(ctx: object);
   get(key: string, ctx: object): Promise<{ lastModified: number; value: { html: string } } | null>;
   set(key: string, data: object, ctx: object): Promise<void>;

@@ -23,7 +23,7 @@ import nextPageCache from "next/dist/server/lib/incremental-cache/file-system-ca
 import { areTagsExpired, areTagsStale } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 
 // Node hands over the CommonJS module object; bundlers (Vitest) its default export.
-const FileSystemCache = nextPageCache.default ?? nextPageCache;
+const FileSystemCache = /** @type {{ default?: typeof nextPageCache }} */ (/** @type {unknown} */ (nextPageCache)).default ?? nextPageCache;
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -83,7 +83,7 @@ function prerenderedPaths(serverDistDir) {
 /** The entry Next's memory cache holds under the key it last used for a request path. */
 function cachedEntry(requestPath) {
   const key = RenderStartPageCache.keysByPath.get(requestPath);
-  return key === undefined ? undefined : FileSystemCache.memoryCache?.get(key);
+  return key === undefined ? undefined : FileSystemCache["memoryCache"]?.get(key);
 }
 
 export default class RenderStartPageCache extends FileSystemCache {
@@ -139,13 +139,13 @@ export default class RenderStartPageCache extends FileSystemCache {
     const startedAt = starts.get(key);
     starts.delete(key);
     const requestPath = requestPathOf(key);
-    const onDisk = requestPath !== undefined && prerenderedPaths(this.serverDistDir).has(requestPath);
+    const onDisk = requestPath !== undefined && prerenderedPaths(this["serverDistDir"]).has(requestPath);
     // Next's own store, told not to flush to disk (it reads the flag on this, before any await).
     const cache = onDisk ? this : Object.create(this, { flushToDisk: { value: false } });
     // The parent puts the entry in memory before its first await, so it can be re-dated here
     // before any lookup sees it.
     const storing = FileSystemCache.prototype.set.call(cache, key, data, ctx);
-    const stored = FileSystemCache.memoryCache?.get(key);
+    const stored = FileSystemCache["memoryCache"]?.get(key);
     if (stored && startedAt !== undefined) stored.lastModified = Math.min(stored.lastModified, startedAt);
     await storing;
   }

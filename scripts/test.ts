@@ -68,6 +68,7 @@ const tallies = [
   await check("typecheck", [
     [bin("next"), ["typegen"]],
     [bin("tsc"), ["--noEmit"]],
+    [bin("tsc"), ["--noEmit", "-p", "tsconfig.server.json"]],
   ]),
   await check("lint", [[bin("eslint"), ["--max-warnings", "0", "."]]]),
   await vitest(),
