@@ -10,6 +10,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { requestPathOf } from "./page-cache-handler.mjs";
 
 /** The one Next.js release the fast path was written against and tested with (package.json pins it). */
 export const NEXT_VERSION_WRITTEN_FOR = "16.4.6";
@@ -41,6 +42,31 @@ async function missingFunction({ specifier, functions }) {
   // being `default.default`), and the names it can detect beside it.
   const absent = functions.find((name) => typeof loaded[name] !== "function" && typeof loaded.default?.[name] !== "function");
   return absent === undefined ? undefined : `${specifier} has no function "${absent}"`;
+}
+
+// A page of each shape the blog has: the home page (Next's "/index"), a nested path, a dotted one.
+const SAMPLE_PAGE_PATHS = ["/", "/2011/09/a-post", "/label/networking", "/p/about.html"];
+
+/** The key Next's page cache stores a page under (what RenderStartPageCache is handed). */
+async function nextPageCacheKey(requestPath) {
+  const { getRouteCacheKey } = await import("next/dist/server/lib/route-cache-key.js");
+  const kind = /** @type {import("next/dist/server/route-kind.js").RouteKind.APP_PAGE} */ ("APP_PAGE");
+  return getRouteCacheKey(requestPath, { kind, sourceRoute: "/(blog)/[year]/[month]/[slug]/page" });
+}
+
+/** Why the fast path would not find pages under the keys Next stores them by. */
+async function keyMismatch(pageCacheKey) {
+  for (const requestPath of SAMPLE_PAGE_PATHS) {
+    let key;
+    try {
+      key = await pageCacheKey(requestPath);
+    } catch (error) {
+      return `Next's page cache key cannot be made (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
+    }
+    const readBack = requestPathOf(key);
+    if (readBack !== requestPath) return `Next keys the page "${requestPath}" as "${key}", which reads back as "${readBack}"`;
+  }
+  return undefined;
 }
 
 function readJson(file) {
@@ -75,11 +101,11 @@ function buildMismatch(distDir) {
 
 /**
  * Why the fast path must stay off with this Next.js and this build, or undefined when everything
- * it relies on is there. `nextVersion` and `privateModules` stand in for the real ones (tests).
- * @param {{ distDir: string, nextVersion?: string, privateModules?: typeof PRIVATE_MODULES }} options
+ * it relies on is there. `nextVersion`, `privateModules` and `pageCacheKey` stand in for the real ones (tests).
+ * @param {{ distDir: string, nextVersion?: string, privateModules?: typeof PRIVATE_MODULES, pageCacheKey?: (requestPath: string) => string | Promise<string> }} options
  * @returns {Promise<string | undefined>}
  */
-export async function fastPathMismatch({ distDir, nextVersion = installedNextVersion(), privateModules = PRIVATE_MODULES }) {
+export async function fastPathMismatch({ distDir, nextVersion = installedNextVersion(), privateModules = PRIVATE_MODULES, pageCacheKey = nextPageCacheKey }) {
   if (nextVersion !== NEXT_VERSION_WRITTEN_FOR) {
     return `Next.js is ${nextVersion}, the fast path was written for ${NEXT_VERSION_WRITTEN_FOR}`;
   }
@@ -87,5 +113,5 @@ export async function fastPathMismatch({ distDir, nextVersion = installedNextVer
     const missing = await missingFunction(privateModule);
     if (missing) return missing;
   }
-  return buildMismatch(distDir);
+  return (await keyMismatch(pageCacheKey)) ?? buildMismatch(distDir);
 }

@@ -1,3 +1,6 @@
+/** The request path a page cache key of Next's stands for, or undefined when it is not a page's key. */
+export function requestPathOf(key: string): string | undefined;
+
 /** Next's page cache, with each stored page dated from the start of its render. */
 export default class RenderStartPageCache {
   /** The whole page Next has cached for a request path, its lifetime and whether it is stale; undefined when Next must be asked. */

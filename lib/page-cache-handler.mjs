@@ -34,8 +34,9 @@ function leadsToRender(entry) {
 }
 
 // Next 16.4 keys a page "/route-cache/APP_PAGE/<route hash>/$/<page path>", the home page's path
-// being "/index" and any other path under "/index/..." keeping it as a prefix.
-function requestPathOf(key) {
+// being "/index" and any other path under "/index/..." keeping it as a prefix (checked at
+// start-up against Next's own key function, lib/next-private.mjs).
+export function requestPathOf(key) {
   const at = key.indexOf("/$/");
   if (at === -1) return undefined;
   const pagePath = key.slice(at + 2);

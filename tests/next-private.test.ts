@@ -38,6 +38,11 @@ describe("the fast path's start-up check of what it takes from Next", () => {
     expect(await fastPathMismatch({ distDir, privateModules: moved })).toMatch(/^next\/dist\/server\/lib\/no-such-module.js does not load/);
   });
 
+  test("Next keying its pages in a form the fast path does not read turns it off", async () => {
+    const reason = await fastPathMismatch({ distDir: buildFolder(), pageCacheKey: (requestPath) => `/route-cache/APP_PAGE/0123abcd${requestPath}` });
+    expect(reason).toBe('Next keys the page "/" as "/route-cache/APP_PAGE/0123abcd/", which reads back as "undefined"');
+  });
+
   test("a build without the draft-mode cookie value turns it off", async () => {
     const distDir = buildFolder();
     writeFileSync(path.join(distDir, "prerender-manifest.json"), JSON.stringify({ routes: { "/": { initialRevalidateSeconds: 40 } } }));
