@@ -3,6 +3,7 @@
 // script turns into "This page couldn't load"). server.mjs wraps each response with this.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { holdResponseBody } from "./held-response.mjs";
 import { databaseRecentlyUnavailable, databaseRefusesConnections, RETRY_AFTER_SECONDS } from "./database-outage.mjs";
 
 // An element that threw while rendering carries a numeric digest in the page's inline payload;
@@ -45,9 +46,7 @@ export function createOutageAnswer({ distDir, databaseUrl }) {
     // rendered as a GET, so it is judged like one (Node sends no body for a HEAD).
     const head = request.method === "HEAD";
     if (head) request.method = "GET";
-    const { write, end, writeHead } = response;
-    const held = [];
-    const release = () => Object.assign(response, { write, end, writeHead });
+    const { writeHead } = response;
     const failed = () => response.statusCode >= 500;
     // A 500 is held always (it is rare); a page while the database is out, so its body can be checked.
     const worthHolding = () =>
@@ -71,24 +70,18 @@ export function createOutageAnswer({ distDir, databaseUrl }) {
       }
       return response;
     };
-    response.write = function holdWhileDatabaseOut(chunk, encoding, callback) {
-      if (response.headersSent || !worthHolding()) {
-        release();
-        return response.write(chunk, encoding, callback);
-      }
-      held.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : undefined));
-      if (typeof encoding === "function") encoding();
-      else callback?.();
-      return true;
-    };
-    response.end = function endWithOutagePage(chunk, encoding, callback) {
-      release();
-      if (response.headersSent || !worthHolding()) return response.end(chunk, encoding, callback);
-      if (chunk != null && typeof chunk !== "function") held.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : undefined));
-      const done = [chunk, encoding, callback].find((argument) => typeof argument === "function");
-      const body = Buffer.concat(held);
-      void isOutage(body).then((outage) => finish(outage ? outagePage : body, outage, done));
-      return response;
+    const releaseBody = holdResponseBody(response, {
+      holding: worthHolding,
+      finish(body, done) {
+        // The head still to go out is written by the real writeHead when the body is sent.
+        response.writeHead = writeHead;
+        void isOutage(body).then((outage) => finish(outage ? outagePage : body, outage, done));
+        return response;
+      },
+    });
+    const release = () => {
+      response.writeHead = writeHead;
+      releaseBody();
     };
 
     // Next may report why a page failed (instrumentation.ts) only after it ends it: a failure

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { generateETag } from "next/dist/server/lib/etag.js";
+import { holdResponseBody } from "./held-response.mjs";
 import RenderStartPageCache from "./page-cache-handler.mjs";
 
 /**
@@ -34,34 +35,19 @@ export function createNotFoundFiller({ distDir }) {
   /** Must wrap the response after compression does, so it sees the bytes before they are zipped. */
   return function fillBlankNotFound(request, response) {
     if (request.method !== "GET" || request.headers.rsc !== undefined) return;
-    const { write, end } = response;
-    const held = [];
     const isHtmlNotFound = () => response.statusCode === 404 && String(response.getHeader("content-type") ?? "").startsWith("text/html");
-    const release = () => Object.assign(response, { write, end });
-
-    response.write = function holdNotFound(chunk, encoding, callback) {
-      if (!isHtmlNotFound() || response.headersSent) {
-        release();
-        return response.write(chunk, encoding, callback);
-      }
-      held.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : undefined));
-      if (typeof encoding === "function") encoding();
-      else callback?.();
-      return true;
-    };
-    response.end = function endWithWholeNotFound(chunk, encoding, callback) {
-      release();
-      if (!isHtmlNotFound() || response.headersSent) return response.end(chunk, encoding, callback);
-      if (chunk != null && typeof chunk !== "function") held.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : undefined));
-      const done = [chunk, encoding, callback].find((argument) => typeof argument === "function");
-      let body = Buffer.concat(held);
-      if (body.subarray(0, 200).includes(BLANK_DOCUMENT_MARK)) {
-        const page = notFoundPage();
-        body = Buffer.from(page);
-        response.setHeader("ETag", generateETag(page));
-      }
-      if (response.hasHeader("content-length")) response.setHeader("Content-Length", body.length);
-      return response.end(body, done);
-    };
+    holdResponseBody(response, {
+      holding: isHtmlNotFound,
+      finish(heldBody, done) {
+        let body = heldBody;
+        if (body.subarray(0, 200).includes(BLANK_DOCUMENT_MARK)) {
+          const page = notFoundPage();
+          body = Buffer.from(page);
+          response.setHeader("ETag", generateETag(page));
+        }
+        if (response.hasHeader("content-length")) response.setHeader("Content-Length", body.length);
+        return response.end(body, done);
+      },
+    });
   };
 }
