@@ -16,7 +16,7 @@ export function holdResponseBody(response, { holding, finish }) {
       release();
       return response.write(chunk, encoding, callback);
     }
-    held.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+    held.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : undefined));
     if (typeof encoding === "function") encoding();
     else callback?.();
     return true;
@@ -24,7 +24,7 @@ export function holdResponseBody(response, { holding, finish }) {
   response.end = function endHeld(chunk, encoding, callback) {
     release();
     if (response.headersSent || !holding()) return response.end(chunk, encoding, callback);
-    if (chunk != null && typeof chunk !== "function") held.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+    if (chunk != null && typeof chunk !== "function") held.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : undefined));
     const done = [chunk, encoding, callback].find((argument) => typeof argument === "function");
     return finish(Buffer.concat(held), done);
   };
