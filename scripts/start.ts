@@ -8,7 +8,6 @@ import { applyMigrations, MigrationError } from "./lib/migrator";
 import { portIsFree, waitForHttp } from "./lib/net";
 import { migrationsDir } from "./lib/paths";
 import { ensurePrismaClient } from "./lib/prisma-generate";
-import { watchScheduledPosts, type ScheduledPostsWatch } from "./lib/scheduled-posts";
 import { authSecret } from "./lib/secrets";
 import { spawnWebServer } from "./lib/web-server";
 
@@ -18,14 +17,13 @@ const host = process.env.HOST || "127.0.0.1";
 const publicUrl = `http://${host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host}:${port}`;
 
 // What this process started, for stop() to end.
-const running: { database?: ProjectDatabase; server?: ChildProcess; scheduler?: ScheduledPostsWatch } = {};
+const running: { database?: ProjectDatabase; server?: ChildProcess } = {};
 let stopping: Promise<void> | undefined;
 
 // Ctrl-C, SIGTERM or a failure: the web server first, then the embedded database, then exit.
 function stop(): Promise<void> {
   stopping ??= (async () => {
-    const { server, database, scheduler } = running;
-    await scheduler?.stop();
+    const { server, database } = running;
     if (server && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server.once("exit", resolve));
       server.kill("SIGTERM");
@@ -100,12 +98,6 @@ server.on("exit", (code, signal) => {
 });
 const localUrl = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
 await waitForHttp(`${localUrl}/`, { alive: () => server.exitCode === null });
-running.scheduler = await watchScheduledPosts({
-  databaseUrl: database.url,
-  serverUrl: localUrl,
-  secret: config.NEXTAUTH_SECRET!,
-  log: (line) => console.error(line),
-});
 
 console.log(`
 Longhand is running at ${publicUrl}

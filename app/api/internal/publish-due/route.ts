@@ -1,13 +1,18 @@
 import { revalidateTag } from "next/cache";
 import { tags } from "@/lib/cache-tags";
 import { isInternalRequest } from "@/lib/internal-request";
+import { publishDuePosts } from "@/lib/posts/scheduled";
 
-// Called by the start script's scheduler (scripts/lib/scheduled-posts.ts) the moment a scheduled
-// post comes due: every list, post page and feed is rebuilt on its next request, so the post
-// shows everywhere at once. Only a caller holding the server's secret may ask.
+// Called every few seconds by each server's own scheduler (instrumentation.ts). Tags can only be
+// expired inside a request, hence a route. When a scheduled post has come due, every list, post
+// page and feed is rebuilt on its next request, so the post shows everywhere at once. Only a
+// caller holding the server's secret may ask.
 export async function POST(request: Request) {
   if (!isInternalRequest(request)) return new Response("Forbidden", { status: 403 });
-  revalidateTag(tags.posts, { expire: 0 });
-  revalidateTag(tags.comments, { expire: 0 });
-  return new Response(null, { status: 204 });
+  const outcome = await publishDuePosts(new Date());
+  if (outcome.ran && outcome.published > 0) {
+    revalidateTag(tags.posts, { expire: 0 });
+    revalidateTag(tags.comments, { expire: 0 });
+  }
+  return Response.json(outcome);
 }
