@@ -26,7 +26,7 @@ export const PRIVATE_MODULES = [
 
 const require = createRequire(import.meta.url);
 
-function installedNextVersion() {
+export function installedNextVersion() {
   return JSON.parse(readFileSync(require.resolve("next/package.json"), "utf8")).version;
 }
 

@@ -8,8 +8,22 @@ import { createRequestStoreForAPI } from "next/dist/server/async-storage/request
 import { getImplicitTags } from "next/dist/server/lib/implicit-tags.js";
 import { createWorkStore, type WorkStoreContext } from "next/dist/server/async-storage/work-store.js";
 import { NextRequest } from "next/server";
+import { installedNextVersion, NEXT_VERSION_WRITTEN_FOR } from "../../lib/next-private.mjs";
 
 export type { NextRequest };
+
+// Next has no documented way to run an action or route handler outside its server, so this module
+// borrows its private request scope. It is the tests' one place that does, and it says so loudly
+// when the Next it was written for (the version package.json pins) is not the one installed.
+const privateParts = { getURLFromRedirectError, isRedirectError, workAsyncStorage, workUnitAsyncStorage, createRequestStoreForAPI, getImplicitTags, createWorkStore };
+const missingParts = Object.entries(privateParts).flatMap(([name, part]) => (part === undefined ? [name] : []));
+if (installedNextVersion() !== NEXT_VERSION_WRITTEN_FOR || missingParts.length > 0) {
+  throw new Error(
+    `tests/support/next-request.ts was written for Next ${NEXT_VERSION_WRITTEN_FOR}, and Next ${installedNextVersion()} is installed` +
+      (missingParts.length > 0 ? ` (missing: ${missingParts.join(", ")})` : "") +
+      ": check its private request scope against the new release, then update NEXT_VERSION_WRITTEN_FOR.",
+  );
+}
 
 interface RequestScope {
   /** The route file's page, such as `/dashboard/posts/page` or `/api/uploads/route`. */
