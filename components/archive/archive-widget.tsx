@@ -3,17 +3,26 @@ import type { ArchiveMonth } from "@/lib/queries/sidebar";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+/**
+ * Years whose months the widget lists; older years are one link each to their year page, which
+ * lists its months. The widget is in every reader page (twice over, with the page's inline
+ * payload), so it must not grow with the blog's age: ten years of months would be most of a page.
+ */
+export const YEARS_WITH_MONTHS = 3;
+
 export function monthName(month: string): string {
   return MONTHS[Number(month) - 1] ?? month;
 }
 
-/**
- * Blogger's archive: years with counts, the newest year open on its months, the newest month
- * open on its titles. details/summary, so it opens and closes without JavaScript; a summary
- * holds no link (a control inside a control), so each period's link is the first entry inside.
- */
-export function ArchiveWidget({ months, newestTitles }: { months: ArchiveMonth[]; newestTitles: { title: string; permalink: string }[] }) {
-  const years: { year: string; count: number; months: ArchiveMonth[] }[] = [];
+export interface ArchiveYear {
+  year: string;
+  count: number;
+  months: ArchiveMonth[];
+}
+
+/** Months (newest first) gathered into their years, newest first, with the year's count. */
+export function groupByYear(months: ArchiveMonth[]): ArchiveYear[] {
+  const years: ArchiveYear[] = [];
   for (const month of months) {
     const year = month.period.slice(0, 4);
     const entry = years.at(-1);
@@ -24,55 +33,76 @@ export function ArchiveWidget({ months, newestTitles }: { months: ArchiveMonth[]
       years.push({ year, count: month.count, months: [month] });
     }
   }
+  return years;
+}
+
+/**
+ * Blogger's archive: years with counts, the newest year open on its months, the newest month
+ * open on its newest titles. details/summary, so it opens and closes without JavaScript; a summary
+ * holds no link (a control inside a control), so each period's link is the first entry inside.
+ */
+export function ArchiveWidget({ months, newestTitles }: { months: ArchiveMonth[]; newestTitles: { title: string; permalink: string }[] }) {
   return (
     <nav className="widget archive-widget" aria-labelledby="archive-heading">
       <h2 id="archive-heading">Blog Archive</h2>
       <ul>
-        {years.map((year, yearIndex) => (
+        {groupByYear(months).map((year, yearIndex) => (
           <li key={year.year}>
-            <details open={yearIndex === 0}>
-              <summary>
-                {year.year} <span className="count">({year.count})</span>
-              </summary>
-              <ul>
-                <li>
-                  <Link href={`/${year.year}`}>All of {year.year}</Link>
-                </li>
-                {year.months.map((month, monthIndex) => {
-                  const name = monthName(month.period.slice(5));
-                  return (
-                    <li key={month.period}>
-                      {yearIndex === 0 && monthIndex === 0 ? (
-                        <details open>
-                          <summary>
-                            {name} <span className="count">({month.count})</span>
-                          </summary>
-                          <ul>
-                            <li>
-                              <Link href={`/${month.period}`}>
-                                All of {name} {year.year}
-                              </Link>
-                            </li>
-                            {newestTitles.map((post) => (
-                              <li key={post.permalink}>
-                                <Link href={post.permalink}>{post.title}</Link>
-                              </li>
-                            ))}
-                          </ul>
-                        </details>
-                      ) : (
-                        <>
-                          <Link href={`/${month.period}`}>{name}</Link> <span className="count">({month.count})</span>
-                        </>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            </details>
+            {yearIndex < YEARS_WITH_MONTHS ? (
+              <details open={yearIndex === 0}>
+                <summary>
+                  {year.year} <Count count={year.count} />
+                </summary>
+                <ul>
+                  <li>
+                    <Link href={`/${year.year}`}>{`All of ${year.year}`}</Link>
+                  </li>
+                  {year.months.map((month, monthIndex) =>
+                    yearIndex === 0 && monthIndex === 0 ? (
+                      <NewestMonth key={month.period} month={month} titles={newestTitles} />
+                    ) : (
+                      <li key={month.period}>
+                        <Link href={`/${month.period}`}>{monthName(month.period.slice(5))}</Link> <Count count={month.count} />
+                      </li>
+                    ),
+                  )}
+                </ul>
+              </details>
+            ) : (
+              <>
+                <Link href={`/${year.year}`}>{year.year}</Link> <Count count={year.count} />
+              </>
+            )}
           </li>
         ))}
       </ul>
     </nav>
   );
+}
+
+function NewestMonth({ month, titles }: { month: ArchiveMonth; titles: { title: string; permalink: string }[] }) {
+  const name = `${monthName(month.period.slice(5))} ${month.period.slice(0, 4)}`;
+  return (
+    <li>
+      <details open>
+        <summary>
+          {monthName(month.period.slice(5))} <Count count={month.count} />
+        </summary>
+        <ul>
+          <li>
+            <Link href={`/${month.period}`}>{`All of ${name}`}</Link>
+          </li>
+          {titles.map((post) => (
+            <li key={post.permalink}>
+              <Link href={post.permalink}>{post.title}</Link>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+export function Count({ count }: { count: number }) {
+  return <span className="count">{`(${count})`}</span>;
 }

@@ -21,13 +21,17 @@ export async function countPostsByMonth({ now }: { now: Date }): Promise<Archive
   return rows.map((row) => ({ period: row.period, count: Number(row.count) }));
 }
 
-/** Titles of one month's visible posts, newest first: the expanded month of the archive widget. */
+// The expanded month in the archive widget lists this many of its titles; its "All of …" link has
+// the rest. The widget is on every reader page, and a busy month has a hundred posts.
+const NEWEST_TITLES = 10;
+
+/** The newest titles of one month's visible posts, newest first: the expanded month of the archive widget. */
 export async function listMonthTitles({ period, now }: { period: string; now: Date }) {
   const rows = await db.post.findMany({
     where: { AND: [visiblePostsWhere(now), { permalink: { startsWith: `/${period}/` } }] },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     select: { title: true, permalink: true },
-    take: 100,
+    take: NEWEST_TITLES,
   });
   return rows.map((row) => ({ title: row.title, permalink: row.permalink! }));
 }

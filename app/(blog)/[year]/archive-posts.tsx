@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { YearMonths } from "@/components/archive/year-months";
 import { ArchiveHeading, archiveTitle } from "@/components/post/archive-heading";
 import { PostListPage } from "@/components/post/post-list-page";
 import { redirectOrNotFound } from "@/lib/redirect-or-not-found";
@@ -36,7 +37,12 @@ export async function ArchivePosts({ year: rawYear, month: rawMonth, cursor }: A
       scope={{ kind: "period", period }}
       basePath={`/${period}`}
       cursor={cursor}
-      heading={<ArchiveHeading year={year} month={month} />}
+      heading={
+        <>
+          <ArchiveHeading year={year} month={month} />
+          {!month && !cursor && <YearMonths year={year} />}
+        </>
+      }
       empty={cursor ? "No more posts." : `Nothing was published in ${archiveTitle(year, month)}.`}
     />
   );
