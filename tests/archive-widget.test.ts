@@ -24,14 +24,15 @@ const newestTitles = Array.from({ length: 10 }, (_, index) => ({
 const render = (months: ArchiveMonth[]) => renderToStaticMarkup(createElement(ArchiveWidget, { months, newestTitles }));
 
 describe("the sidebar's archive", () => {
-  test("ten years of a busy blog (10,000 posts) weigh under 6 KB", () => {
+  test("ten years of a busy blog (10,000 posts) weigh under 4 KB", () => {
     const html = render(monthsOf(10, 83));
-    expect(Buffer.byteLength(html)).toBeLessThan(6 * 1024);
+    expect(Buffer.byteLength(html)).toBeLessThan(4 * 1024);
   });
 
   test("lists the months of the newest years only; an older year is one link to its year page", () => {
     const html = render(monthsOf(10, 83));
-    for (const year of [2024, 2023, 2022]) expect(html).toContain(`href="/${year}/06"`);
+    expect(YEARS_WITH_MONTHS).toBeLessThanOrEqual(3);
+    for (let year = 2024; year > 2024 - YEARS_WITH_MONTHS; year -= 1) expect(html).toContain(`href="/${year}/06"`);
     expect(html).not.toContain(`href="/${2024 - YEARS_WITH_MONTHS}/06"`);
     expect(html).toContain(`<a href="/2015">2015</a> <span class="count">(996)</span>`);
   });

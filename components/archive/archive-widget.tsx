@@ -4,11 +4,12 @@ import type { ArchiveMonth } from "@/lib/queries/sidebar";
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /**
- * Years whose months the widget lists; older years are one link each to their year page, which
- * lists its months. The widget is in every reader page (twice over, with the page's inline
- * payload), so it must not grow with the blog's age: ten years of months would be most of a page.
+ * Years whose months the widget lists (the newest, as Blogger opens it); older years are one link
+ * each to their year page, which lists its months. The widget is in every reader page (twice over,
+ * with the page's inline payload), so it must not grow with the blog's age: ten years of months
+ * were most of a page's weight.
  */
-export const YEARS_WITH_MONTHS = 3;
+export const YEARS_WITH_MONTHS = 1;
 
 export function monthName(month: string): string {
   return MONTHS[Number(month) - 1] ?? month;
@@ -38,7 +39,7 @@ export function groupByYear(months: ArchiveMonth[]): ArchiveYear[] {
 
 /**
  * Blogger's archive: years with counts, the newest year open on its months, the newest month
- * open on its newest titles. details/summary, so it opens and closes without JavaScript; a summary
+ * open on its newest titles, older years linking to their year pages. details/summary, so it opens and closes without JavaScript; a summary
  * holds no link (a control inside a control), so each period's link is the first entry inside.
  */
 export function ArchiveWidget({ months, newestTitles }: { months: ArchiveMonth[]; newestTitles: { title: string; permalink: string }[] }) {
