@@ -81,12 +81,16 @@ test("without JavaScript: post, reply, be told why a comment was refused, and a 
   await expect(page).toHaveURL(/#c[a-z0-9]+$/);
   await expect(page.locator(new URL(page.url()).hash)).toContainText(text);
 
-  // Replying needs no script either: the reply form sits in a <details> under the comment.
-  const parent = page.locator(new URL(page.url()).hash);
-  await parent.locator(".comment-reply summary").click();
-  await parent.getByLabel("Your reply").fill(`A reply without script ${reader.id}`);
-  await parent.getByRole("button", { name: "Publish reply" }).click();
-  await expect(page).toHaveURL(/#c[a-z0-9]+$/);
+  // Replying needs no script either: the comment's Reply link opens a small page with the form,
+  // which brings the reader back to the new reply on the post.
+  const parentId = new URL(page.url()).hash.slice(2);
+  const parent = page.locator(`#c${parentId}`);
+  await parent.getByRole("link", { name: "Reply", exact: true }).click();
+  await expect(page).toHaveURL(`/2011/09/reply/${parentId}`);
+  await expect(page.locator("blockquote .comment-body")).toHaveText(text);
+  await page.getByLabel("Your reply").fill(`A reply without script ${reader.id}`);
+  await page.getByRole("button", { name: "Publish reply" }).click();
+  await expect(page).toHaveURL(new RegExp(`^[^#]*${ENTRY}#c[a-z0-9]+$`));
   await expect(parent.locator(".comment-thread .comment-body")).toHaveText(`A reply without script ${reader.id}`);
 
   // Only spaces pass the browser's own check, and the server refuses them. The answer to a post
@@ -205,7 +209,8 @@ test("the post page with its comment form has no axe violations, signed in or ou
   const reader = await account();
   const signedIn = await signedInPage(browser, reader);
   await signedIn.goto(ENTRY);
-  await signedIn.locator(".comment-reply summary").first().click();
+  await signedIn.locator(".comment-reply-link").first().click();
+  await expect(signedIn.getByLabel("Your reply")).toBeFocused();
   const results = await new AxeBuilder({ page: signedIn }).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(" ")}`)).toEqual([]);
 });

@@ -9,6 +9,7 @@ import { findAdjacentPosts, findVisiblePost, listPostComments } from "@/lib/quer
 import { listVisiblePosts, type ListScope, type PageRequest } from "@/lib/queries/post-lists";
 import { searchPosts } from "@/lib/queries/search";
 import { countPostsByMonth, findLabel, listLabelCounts, listMonthTitles } from "@/lib/queries/sidebar";
+import { findCommentPermalink } from "@/lib/queries/comment-post";
 
 // Everything reader pages read, cached and tagged. What depends on the clock (a scheduled post
 // coming due) refills every 40 seconds, so it shows within a minute with no cron job (npm start's
@@ -52,6 +53,14 @@ export async function getComments(postId: string) {
   cacheTag(tags.post(postId), tags.imported);
   cacheLife("max");
   return { ...(await listPostComments({ postId })), formKey: randomUUID() };
+}
+
+/** Which post a comment is on, for its reply page; the page then reads the post and its comments as the post page does. */
+export async function getCommentPermalink(commentId: string) {
+  "use cache";
+  cacheTag(tags.posts);
+  cacheLife(READER_CACHE_LIFE);
+  return findCommentPermalink(commentId);
 }
 
 /** Where an old address leads (a Redirect row, or the one post with a slug): lib/legacy-addresses.ts. */

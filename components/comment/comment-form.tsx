@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useOptimistic } from "react";
 import { postComment, type CommentFormState } from "@/app/(blog)/[year]/[month]/[slug]/actions";
 import { commentNotSent } from "@/components/comment/comment-failure";
@@ -32,15 +33,21 @@ export function CommentForm({ target, parentId }: { target: CommentFormTarget; p
   const viewer = useCommentViewer();
   const hydrated = useHydrated();
   // Posted: the page (re-rendered by the action) moves to the new comment, as the redirect does
-  // for a post without JavaScript.
+  // for a post without JavaScript; from a reply page, back to the post.
+  const router = useRouter();
   useEffect(() => {
-    if (state.landAt) window.location.hash = state.landAt;
-  }, [state]);
+    if (!state.landAt) return;
+    if (window.location.pathname === target.permalink) window.location.hash = state.landAt;
+    else router.push(`${target.permalink}#${state.landAt}`);
+  }, [state, target.permalink, router]);
 
   if (viewer === null) {
     return (
       <p className="comment-sign-in">
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`${target.permalink}#${formId}`)}`}>Sign in to {parentId ? "reply" : "comment"}</Link>
+        {/* Back to the comment replied to: its reply form opens on a click, not at an address. */}
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`${target.permalink}#${parentId ? `c${parentId}` : formId}`)}`}>
+          Sign in to {parentId ? "reply" : "comment"}
+        </Link>
       </p>
     );
   }

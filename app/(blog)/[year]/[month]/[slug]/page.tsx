@@ -4,6 +4,8 @@ import { EditPostLink } from "@/components/blog/edit-post-link";
 import { CommentForm } from "@/components/comment/comment-form";
 import { CommentThread, commentsHeading } from "@/components/comment/comment-thread";
 import { NotPostedNotes } from "@/components/comment/not-posted-notes";
+import { ReplyFormMover } from "@/components/comment/reply-form-mover";
+import { ThreadControls } from "@/components/comment/thread-controls";
 import { ViewerComments } from "@/components/comment/viewer-comments";
 import { PostArticle } from "@/components/post/post-article";
 import { JsonLd } from "@/components/seo/json-ld";
@@ -25,7 +27,6 @@ async function findPost(params: Params) {
 }
 
 export const generateStaticParams = postParams;
-
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const post = await findPost(params);
@@ -87,7 +88,9 @@ export default async function PostPage({ params }: { params: Params }) {
       </nav>
       <section id="comments" className="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{commentsHeading(comments.count)}</h2>
-        <CommentThread comments={comments.thread} timeZone={settings.timeZone} replyTarget={replyTarget} />
+        <CommentThread comments={comments.thread} timeZone={settings.timeZone} repliesOpen={Boolean(replyTarget)} />
+        <ThreadControls />
+        {replyTarget && <ReplyFormMover target={replyTarget} />}
         <ViewerComments postId={post.id} version={comments.formKey} />
         {/* Where a comment that must wait for a moderator lands; shown only as the URL's #target. */}
         <p id="comment-awaiting-moderation" className="comment-note" role="status">
