@@ -209,7 +209,7 @@ test("the post page with its comment form has no axe violations, signed in or ou
   const reader = await account();
   const signedIn = await signedInPage(browser, reader);
   await signedIn.goto(ENTRY);
-  await signedIn.locator(".comment-reply-link").first().click();
+  await signedIn.locator("#comments").getByRole("link", { name: "Reply", exact: true }).first().click();
   await expect(signedIn.getByLabel("Your reply")).toBeFocused();
   const results = await new AxeBuilder({ page: signedIn }).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(" ")}`)).toEqual([]);

@@ -22,7 +22,7 @@ test.describe("a single entry", () => {
     const comments = page.locator("#comments");
     await expect(comments.getByRole("heading", { level: 2 })).toHaveText("1 comment:");
     await expect(comments.locator(".comment-author")).toHaveText("Annie Johnson said...");
-    const stamp = comments.locator(".comment-footer a");
+    const stamp = comments.locator(".comment-footer a:has(time)");
     await expect(stamp).toHaveText("Thursday, 8 September 2011 at 12:17");
     const anchor = await stamp.getAttribute("href");
     expect(anchor).toMatch(/^#c[a-z0-9]+$/);

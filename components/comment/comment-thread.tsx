@@ -12,8 +12,8 @@ export function commentsHeading(count: number): string {
  * open each has a "Reply" link to a small page with the reply form (app/(blog)/[year]/[month]/reply),
  * so replying needs no script and no per-reader URL; with script, the page's one reply form opens
  * under the comment instead (reply-form-mover.tsx). The link is relative ("reply/<id>" from
- * "/2011/09/<slug>" is "/2011/09/reply/<id>"): it is in every comment twice over, in the HTML and
- * the inline payload. Controls for the reader's own comments, or a moderator's, are added by
+ * "/2011/09/<slug>" is "/2011/09/reply/<id>") and, like the comment's <li>, has no class: each
+ * byte is in every comment twice over, in the HTML and the inline payload. Controls for the reader's own comments, or a moderator's, are added by
  * thread-controls.tsx once the page knows who is reading.
  */
 export function CommentThread({ comments, timeZone, repliesOpen }: { comments: CommentNode[]; timeZone: string; repliesOpen: boolean }) {
@@ -21,7 +21,7 @@ export function CommentThread({ comments, timeZone, repliesOpen }: { comments: C
   return (
     <ol className="comment-thread">
       {comments.map((comment) => (
-        <li key={comment.id} id={`c${comment.id}`} className="comment">
+        <li key={comment.id} id={`c${comment.id}`}>
           {comment.removed ? (
             <p className="comment-removed">This comment has been removed by {comment.removed === "moderator" ? "a blog administrator" : "the author"}.</p>
           ) : (
@@ -35,9 +35,7 @@ export function CommentThread({ comments, timeZone, repliesOpen }: { comments: C
                 {repliesOpen && (
                   <>
                     {" · "}
-                    <a className="comment-reply-link" href={`reply/${comment.id}`}>
-                      Reply
-                    </a>
+                    <a href={`reply/${comment.id}`}>Reply</a>
                   </>
                 )}
               </p>

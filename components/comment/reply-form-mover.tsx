@@ -4,6 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { CommentForm, type CommentFormTarget } from "@/components/comment/comment-form";
 
+// The cached thread (components/comment/comment-thread.tsx), not the reader's own comments awaiting moderation.
+export const THREAD = "#comments > .comment-thread";
+
 interface OpenReply {
   parentId: string;
   slot: HTMLElement;
@@ -22,8 +25,8 @@ export function ReplyFormMover({ target }: { target: CommentFormTarget }) {
     const openUnderComment = (event: MouseEvent) => {
       // A new tab or window still opens the reply page.
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const link = event.target instanceof Element ? event.target.closest("a.comment-reply-link") : null;
-      const comment = link?.closest("li.comment");
+      const link = event.target instanceof Element ? event.target.closest(`${THREAD} a[href^="reply/"]`) : null;
+      const comment = link?.closest<HTMLElement>(".comment-thread > li");
       if (!comment) return;
       event.preventDefault();
       const slot = (slotRef.current ??= Object.assign(document.createElement("div"), { className: "comment-reply" }));

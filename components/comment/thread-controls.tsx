@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { CommentControls } from "@/components/comment/comment-controls";
+import { THREAD } from "@/components/comment/reply-form-mover";
 import { useCommentViewer } from "@/components/comment/viewer-store";
 
 interface ControlsSlot {
@@ -23,7 +24,7 @@ export function ThreadControls() {
     if (!viewer) return;
     const own = new Set(viewer.own.map((comment) => comment.id));
     const made: ControlsSlot[] = [];
-    for (const comment of document.querySelectorAll<HTMLElement>("#comments > .comment-thread li.comment")) {
+    for (const comment of document.querySelectorAll<HTMLElement>(`${THREAD} li`)) {
       const footer = comment.querySelector(":scope > .comment-footer");
       const commentId = comment.id.slice(1);
       if (!footer || (!viewer.moderator && !own.has(commentId))) continue;
