@@ -90,11 +90,36 @@ httpServer.on("request", (request, response) => {
 
 httpServer.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 
-// Ctrl-C and SIGTERM: stop taking connections, let Next finish, then exit.
+// Ctrl-C and SIGTERM stop the server gracefully, so that a restart behind a load balancer loses no
+// request (README, "Deployment"): new connections are refused (nginx tries another instance), idle
+// keep-alive connections are closed, and requests in flight are answered, for at most
+// SHUTDOWN_GRACE_MS, before Next is closed and the process exits. Their responses say
+// "Connection: close", so the proxy sends nothing more down those connections.
+const SHUTDOWN_GRACE_MS = 10_000;
+const responsesInFlight = new Set();
+let stopping = false;
+function lastOnItsConnection(response) {
+  if (!response.headersSent) response.setHeader("Connection", "close");
+}
+httpServer.prependListener("request", (_request, response) => {
+  if (stopping) lastOnItsConnection(response);
+  responsesInFlight.add(response);
+  response.once("close", () => {
+    responsesInFlight.delete(response);
+    // One whose headers went out before the signal left its connection open: close it now it is idle.
+    if (stopping) httpServer.closeIdleConnections();
+  });
+});
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
-    httpServer.close();
-    httpServer.closeAllConnections();
-    void app.close().finally(() => process.exit(0));
+    stopping = true;
+    console.log(`Longhand: ${signal}: answering the ${responsesInFlight.size} requests in flight, then stopping`);
+    responsesInFlight.forEach(lastOnItsConnection);
+    const cutOff = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    httpServer.close(() => {
+      clearTimeout(cutOff);
+      void app.close().finally(() => process.exit(0));
+    });
+    httpServer.closeIdleConnections();
   });
 }
