@@ -29,6 +29,9 @@ const distDir = path.resolve(projectRoot, process.env.LONGHAND_DIST_DIR || ".nex
 const httpServer = createServer();
 const app = next({ dev: false, dir: projectRoot, hostname: host, port, httpServer });
 const handleWithNext = app.getRequestHandler();
+// Expiries of cache tags reach every server process on the database (lib/tag-bus.mjs); started
+// first so that it listens before the first page is cached here.
+if (process.env.DATABASE_URL) RenderStartPageCache.shareTagExpiry(process.env.DATABASE_URL);
 await app.prepare();
 // The fast path relies on Next's private shapes (lib/next-private.mjs): with any of them missing
 // or not as it was written for, it stays off, and says so once, rather than failing.
@@ -37,8 +40,6 @@ if (fastPathOff) console.error(`Longhand: fast path off: ${fastPathOff}; serving
 const respondFromPageCache = fastPathOff ? () => "BYPASS" : createCachedPageResponder({ distDir });
 const fillBlankNotFound = createNotFoundFiller({ distDir });
 const answerOutageWith503 = createOutageAnswer({ distDir, databaseUrl: process.env.DATABASE_URL });
-// Expiries of cache tags reach every server process on the database (lib/tag-bus.mjs).
-if (process.env.DATABASE_URL) RenderStartPageCache.shareTagExpiry(process.env.DATABASE_URL);
 // Compression is done here rather than by Next (next.config.mjs: compress false), so that the
 // corrections below see Next's bytes before they are zipped. It also frees a response's zlib
 // stream when the client leaves mid-response.
