@@ -161,7 +161,8 @@ export default class RenderStartPageCache extends FileSystemCache {
 
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations);
-    await RenderStartPageCache.tagBus?.publish(typeof tags === "string" ? [tags] : tags, durations);
+    // Not awaited: a stalled database must not hold up the answer to the write that expired them.
+    void RenderStartPageCache.tagBus?.publish(typeof tags === "string" ? [tags] : tags, durations);
   }
 
   async set(key, data, ctx) {

@@ -19,6 +19,9 @@ const PAYLOAD_LIMIT_BYTES = 7900;
 
 const RECONNECT_DELAYS_MS = [100, 250, 500, 1000, 2000, 5000];
 
+// Expiries kept while the connection is down; past this many, one "everything" stands for them.
+const MAX_UNSENT = 100;
+
 /**
  * @param {{
  *   databaseUrl: string,
@@ -35,6 +38,12 @@ export function createTagBus({ databaseUrl, expireTags, expireEverything, log = 
   let failedAttempts = 0;
   /** @type {string[]} payloads published while no connection listened */
   const unsent = [];
+  const everything = JSON.stringify({ from: sender, everything: true });
+
+  function keepUnsent(payload) {
+    if (unsent.length < MAX_UNSENT) unsent.push(payload);
+    else unsent.splice(0, unsent.length, everything);
+  }
 
   function receive(message) {
     if (message.channel !== TAG_EXPIRY_CHANNEL || !message.payload) return;
@@ -51,7 +60,7 @@ export function createTagBus({ databaseUrl, expireTags, expireEverything, log = 
 
   function reconnectLater(reason) {
     if (closed) return;
-    if (failedAttempts === 0) log(`Longhand: tag expiry listener lost its database connection (${reason}); reconnecting`);
+    if (failedAttempts === 0) log(`Longhand: tag expiry listener has no database connection (${reason}); reconnecting`);
     const delay = RECONNECT_DELAYS_MS[Math.min(failedAttempts, RECONNECT_DELAYS_MS.length - 1)];
     failedAttempts += 1;
     setTimeout(connect, delay).unref();
@@ -85,7 +94,7 @@ export function createTagBus({ databaseUrl, expireTags, expireEverything, log = 
     if (failedAttempts > 0) log("Longhand: tag expiry listener reconnected; everything cached before now counts as expired");
     failedAttempts = 0;
     expireEverything();
-    for (const payload of unsent.splice(0)) await send(client, payload).catch(() => unsent.push(payload));
+    for (const payload of unsent.splice(0)) await send(client, payload).catch(() => keepUnsent(payload));
   }
 
   void connect();
@@ -94,10 +103,10 @@ export function createTagBus({ databaseUrl, expireTags, expireEverything, log = 
     /** Tells every other process on the database to expire these tags (as revalidateTag's durations say). */
     async publish(tags, durations) {
       let payload = JSON.stringify({ from: sender, tags, durations });
-      if (Buffer.byteLength(payload) > PAYLOAD_LIMIT_BYTES) payload = JSON.stringify({ from: sender, everything: true });
+      if (Buffer.byteLength(payload) > PAYLOAD_LIMIT_BYTES) payload = everything;
       const client = listening;
-      if (!client) return void unsent.push(payload);
-      await send(client, payload).catch(() => unsent.push(payload));
+      if (!client) return keepUnsent(payload);
+      await send(client, payload).catch(() => keepUnsent(payload));
     },
     async close() {
       closed = true;
