@@ -36,6 +36,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export const extensionFor = (contentType: string) => Object.entries(CONTENT_TYPES).find(([, type]) => type === contentType)?.[0];
 
+/** The type a key's extension stands for (keys are made from the type: see extensionFor). */
+export const contentTypeOf = (key: string): string | undefined => CONTENT_TYPES[path.extname(key)];
+
 // Path segments of letters, digits and dashes, ending in one of the image extensions: no "..",
 // no absolute paths, no dot files, nothing a file system could read as anything but a name.
 const KEY_PATTERN = /^(?:[a-z0-9][a-z0-9-]*\/)*[a-z0-9][a-z0-9-]*\.(?:png|jpg|webp|gif)$/;
@@ -59,7 +62,7 @@ export class LocalFolderStorage implements UploadStorage {
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
     const file = this.pathFor(key);
-    if (CONTENT_TYPES[path.extname(file)] !== contentType) throw new Error(`${key} cannot hold ${contentType}`);
+    if (contentTypeOf(file) !== contentType) throw new Error(`${key} cannot hold ${contentType}`);
     await mkdir(path.dirname(file), { recursive: true });
     // Written aside and renamed into place, so a reader never sees half a file.
     const partial = `${file}.${randomBytes(6).toString("hex")}.partial`;
@@ -81,7 +84,7 @@ export class LocalFolderStorage implements UploadStorage {
     if (!handle) return null;
     try {
       const [bytes, { mtime }] = await Promise.all([handle.readFile(), handle.stat()]);
-      return { bytes, contentType: CONTENT_TYPES[path.extname(file)]!, storedAt: mtime };
+      return { bytes, contentType: contentTypeOf(file)!, storedAt: mtime };
     } finally {
       await handle.close();
     }
