@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { withMigratedDatabase } from "./support/databases";
@@ -77,6 +78,36 @@ describe("uploads kept in the database", () => {
       expect(await otherServer.get(key)).toBeNull();
     }
     expect(await otherServer.list()).not.toContain(stored.storageKey);
+  });
+
+  test("an import's copies of remote images are stored there too, and a failed import takes its copies away", async () => {
+    const copier = await import("../lib/transfer/import/images");
+    const uploader = await makeAuthor();
+    const photo = await sharp({ create: { width: 900, height: 450, channels: 3, background: "#3a3" } }).png().toBuffer();
+    const fetchImage = () => Promise.resolve(new Response(new Uint8Array(photo), { headers: { "Content-Type": "image/png" } }));
+    const importing = async (source: string, outcome: "COMMIT" | "ROLLBACK") => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        await client.query("BEGIN");
+        const images = copier.createImageCopier({ client, uploaderId: uploader.id, fetchImage });
+        const body = await images.rewrite(`<p><img src="${source}" alt="Harbour" /></p>`);
+        if (outcome === "ROLLBACK") await images.discardStoredFiles();
+        await client.query(outcome);
+        return /src="\/uploads\/([^"]+)"/.exec(body)![1]!;
+      } finally {
+        await client.end();
+      }
+    };
+
+    const kept = await importing("https://old-blog.example/harbour.png", "COMMIT");
+    const served = await serve(kept);
+    expect(served.status).toBe(200);
+    expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({ format: "png", width: 900 });
+
+    const discarded = await importing("https://old-blog.example/lighthouse.png", "ROLLBACK");
+    expect((await serve(discarded)).status).toBe(404);
+    expect((await otherServer.list()).filter((key) => key.startsWith(discarded.replace(/\.png$/, "")))).toEqual([]);
   });
 
   test("a key the server never made is not looked up", async () => {
