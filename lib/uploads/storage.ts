@@ -115,12 +115,13 @@ export class LocalFolderStorage implements UploadStorage {
 
 let storage: UploadStorage | undefined;
 
-/** The folder UPLOADS_DIR names, relative to the project root (where the server starts). */
-export const configuredUploadsFolder = () => new LocalFolderStorage(path.resolve(process.cwd(), config().UPLOADS_DIR));
-
-/** The configured storage (UPLOAD_STORAGE): the uploads folder, or the database the app uses. */
+/**
+ * The configured storage (UPLOAD_STORAGE): the database the app uses, or the folder UPLOADS_DIR
+ * names, relative to the project root (where the server starts).
+ */
 export function uploadStorage(): UploadStorage {
+  const { UPLOAD_STORAGE, UPLOADS_DIR } = config();
   // The app's client is loaded on first use: command-line code imports this module before it knows its database.
-  storage ??= config().UPLOAD_STORAGE === "database" ? new DatabaseStorage(() => import("@/lib/db").then(({ db }) => db)) : configuredUploadsFolder();
+  storage ??= UPLOAD_STORAGE === "database" ? new DatabaseStorage(() => import("@/lib/db").then(({ db }) => db)) : new LocalFolderStorage(path.resolve(process.cwd(), UPLOADS_DIR));
   return storage;
 }
