@@ -2,7 +2,7 @@
 // one) and, with UPLOAD_STORAGE=local, the uploads folder into one .tar in <folder>. README, "Backup and restore".
 import { mkdir } from "node:fs/promises";
 import { createBackup } from "./lib/backup/create";
-import { appVersion, explainFailure, typedPath, uploadSettings } from "./lib/backup/settings";
+import { appVersion, explainFailure, typedPath, uploadSettings } from "./lib/backup/cli";
 import { openProjectDatabase } from "./lib/database";
 
 const [folderArgument, ...extra] = process.argv.slice(2);

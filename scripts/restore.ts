@@ -1,7 +1,7 @@
 // `npm run restore -- <file>`: restores a backup from `npm run backup` into the database `npm start`
 // uses, which must be empty, and the configured upload storage. README, "Backup and restore".
 import { RestoreRefusedError } from "./lib/backup/manifest";
-import { explainFailure, typedPath, uploadSettings } from "./lib/backup/settings";
+import { explainFailure, typedPath, uploadSettings } from "./lib/backup/cli";
 import { openProjectDatabase } from "./lib/database";
 import { MigrationError } from "./lib/migrator";
 import { migrationsDir } from "./lib/paths";

@@ -4,6 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { LocalFolderStorage } from "../lib/uploads/storage";
+import { readWhole } from "../scripts/lib/backup/archive";
 import { createBackup } from "../scripts/lib/backup/create";
 import { MANIFEST_ENTRY, RestoreRefusedError, tableEntry } from "../scripts/lib/backup/manifest";
 import { restoreBackup } from "../scripts/lib/backup/restore";
@@ -185,16 +186,10 @@ async function rewriteManifest(name: string, change: (manifest: Record<string, u
   for (const entry of entries.values()) {
     if (entry.name !== MANIFEST_ENTRY) await archive.add(entry.name, readTarEntry(backupFile, entry));
   }
-  const manifest = JSON.parse(await readManifest(entries.get(MANIFEST_ENTRY)!)) as Record<string, unknown>;
+  const manifest = JSON.parse((await readWhole(backupFile, entries.get(MANIFEST_ENTRY)!)).toString("utf8")) as Record<string, unknown>;
   change(manifest);
   await archive.add(MANIFEST_ENTRY, [JSON.stringify(manifest)]);
   await archive.finish();
   await copy.close();
   return target;
-}
-
-async function readManifest(entry: Parameters<typeof readTarEntry>[1]): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of readTarEntry(backupFile, entry)) chunks.push(chunk);
-  return Buffer.concat(chunks).toString("utf8");
 }
