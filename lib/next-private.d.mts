@@ -4,7 +4,7 @@ export const NEXT_VERSION_WRITTEN_FOR: string;
 export const ROOT_LAYOUT_TAG: string;
 export function installedNextVersion(): string;
 
-export type PrivateModule = { specifier: string; functions: Readonly<Record<string, string>> };
+export type PrivateModule = { specifier: string; load: () => Promise<object>; functions: Readonly<Record<string, string>> };
 export const PRIVATE_MODULES: readonly PrivateModule[];
 
 /** What is taken from Next: its page cache, the tag state every cache of its reads, and its page keys. */
@@ -15,7 +15,7 @@ export interface NextPrivateParts {
   getRouteCacheKey(requestPath: string, route: { kind: "APP_PAGE"; sourceRoute: string }): string;
 }
 
-type StandIns = { privateModules?: readonly PrivateModule[]; importModule?: (specifier: string) => Promise<Record<string, unknown>> };
+type StandIns = { privateModules?: readonly PrivateModule[] };
 
 /** Next's private parts, or why they cannot be had. Never throws. */
 export function loadNextPrivate(options?: StandIns): Promise<{ parts: NextPrivateParts; unavailable?: undefined } | { parts?: undefined; unavailable: string }>;

@@ -22,14 +22,27 @@ export const NEXT_VERSION_WRITTEN_FOR = "16.4.6";
  */
 export const ROOT_LAYOUT_TAG = "_N_T_/layout";
 
-/** Each deep import, and the functions taken from it: the name used here → the name it exports. */
+/**
+ * Each deep import, and the functions taken from it: the name used here → the name it exports.
+ * Each import names its module literally: Next bundles this file into its proxy, and a bundler
+ * cannot follow an import of a variable.
+ */
 export const PRIVATE_MODULES = [
-  { specifier: "next/dist/server/lib/incremental-cache/file-system-cache.js", functions: { FileSystemCache: "default" } },
+  {
+    specifier: "next/dist/server/lib/incremental-cache/file-system-cache.js",
+    load: () => import("next/dist/server/lib/incremental-cache/file-system-cache.js"),
+    functions: { FileSystemCache: "default" },
+  },
   {
     specifier: "next/dist/server/lib/incremental-cache/tags-manifest.external.js",
+    load: () => import("next/dist/server/lib/incremental-cache/tags-manifest.external.js"),
     functions: { areTagsExpired: "areTagsExpired", areTagsStale: "areTagsStale" },
   },
-  { specifier: "next/dist/server/lib/route-cache-key.js", functions: { getRouteCacheKey: "getRouteCacheKey" } },
+  {
+    specifier: "next/dist/server/lib/route-cache-key.js",
+    load: () => import("next/dist/server/lib/route-cache-key.js"),
+    functions: { getRouteCacheKey: "getRouteCacheKey" },
+  },
 ];
 
 const require = createRequire(import.meta.url);
@@ -47,12 +60,12 @@ function exportedFunction(loaded, name) {
   return typeof candidate === "function" ? candidate : undefined;
 }
 
-async function loadParts(privateModules, importModule) {
+async function loadParts(privateModules) {
   const parts = {};
-  for (const { specifier, functions } of privateModules) {
+  for (const { specifier, load, functions } of privateModules) {
     let loaded;
     try {
-      loaded = await importModule(specifier);
+      loaded = await load();
     } catch (error) {
       return { unavailable: `${specifier} does not load (${firstLine(error)})` };
     }
@@ -65,16 +78,12 @@ async function loadParts(privateModules, importModule) {
   return { parts };
 }
 
-const importFromNext = (specifier) => import(specifier);
 let loading;
 
-/**
- * Next's private parts, or why they cannot be had. Never throws. `privateModules` and
- * `importModule` stand in for the real ones (tests).
- */
-export function loadNextPrivate({ privateModules = PRIVATE_MODULES, importModule = importFromNext } = {}) {
-  if (privateModules !== PRIVATE_MODULES || importModule !== importFromNext) return loadParts(privateModules, importModule);
-  loading ??= loadParts(privateModules, importModule);
+/** Next's private parts, or why they cannot be had. Never throws. `privateModules` stands in for the real ones (tests). */
+export function loadNextPrivate({ privateModules = PRIVATE_MODULES } = {}) {
+  if (privateModules !== PRIVATE_MODULES) return loadParts(privateModules);
+  loading ??= loadParts(privateModules);
   return loading;
 }
 
@@ -139,14 +148,14 @@ function buildMismatch(distDir) {
 
 /**
  * Why the fast path must stay off with this Next.js and this build, or undefined when everything
- * it relies on is there. Never throws. `nextVersion`, `privateModules`, `importModule` and
- * `pageCacheKey` stand in for the real ones (tests).
+ * it relies on is there. Never throws. `nextVersion`, `privateModules` and `pageCacheKey` stand in
+ * for the real ones (tests).
  */
-export async function fastPathMismatch({ distDir, nextVersion = installedNextVersion(), privateModules, importModule, pageCacheKey }) {
+export async function fastPathMismatch({ distDir, nextVersion = installedNextVersion(), privateModules, pageCacheKey }) {
   if (nextVersion !== NEXT_VERSION_WRITTEN_FOR) {
     return `Next.js is ${nextVersion}, the fast path was written for ${NEXT_VERSION_WRITTEN_FOR}`;
   }
-  const { parts, unavailable } = await loadNextPrivate({ privateModules, importModule });
+  const { parts, unavailable } = await loadNextPrivate({ privateModules });
   if (!parts) return unavailable;
   const nextPageCacheKey = (requestPath) => parts.getRouteCacheKey(requestPath, { kind: "APP_PAGE", sourceRoute: "/(blog)/[year]/[month]/[slug]/page" });
   return (await keyMismatch(pageCacheKey ?? nextPageCacheKey)) ?? buildMismatch(distDir);

@@ -32,9 +32,11 @@ describe("the fast path's start-up check of what it takes from Next", () => {
 
   test("a deep import that no longer loads, or lacks a function the fast path calls, turns it off", async () => {
     const distDir = buildFolder();
-    const renamed = [{ specifier: "next/dist/server/lib/route-cache-key.js", functions: { getRouteCacheKey: "getPageCacheKey" } }];
+    const specifier = "next/dist/server/lib/route-cache-key.js";
+    const renamed = [{ specifier, load: () => import("next/dist/server/lib/route-cache-key.js"), functions: { getRouteCacheKey: "getPageCacheKey" } }];
     expect(await fastPathMismatch({ distDir, privateModules: renamed })).toBe('next/dist/server/lib/route-cache-key.js has no function "getPageCacheKey"');
-    const moved = [{ specifier: "next/dist/server/lib/no-such-module.js", functions: { FileSystemCache: "default" } }];
+    const missing = "next/dist/server/lib/no-such-module.js";
+    const moved = [{ specifier: missing, load: () => import(/* @vite-ignore */ missing), functions: { FileSystemCache: "default" } }];
     expect(await fastPathMismatch({ distDir, privateModules: moved })).toMatch(/^next\/dist\/server\/lib\/no-such-module.js does not load/);
   });
 
