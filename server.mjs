@@ -95,8 +95,8 @@ httpServer.listen(port, host, () => console.log(`Listening on http://${host}:${p
 
 // Ctrl-C and SIGTERM stop the server gracefully, so that a restart behind a load balancer loses no
 // request (README, "Deployment"): new connections are refused (nginx tries another instance), idle
-// keep-alive connections are closed, and requests in flight are answered, for at most
-// SHUTDOWN_GRACE_MS, before Next is closed and the process exits. Their responses say
+// keep-alive connections are closed, and requests in flight are answered before Next is closed
+// and the process exits, all within SHUTDOWN_GRACE_MS. Their responses say
 // "Connection: close", so the proxy sends nothing more down those connections.
 const SHUTDOWN_GRACE_MS = 10_000;
 const responsesInFlight = new Set();
@@ -118,11 +118,13 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     stopping = true;
     console.log(`Longhand: ${signal}: answering the ${responsesInFlight.size} requests in flight, then stopping`);
     responsesInFlight.forEach(lastOnItsConnection);
-    const cutOff = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
-    httpServer.close(() => {
-      clearTimeout(cutOff);
-      void app.close().finally(() => process.exit(0));
-    });
+    // Past the grace period whatever is still open (a slow request, or Next's own closing, which
+    // can wait on a database that is gone) is cut, so a supervisor's stop always ends.
+    setTimeout(() => {
+      console.error(`Longhand: still busy ${SHUTDOWN_GRACE_MS / 1000} s after ${signal}; stopping anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    httpServer.close(() => void app.close().finally(() => process.exit(0)));
     httpServer.closeIdleConnections();
   });
 }
