@@ -60,7 +60,7 @@ async function measureSize(options: BenchOptions, posts: number): Promise<SizeRe
   const server = await step(`Starting the web server on ${origin} (its output: ${serverLogFile})`, () => startWebServer(env, port));
   sizeStops.push(() => stopProcessTree(server));
 
-  const captured = await step("Fetching each page once for nginx", () => captureAll(origin, pages));
+  const captured = await step("Fetching each page for nginx", () => captureAll(origin, pages));
   const nginx: StaticServer = await step("Starting nginx on the same bytes", () => startNginx(captured));
   sizeStops.push(() => nginx.stop());
 

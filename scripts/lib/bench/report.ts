@@ -103,7 +103,7 @@ export function formatGrowthTable(small: SizeResult, big: SizeResult): { table: 
         before.page.name,
         count(before.server.requestsPerSecond),
         count(after.server.requestsPerSecond),
-        `${cost.toFixed(2)}x`,
+        Number.isFinite(cost) ? `${cost.toFixed(2)}x` : "-",
         `<= ${MAX_GROWTH_COST.toFixed(1)}x`,
         pass ? "pass" : "FAIL",
       ],
