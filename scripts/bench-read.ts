@@ -44,7 +44,7 @@ async function measurePage(options: BenchOptions, serverUrl: string, nginxUrl: s
   return { server: combineRuns(server), nginx: combineRuns(nginx) };
 }
 
-async function measureSize(options: BenchOptions, posts: number): Promise<SizeResult> {
+async function measureSize(options: BenchOptions, nginxBinary: string, posts: number): Promise<SizeResult> {
   console.log(`\n== ${count(posts)} posts ==`);
   const database = await step("Starting a throwaway PostgreSQL", () => startThrowawayPostgres("longhand_bench"));
   sizeStops.push(() => database.stop());
@@ -61,7 +61,7 @@ async function measureSize(options: BenchOptions, posts: number): Promise<SizeRe
   sizeStops.push(() => stopProcessTree(server));
 
   const captured = await step("Fetching each page for nginx", () => captureAll(origin, pages));
-  const nginx: StaticServer = await step("Starting nginx on the same bytes", () => startNginx(captured));
+  const nginx: StaticServer = await step("Starting nginx on the same bytes", () => startNginx(nginxBinary, captured));
   sizeStops.push(() => nginx.stop());
 
   const results: PageResult[] = [];
@@ -95,12 +95,12 @@ function stopIfGone(server: ChildProcess) {
 async function main() {
   const options = parseBenchOptions(process.argv.slice(2));
   requireWrk();
-  requireNginx();
+  const nginxBinary = requireNginx();
   const machine = describeMachine(); // Before we add any load of our own.
   ensurePrismaClient();
 
   const sizes: SizeResult[] = [];
-  for (const posts of options.sizes) sizes.push(await measureSize(options, posts));
+  for (const posts of options.sizes) sizes.push(await measureSize(options, nginxBinary, posts));
 
   const verdicts: Verdict[] = [];
   console.log(`\n${machine}\n${describeLoad(options)}`);

@@ -16,11 +16,14 @@ export interface StaticServer {
   stop(): Promise<void>;
 }
 
-/** Stops the run before anything starts when nginx is not installed, saying how to get it. */
-export function requireNginx(): void {
-  if (spawnSync("nginx", ["-v"]).error) {
-    throw new Error("nginx is not installed (the benchmark's baseline). On Debian or Ubuntu: sudo apt-get install nginx-light (or nginx)");
-  }
+// Debian installs it in /usr/sbin, which is not on an ordinary user's PATH.
+const NGINX_CANDIDATES = ["nginx", "/usr/sbin/nginx"];
+
+/** The nginx to run; stops the run before anything starts when there is none, saying how to get it. */
+export function requireNginx(): string {
+  const found = NGINX_CANDIDATES.find((candidate) => !spawnSync(candidate, ["-v"]).error);
+  if (!found) throw new Error("nginx is not installed (the benchmark's baseline). On Debian or Ubuntu: sudo apt-get install nginx-light (or nginx)");
+  return found;
 }
 
 /**
@@ -29,7 +32,7 @@ export function requireNginx(): void {
  * folder deleted on stop. One worker, as the app server is one process; no access log, sendfile,
  * keep-alive connections never closed for their request count (Node's are not either).
  */
-export async function startNginx(files: StaticFile[]): Promise<StaticServer> {
+export async function startNginx(nginxBinary: string, files: StaticFile[]): Promise<StaticServer> {
   const prefix = await mkdtemp(path.join(tmpdir(), "longhand-bench-nginx-"));
   const root = path.join(prefix, "root");
   await mkdir(root);
@@ -62,7 +65,7 @@ export async function startNginx(files: StaticFile[]): Promise<StaticServer> {
   const configFile = path.join(prefix, "nginx.conf");
   await writeFile(configFile, `${config}\n`);
 
-  const nginx = spawn("nginx", ["-p", prefix, "-e", path.join(prefix, "error.log"), "-c", configFile], { stdio: ["ignore", "inherit", "inherit"] });
+  const nginx = spawn(nginxBinary, ["-p", prefix, "-e", path.join(prefix, "error.log"), "-c", configFile], { stdio: ["ignore", "inherit", "inherit"] });
   const stop = async () => {
     await stopProcessTree(nginx);
     await rm(prefix, { recursive: true, force: true });
