@@ -103,7 +103,7 @@ async function main() {
   for (const posts of options.sizes) sizes.push(await measureSize(options, nginxBinary, posts));
 
   const verdicts: Verdict[] = [];
-  console.log(`\n${machine}\n${describeLoad(options)}`);
+  console.log(`\n${machine}\n\n${describeLoad(options)}`);
   for (const result of sizes) {
     const { table, verdicts: sizeVerdicts } = formatSizeTable(result);
     verdicts.push(...sizeVerdicts);
