@@ -1,15 +1,19 @@
-// `npm run bench:read`: seeds a large blog into a throwaway PostgreSQL, builds and serves the
-// production app, and measures reader pages under concurrent load. See README "Benchmark".
+// `npm run bench:read`: for each blog size, seeds a throwaway PostgreSQL, builds and serves the
+// production app, and loads each reader page with wrk against both the server and nginx serving
+// the same bytes from disk. See README "Benchmark".
 import "./lib/bench/dist-dir"; // First: sets LONGHAND_DIST_DIR before scripts/lib/paths.ts reads it.
+import type { ChildProcess } from "node:child_process";
 import { benchAppEnv, buildBenchApp, serverLogFile, startWebServer } from "./lib/bench/app-server";
 import { benchDistDir } from "./lib/bench/dist-dir";
-import { runLoad, type LoadResult } from "./lib/bench/load";
+import { capturePage, type CapturedPage } from "./lib/bench/capture";
+import { requireNginx, startNginx, type StaticServer } from "./lib/bench/nginx";
+import { count } from "./lib/bench/numbers";
 import { parseBenchOptions, type BenchOptions } from "./lib/bench/options";
 import { findBenchPages, type BenchPage } from "./lib/bench/pages";
-import { stopProcessTree, watchPeakRss } from "./lib/bench/process-tree";
-import { describeData, describeLoad, describeMachine, formatTable, formatTargets, type PageRun } from "./lib/bench/report";
+import { stopProcessTree } from "./lib/bench/process-tree";
+import { describeData, describeLoad, describeMachine, formatGrowthTable, formatSizeTable, type PageResult, type SizeResult, type Verdict } from "./lib/bench/report";
 import { seedBenchData } from "./lib/bench/seed";
-import { captureResponse, startStaticCopy } from "./lib/bench/static-copy";
+import { combineRuns, requireWrk, runWrk, type WrkResult } from "./lib/bench/wrk";
 import { startThrowawayPostgres } from "./lib/embedded-postgres";
 import { applyMigrations } from "./lib/migrator";
 import { findFreePort } from "./lib/net";
@@ -17,42 +21,35 @@ import { migrationsDir } from "./lib/paths";
 import { ensurePrismaClient } from "./lib/prisma-generate";
 import { createStops, step } from "./lib/run-steps";
 
-// A request unanswered for this long counts as an error; it also bounds how long a page's run can overrun.
-const REQUEST_TIMEOUT_MS = 10_000;
-
 const stops = createStops();
+// What one blog size started (database, server, nginx), stopped when that size is done or on Ctrl-C.
+const sizeStops: (() => Promise<void>)[] = [];
+async function stopSize() {
+  for (let stop = sizeStops.pop(); stop; stop = sizeStops.pop()) await stop();
+}
+stops.push(stopSize);
 
-async function measure(options: BenchOptions, page: BenchPage, url: string, serverPid: number): Promise<PageRun> {
-  process.stdout.write(`Loading ${page.name} (${page.path}) for ${options.warmupSeconds} + ${options.durationSeconds} s... `);
-  const memory = watchPeakRss(serverPid);
-  let load: LoadResult;
-  let peakRssBytes: number;
-  try {
-    load = await runLoad({
-      url,
-      connections: options.connections,
-      warmupMs: options.warmupSeconds * 1000,
-      durationMs: options.durationSeconds * 1000,
-      requestTimeoutMs: REQUEST_TIMEOUT_MS,
-    });
-  } finally {
-    peakRssBytes = memory.stop();
+async function measurePage(options: BenchOptions, serverUrl: string, nginxUrl: string): Promise<{ server: WrkResult; nginx: WrkResult }> {
+  const load = (url: string, seconds: number) => runWrk({ url, threads: options.threads, connections: options.connections, seconds });
+  if (options.warmupSeconds > 0) {
+    await load(serverUrl, options.warmupSeconds);
+    await load(nginxUrl, options.warmupSeconds);
   }
-  console.log(`${Math.round(load.requestsPerSecond)} req/s${load.firstError ? ` (errors, first: ${load.firstError})` : ""}`);
-  return { ...page, load, peakRssBytes };
+  const server: WrkResult[] = [];
+  const nginx: WrkResult[] = [];
+  for (let round = 0; round < options.rounds; round += 1) {
+    nginx.push(await load(nginxUrl, options.durationSeconds));
+    server.push(await load(serverUrl, options.durationSeconds));
+  }
+  return { server: combineRuns(server), nginx: combineRuns(nginx) };
 }
 
-async function main() {
-  const options = parseBenchOptions(process.argv.slice(2));
-  const machine = describeMachine(); // Before we add any load of our own.
-  ensurePrismaClient();
-
+async function measureSize(options: BenchOptions, nginxBinary: string, posts: number): Promise<SizeResult> {
+  console.log(`\n== ${count(posts)} posts ==`);
   const database = await step("Starting a throwaway PostgreSQL", () => startThrowawayPostgres("longhand_bench"));
-  stops.push(() => database.stop());
+  sizeStops.push(() => database.stop());
   await step("Applying migrations", () => applyMigrations({ databaseUrl: database.url, migrationsDir }));
-  const size = await step(`Seeding ${options.posts} posts with ${options.posts * 10} comments`, () =>
-    seedBenchData(database.url, { posts: options.posts }),
-  );
+  const size = await step(`Seeding ${count(posts)} posts with ${count(posts * 10)} comments`, () => seedBenchData(database.url, { posts }));
   const pages = await findBenchPages(database.url);
 
   const port = await findFreePort();
@@ -61,23 +58,65 @@ async function main() {
   console.log(`Building the production app into ${benchDistDir}:`);
   await buildBenchApp(env);
   const server = await step(`Starting the web server on ${origin} (its output: ${serverLogFile})`, () => startWebServer(env, port));
-  stops.push(() => stopProcessTree(server));
+  sizeStops.push(() => stopProcessTree(server));
 
-  const home = await captureResponse(`${origin}/`);
-  if (home.status !== 200) console.warn(`Warning: the home page answered ${home.status}; the static copy serves that response.`);
-  const staticCopy = await step("Starting the static copy of the home page", () => startStaticCopy(home));
-  stops.push(() => stopProcessTree(staticCopy.process));
+  const captured = await step("Fetching each page for nginx", () => captureAll(origin, pages));
+  const nginx: StaticServer = await step("Starting nginx on the same bytes", () => startNginx(nginxBinary, captured));
+  sizeStops.push(() => nginx.stop());
 
-  const staticRun = await measure(options, { name: "static copy of home", path: "/" }, staticCopy.url, staticCopy.process.pid!);
-  const runs: PageRun[] = [];
-  for (const page of pages) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the web server stopped during the run; see ${serverLogFile}`);
-    runs.push(await measure(options, page, `${origin}${page.path}`, server.pid!));
+  const results: PageResult[] = [];
+  for (const [index, page] of pages.entries()) {
+    stopIfGone(server);
+    const capture = captured[index]!;
+    process.stdout.write(`Loading ${page.name} (${capture.path}, ${count(capture.body.length)} bytes)... `);
+    const { server: serverRun, nginx: nginxRun } = await measurePage(options, `${origin}${capture.path}`, nginx.urlOf(index));
+    const { cache: cacheAfterLoad } = await capturePage(origin, capture.path);
+    console.log(`server ${count(serverRun.requestsPerSecond)} req/s, nginx ${count(nginxRun.requestsPerSecond)} req/s`);
+    results.push({ page, captured: capture, server: serverRun, nginx: nginxRun, cacheAfterLoad });
   }
+  await stopSize();
+  return { size, pages: results };
+}
 
-  console.log(`\n${machine}\n${describeData(size)}\n${describeLoad(options)}\n`);
-  console.log(formatTable(staticRun, runs));
-  console.log(`\n${formatTargets(runs)}`);
+// Each page is asked for once before it is kept, so the kept body is the one a warm server sends.
+async function captureAll(origin: string, pages: BenchPage[]): Promise<CapturedPage[]> {
+  const captured: CapturedPage[] = [];
+  for (const page of pages) {
+    await capturePage(origin, page.path);
+    captured.push(await capturePage(origin, page.path));
+  }
+  return captured;
+}
+
+function stopIfGone(server: ChildProcess) {
+  if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the web server stopped during the run; see ${serverLogFile}`);
+}
+
+async function main() {
+  const options = parseBenchOptions(process.argv.slice(2));
+  requireWrk();
+  const nginxBinary = requireNginx();
+  const machine = describeMachine(); // Before we add any load of our own.
+  ensurePrismaClient();
+
+  const sizes: SizeResult[] = [];
+  for (const posts of options.sizes) sizes.push(await measureSize(options, nginxBinary, posts));
+
+  const verdicts: Verdict[] = [];
+  console.log(`\n${machine}\n\n${describeLoad(options)}`);
+  for (const result of sizes) {
+    const { table, verdicts: sizeVerdicts } = formatSizeTable(result);
+    verdicts.push(...sizeVerdicts);
+    console.log(`\n${describeData(result.size)}\n\n${table}`);
+  }
+  if (sizes.length > 1) {
+    const { table, verdicts: growthVerdicts } = formatGrowthTable(sizes[0]!, sizes.at(-1)!);
+    verdicts.push(...growthVerdicts);
+    console.log(`\nFrom ${count(sizes[0]!.size.posts)} to ${count(sizes.at(-1)!.size.posts)} posts (cost: req/s before / req/s after):\n\n${table}`);
+  }
+  const failed = verdicts.filter((verdict) => !verdict.pass).length;
+  console.log(`\n${failed === 0 ? "Every target met." : `${failed} of ${verdicts.length} targets not met.`}`);
+  if (failed > 0) process.exitCode = 1;
 }
 
 try {

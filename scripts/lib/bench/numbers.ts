@@ -14,3 +14,12 @@ export function alignedTable(header: string[], rows: string[][], textColumns: nu
     cells.map((cell, column) => (column < textColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");
 }
+
+/** The same, as a Markdown table that still lines up in a terminal: pasted into the README as it is. */
+export function markdownTable(header: string[], rows: string[][], textColumns: number): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => (column < textColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(" | ")} |`;
+  const rule = `|${widths.map((width, column) => (column < textColumns ? ` ${"-".repeat(width)} ` : ` ${"-".repeat(width - 1)}: `)).join("|")}|`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}

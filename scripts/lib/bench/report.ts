@@ -1,17 +1,34 @@
 import os from "node:os";
-import type { LoadResult } from "./load";
-import { alignedTable, count, ms } from "./numbers";
+import type { CapturedPage } from "./capture";
+import { count, markdownTable, ms } from "./numbers";
 import type { BenchOptions } from "./options";
-import type { Target } from "./pages";
+import type { BenchPage, PageKind } from "./pages";
 import type { BenchDataSize } from "./seed";
+import type { WrkResult } from "./wrk";
 
-export interface PageRun {
-  name: string;
-  path: string;
-  target?: Target;
-  load: LoadResult;
-  peakRssBytes: number;
+export interface PageResult {
+  page: BenchPage;
+  captured: CapturedPage;
+  server: WrkResult;
+  nginx: WrkResult;
+  /** X-Longhand-Cache right after the load: HIT when the page came from the page cache. */
+  cacheAfterLoad: string;
 }
+
+export interface SizeResult {
+  size: BenchDataSize;
+  pages: PageResult[];
+}
+
+export interface Verdict {
+  pass: boolean;
+  text: string;
+}
+
+/** The issue's targets: the server's throughput as a share of nginx's on the same bytes, in the same run. */
+export const MIN_SHARE_OF_NGINX: Record<PageKind, number> = { "cached page": 0.5, feed: 0.5, "repeated search": 0.25, "200 comments": 0.15 };
+/** From the smallest blog to the biggest, a page's throughput may drop by at most this factor. */
+export const MAX_GROWTH_COST = 1.2;
 
 const MB = 1024 * 1024;
 
@@ -32,54 +49,66 @@ export function describeData(size: BenchDataSize): string {
 
 export function describeLoad(options: BenchOptions): string {
   return (
-    `Load: ${options.connections} keep-alive connections per page, ${options.warmupSeconds} s warm-up, ${options.durationSeconds} s measured, ` +
-    `from a separate process on the same machine (it shares the CPU with the server)`
+    `Load: wrk -t${options.threads} -c${options.connections} on the same machine; per page ${options.warmupSeconds} s warm-up on each, ` +
+    `then ${options.rounds} x ${options.durationSeconds} s against nginx and the server alternately (req/s over all rounds, the worst round's p99)`
   );
 }
 
-/** One row per page, the static copy first; throughput also as a ratio to the static copy's. */
-export function formatTable(staticRun: PageRun, runs: PageRun[]): string {
-  const header = ["page", "URL", "req/s", "p50 ms", "p99 ms", "non-2xx", "errors", "KB/resp", "peak RSS MB", "vs static"];
-  const rows = [staticRun, ...runs].map((run) => [
-    run.name,
-    run.path,
-    count(run.load.requestsPerSecond),
-    ms(run.load.p50Ms),
-    ms(run.load.p99Ms),
-    describeNon2xx(run.load),
-    count(run.load.errors),
-    (run.load.meanResponseBytes / 1024).toFixed(1),
-    count(run.peakRssBytes / MB),
-    staticRun.load.requestsPerSecond > 0 ? `${(run.load.requestsPerSecond / staticRun.load.requestsPerSecond).toFixed(2)}x` : "-",
-  ]);
-  return alignedTable(header, rows, 2);
-}
-
-// "0", or "21,034 (404)": which statuses, so a page that does not exist yet is plain to see.
-function describeNon2xx(load: LoadResult): string {
-  if (load.non2xx === 0) return "0";
-  const statuses = Object.keys(load.statuses).filter((status) => Number(status) < 200 || Number(status) > 299);
-  return `${count(load.non2xx)} (${statuses.join(", ")})`;
-}
-
-/** The reader issue's targets, page by page: met or not, with the numbers. Never throws. */
-export function formatTargets(runs: PageRun[]): string {
-  const lines = ["Targets (reader issue):"];
-  for (const run of runs) {
-    const { target, load } = run;
-    if (!target) continue;
-    const wanted = `>= ${count(target.minRequestsPerSecond)} req/s${target.maxP99Ms === undefined ? "" : `, p99 < ${target.maxP99Ms} ms`}`;
-    const got = `${count(load.requestsPerSecond)} req/s, p99 ${ms(load.p99Ms)} ms`;
-    lines.push(`  ${run.name.padEnd(24)} ${wanted.padEnd(32)} got ${got.padEnd(28)} ${verdict(target, load)}`);
+function shareVerdict(result: PageResult): Verdict {
+  const { captured, server } = result;
+  // A fast error page is not a fast page.
+  if (captured.status !== 200) return { pass: false, text: `FAIL (answered ${captured.status})` };
+  if (server.non2xx3xx > 0 || server.errors > 0 || server.requests === 0) {
+    return { pass: false, text: `FAIL (${count(server.non2xx3xx)} error statuses, ${count(server.errors)} failed requests)` };
   }
-  return lines.join("\n");
+  // wrk counts headers too, so a full answer is never shorter than the body kept for nginx.
+  if (server.bytes / server.requests < captured.body.length) return { pass: false, text: "FAIL (shorter answers under load)" };
+  const pass = server.requestsPerSecond >= MIN_SHARE_OF_NGINX[result.page.kind] * result.nginx.requestsPerSecond;
+  return { pass, text: pass ? "pass" : "FAIL" };
 }
 
-function verdict(target: Target, load: LoadResult): string {
-  // A fast 404 is not a fast page.
-  if (load.non2xx > 0 || load.errors > 0 || load.responses === 0) return "NOT MET (not every response was a 2xx)";
-  const fastEnough = load.requestsPerSecond >= target.minRequestsPerSecond;
-  const steadyEnough = target.maxP99Ms === undefined || load.p99Ms < target.maxP99Ms;
-  if (fastEnough && steadyEnough) return "met";
-  return `NOT MET (${[!fastEnough && "throughput", !steadyEnough && "p99"].filter(Boolean).join(" and ")})`;
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** One row per page at one blog size; the verdicts, for the exit code. */
+export function formatSizeTable({ pages }: SizeResult): { table: string; verdicts: Verdict[] } {
+  const verdicts = pages.map(shareVerdict);
+  const header = ["page", "URL", "cache", "bytes", "req/s", "p99 ms", "nginx req/s", "nginx p99 ms", "ratio", "target", "result"];
+  const rows = pages.map((result, index) => [
+    result.page.name,
+    result.captured.path,
+    result.cacheAfterLoad,
+    count(result.captured.body.length),
+    count(result.server.requestsPerSecond),
+    ms(result.server.p99Ms),
+    count(result.nginx.requestsPerSecond),
+    ms(result.nginx.p99Ms),
+    percent(result.server.requestsPerSecond / result.nginx.requestsPerSecond),
+    `>= ${percent(MIN_SHARE_OF_NGINX[result.page.kind])}`,
+    verdicts[index]!.text,
+  ]);
+  return { table: markdownTable(header, rows, 3), verdicts };
+}
+
+/** Each page's throughput on the smallest blog against the biggest, matched by page name. */
+export function formatGrowthTable(small: SizeResult, big: SizeResult): { table: string; verdicts: Verdict[] } {
+  const verdicts: Verdict[] = [];
+  const rows = small.pages.flatMap((before) => {
+    const after = big.pages.find((result) => result.page.name === before.page.name);
+    if (!after) return [];
+    const cost = before.server.requestsPerSecond / after.server.requestsPerSecond;
+    const pass = cost <= MAX_GROWTH_COST;
+    verdicts.push({ pass, text: pass ? "pass" : "FAIL" });
+    return [
+      [
+        before.page.name,
+        count(before.server.requestsPerSecond),
+        count(after.server.requestsPerSecond),
+        Number.isFinite(cost) ? `${cost.toFixed(2)}x` : "-",
+        `<= ${MAX_GROWTH_COST.toFixed(1)}x`,
+        pass ? "pass" : "FAIL",
+      ],
+    ];
+  });
+  const header = ["page", `req/s at ${count(small.size.posts)}`, `req/s at ${count(big.size.posts)}`, "cost", "target", "result"];
+  return { table: markdownTable(header, rows, 1), verdicts };
 }
