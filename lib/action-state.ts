@@ -8,8 +8,6 @@ export interface ActionState<Field extends string = string> {
   errors?: Partial<Record<Field, string[]>>;
 }
 
-export const initialActionState: ActionState = { ok: false };
-
 /**
  * What a write says when it did not happen for a reason that is not the person's (the database or
  * the network is away): the server's refusal and the browser's failed call say the same words.

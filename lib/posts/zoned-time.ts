@@ -31,8 +31,3 @@ export function instantFromZonedLocal(local: string, timeZone: string): Date | n
   const guess = wallClock - zoneOffset(new Date(wallClock), timeZone);
   return new Date(wallClock - zoneOffset(new Date(guess), timeZone));
 }
-
-/** The `datetime-local` value for an instant on the blog's clock. */
-export function zonedLocalFromInstant(instant: Date, timeZone: string): string {
-  return new Date(instant.getTime() + zoneOffset(instant, timeZone)).toISOString().slice(0, 16);
-}
