@@ -3,7 +3,7 @@ import { CommentError } from "@/lib/comments/errors";
 import { commentIdempotencyKey } from "@/lib/comments/idempotency";
 import { findOpenPost, statusUnderPolicy } from "@/lib/comments/policy";
 import { COMMENT_RATE_LIMITS, MAX_DEPTH } from "@/lib/comments/rules";
-import { tagsTouchedByCommentsOn } from "@/lib/comments/touched-tags";
+import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { commentTextToHtml } from "@/lib/html";
@@ -58,7 +58,7 @@ export async function createComment({ user, postId, parentId, body, formKey, hon
       if (!limit.allowed) throw new CommentError("rate-limited", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
       return comment.id;
     });
-    return { id, status, postId, permalink: post.permalink, expire: tagsTouchedByCommentsOn([postId]) };
+    return { id, status, postId, permalink: post.permalink, expire: commentsWritten([postId]) };
   } catch (error) {
     const raced = isUniqueViolation(error) ? await findByKey(idempotencyKey) : null;
     if (!raced) throw error;

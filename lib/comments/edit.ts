@@ -3,7 +3,7 @@ import { CommentError } from "@/lib/comments/errors";
 import { findCommentForChange } from "@/lib/comments/find";
 import { findOpenPost, statusUnderPolicy } from "@/lib/comments/policy";
 import { COMMENT_EDIT_RATE_LIMITS, withinEditWindow } from "@/lib/comments/rules";
-import { tagsTouchedByCommentsOn } from "@/lib/comments/touched-tags";
+import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
 import { commentTextToHtml } from "@/lib/html";
 import { describeRetry, hitRateLimits } from "@/lib/rate-limit";
@@ -28,5 +28,5 @@ export async function editComment({ user, commentId, body, now }: { user: Curren
     const limit = await hitRateLimits(COMMENT_EDIT_RATE_LIMITS, user.id, now, tx);
     if (!limit.allowed) throw new CommentError("rate-limited", `You are editing too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
   });
-  return { postId: comment.postId, status, expire: tagsTouchedByCommentsOn([comment.postId]) };
+  return { postId: comment.postId, status, expire: commentsWritten([comment.postId]) };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { CommentError } from "@/lib/comments/errors";
 import { findCommentForChange } from "@/lib/comments/find";
 import { moderatesPost } from "@/lib/comments/rules";
-import { tagsTouchedByCommentsOn } from "@/lib/comments/touched-tags";
+import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -22,7 +22,7 @@ export async function moderateComment({ user, commentId, decision }: { user: Cur
   const comment = await findCommentForChange(commentId);
   if (!moderatesPost(user, comment.post)) throw new CommentError("forbidden", "Only the post's author or an admin can moderate its comments.");
   await db.comment.update({ where: { id: comment.id }, data: changesFor(decision) });
-  return { postId: comment.postId, expire: tagsTouchedByCommentsOn([comment.postId]) };
+  return { postId: comment.postId, expire: commentsWritten([comment.postId]) };
 }
 
 /**
@@ -45,6 +45,6 @@ export async function moderateComments({ user, commentIds, decision }: { user: C
       throw new NotFoundError(ids.length === 1 ? "That comment" : "One or more of those comments");
     }
     const { count } = await tx.comment.updateMany({ where: { id: { in: ids } }, data: changesFor(decision) });
-    return { count, expire: tagsTouchedByCommentsOn(comments.map((comment) => comment.postId)) };
+    return { count, expire: commentsWritten(comments.map((comment) => comment.postId)) };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { CommentError } from "@/lib/comments/errors";
 import { findCommentForChange } from "@/lib/comments/find";
-import { tagsTouchedByCommentsOn } from "@/lib/comments/touched-tags";
+import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/session";
 
@@ -14,5 +14,5 @@ export async function removeOwnComment({ user, commentId }: { user: CurrentUser;
   const comment = await findCommentForChange(commentId);
   if (comment.userId !== user.id) throw new CommentError("forbidden", "You can only delete your own comments.");
   await db.comment.update({ where: { id: comment.id }, data: { status: "DELETED", removedBy: "AUTHOR", bodyHtml: "" } });
-  return { postId: comment.postId, expire: tagsTouchedByCommentsOn([comment.postId]) };
+  return { postId: comment.postId, expire: commentsWritten([comment.postId]) };
 }

@@ -1,6 +1,7 @@
 "use server";
 
-import { refresh, updateTag } from "next/cache";
+import { refresh } from "next/cache";
+import { expireForWriter } from "@/lib/cache-invalidation";
 import { moderateComments } from "@/lib/comments/moderate";
 import { dashboardAction, type ActionResult } from "@/lib/dashboard/action-client";
 import { queueModerationSchema, type QueueDecision } from "@/lib/validation/comments";
@@ -11,7 +12,7 @@ const DONE: Record<QueueDecision, string> = { approve: "approved", spam: "marked
 
 const run = dashboardAction({ schema: queueModerationSchema }, async ({ decision, commentIds }, user) => {
   const { count, expire } = await moderateComments({ user, commentIds, decision });
-  for (const tag of expire) updateTag(tag);
+  expireForWriter(expire);
   // The queue and the navigation's badge are per request: show them again with the change.
   refresh();
   return { count, decision };

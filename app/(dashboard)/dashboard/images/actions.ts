@@ -1,7 +1,7 @@
 "use server";
 
-import { refresh, updateTag } from "next/cache";
-import { tags } from "@/lib/cache-tags";
+import { refresh } from "next/cache";
+import { expireForWriter, imageDeleted } from "@/lib/cache-invalidation";
 import { dashboardAction, type ActionResult } from "@/lib/dashboard/action-client";
 import { listFeaturedImageChoices } from "@/lib/uploads/featured";
 import { deleteUpload } from "@/lib/uploads/images";
@@ -9,9 +9,7 @@ import { deleteUploadSchema, featuredImageChoicesSchema } from "@/lib/validation
 
 const runDelete = dashboardAction({ schema: deleteUploadSchema }, async ({ id, confirmed }, user) => {
   await deleteUpload({ user, id, inUseConfirmed: confirmed });
-  // Reader pages that showed it (in a body, or as a featured image) drop it.
-  updateTag(tags.uploads);
-  updateTag(tags.posts);
+  expireForWriter(imageDeleted());
   refresh();
   return { id };
 });

@@ -1,7 +1,7 @@
 "use server";
-import { refresh, updateTag } from "next/cache";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { tags } from "@/lib/cache-tags";
+import { expireForWriter, staticPageChanged } from "@/lib/cache-invalidation";
 import { dashboardAction, type ActionResult } from "@/lib/dashboard/action-client";
 import { createPage } from "@/lib/static-pages/create";
 import { deletePage } from "@/lib/static-pages/delete";
@@ -40,7 +40,7 @@ export async function savePageAction(_previous: PageFormState, formData: FormDat
 
 const update = dashboardAction({ schema: pageIdSchema }, async ({ pageId }, user) => {
   await updateLivePage({ user, pageId, now: new Date() });
-  updateTag(tags.pages);
+  expireForWriter(staticPageChanged());
   refresh();
   return null;
 });
@@ -63,7 +63,7 @@ export async function discardPageChangesAction(_previous: PageCommandState, form
 
 const publish = dashboardAction({ schema: pageIdSchema }, async ({ pageId }, user) => {
   await publishPage({ user, pageId, now: new Date() });
-  updateTag(tags.pages);
+  expireForWriter(staticPageChanged());
   refresh();
   return null;
 });
@@ -75,7 +75,7 @@ export async function publishPageAction(_previous: PageCommandState, formData: F
 
 const unpublish = dashboardAction({ schema: pageIdSchema }, async ({ pageId }, user) => {
   await unpublishPage({ user, pageId, now: new Date() });
-  updateTag(tags.pages);
+  expireForWriter(staticPageChanged());
   refresh();
   return null;
 });
@@ -87,7 +87,7 @@ export async function unpublishPageAction(_previous: PageCommandState, formData:
 
 const remove = dashboardAction({ schema: deletePageSchema }, async ({ pageId }, user) => {
   const deleted = await deletePage({ user, pageId });
-  if (deleted.readersMaySeeIt) updateTag(tags.pages);
+  if (deleted.readersMaySeeIt) expireForWriter(staticPageChanged());
   return null;
 });
 

@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { tags } from "@/lib/cache-tags";
+import { commentsSwitched, expireForWriter, postWritten } from "@/lib/cache-invalidation";
 import type { DashboardUser } from "@/lib/dashboard/access";
 import { dashboardAction } from "@/lib/dashboard/action-client";
 import { createDraft } from "@/lib/posts/create";
@@ -17,18 +16,9 @@ import type { WriteOutcome } from "@/lib/posts/write";
 import { getBlogSettings } from "@/lib/settings";
 import { commentsSwitchSchema, postIdSchema, postWriteSchema, savePostSchema, schedulePostSchema } from "@/lib/validation/posts";
 
-/**
- * Expires what the write changed for readers. A draft's saves change nothing they can see, and
- * expiring nothing also spares the editor a refresh of its page after every autosave.
- */
-function expireTags(outcome: WriteOutcome) {
-  if (outcome.posts) {
-    updateTag(tags.post(outcome.postId));
-    updateTag(tags.posts);
-  }
-  if (outcome.labels) updateTag(tags.labels);
-  if (outcome.redirects) updateTag(tags.redirects);
-}
+// A draft's saves change nothing readers see: expiring nothing also spares the editor a refresh
+// of its page after every autosave.
+const expireTags = (outcome: WriteOutcome) => expireForWriter(postWritten(outcome));
 
 export type { PostStanding } from "@/lib/posts/editing";
 
@@ -107,7 +97,7 @@ export async function discardChangesAction(input: z.input<typeof postWriteSchema
 /** "Allow comments" applies to the live post at once: its page shows the form, or says they are closed. */
 const runSetCommentsOpen = dashboardAction({ schema: commentsSwitchSchema }, async ({ postId, open }, user) => {
   const saved = await setCommentsOpen({ user, postId, open });
-  updateTag(tags.post(postId));
+  expireForWriter(commentsSwitched(postId));
   return saved;
 });
 export async function setCommentsOpenAction(input: z.input<typeof commentsSwitchSchema>) {

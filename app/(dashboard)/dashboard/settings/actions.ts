@@ -1,7 +1,6 @@
 "use server";
 
-import { updateTag } from "next/cache";
-import { tags } from "@/lib/cache-tags";
+import { expireForWriter, settingsSaved } from "@/lib/cache-invalidation";
 import { dashboardAction, type ActionResult } from "@/lib/dashboard/action-client";
 import { updateBlogSettings } from "@/lib/dashboard/blog-settings";
 import { blogSettingsSchema, type BlogSettingsField, type BlogSettingsInput } from "@/lib/validation/settings";
@@ -11,12 +10,7 @@ export type SettingsFormState = ActionResult<BlogSettingsInput, BlogSettingsFiel
 
 const run = dashboardAction({ schema: blogSettingsSchema, adminOnly: true }, async (input) => {
   const saved = await updateBlogSettings(input);
-  // The title and description head every reader page, the page size shapes every list, and the
-  // time zone dates posts, comments and static pages; the comment policy shows under each post.
-  updateTag(tags.settings);
-  updateTag(tags.posts);
-  updateTag(tags.comments);
-  updateTag(tags.pages);
+  expireForWriter(settingsSaved());
   return saved;
 });
 

@@ -1,10 +1,10 @@
 "use server";
 
-import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { COULD_NOT_SAVE, invalid } from "@/lib/action-state";
+import { expireForWriter } from "@/lib/cache-invalidation";
 import type { NotPostedReason } from "@/components/comment/not-posted-notes";
 import { createComment, type CreatedComment } from "@/lib/comments/create";
 import { editComment } from "@/lib/comments/edit";
@@ -134,13 +134,11 @@ async function moderateNow(_previous: ActionState, formData: FormData): Promise<
 }
 
 /**
- * Expires what the write changed (lib/comments/touched-tags.ts) and lets the writer see it at once;
+ * Expires what the write changed (lib/cache-invalidation.ts) and lets the writer see it at once;
  * a write that changed nothing (a resubmitted form) expires nothing.
  */
 async function expireForReaders(expire: string[], userId: string) {
-  if (expire.length === 0) return;
-  for (const tag of expire) updateTag(tag);
-  await grantFreshReads(userId);
+  if (expireForWriter(expire)) await grantFreshReads(userId);
 }
 
 function failure(error: unknown, fallback: string): ActionState {
