@@ -2,20 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { ActionState } from "@/lib/action-state";
-import { COULD_NOT_SAVE, invalid } from "@/lib/action-state";
-import { expireForWriter } from "@/lib/cache-invalidation";
 import type { NotPostedReason } from "@/components/comment/not-posted-notes";
-import { createComment, type CreatedComment } from "@/lib/comments/create";
+import { signedInAction } from "@/lib/action-client";
+import type { ActionFailure, ActionResult, ActionState } from "@/lib/action-state";
+import { createComment } from "@/lib/comments/create";
 import { editComment } from "@/lib/comments/edit";
-import { CommentError } from "@/lib/comments/errors";
-import { isDatabaseUnavailable } from "@/lib/database-outage.mjs";
-import { refuseWhileDatabaseDown } from "@/lib/database-outage-refusal";
 import { moderateComment } from "@/lib/comments/moderate";
 import { removeOwnComment } from "@/lib/comments/remove";
 import { submittedByScript } from "@/lib/form-flash";
-import { grantFreshReads } from "@/lib/grant-fresh-reads";
-import { getCurrentUser } from "@/lib/session";
 import { commentIdSchema, editCommentSchema, moderationSchema, newCommentSchema } from "@/lib/validation/comments";
 
 /**
@@ -28,36 +22,28 @@ export type CommentFormState = ActionState<"body"> & { body?: string; landAt?: s
 // only a permalink's shape is accepted: never a way to send a reader off the site.
 const permalinkSchema = z.string().regex(/^\/\d{4}\/\d{2}\/[\w-]+$/);
 
-const NOT_SIGNED_IN: ActionState = { ok: false, message: "Your session has ended: sign in again, then try once more." };
+const ON_OUR_SIDE = "Something went wrong on our side; please try again.";
 
-// Each action answers "Could not save, try again" (keeping the text) when the database cannot be reached.
-const COULD_NOT_SAVE_STATE: ActionState = { ok: false, message: COULD_NOT_SAVE };
+// The notes a reader without JavaScript is sent to (components/comment/not-posted-notes.tsx).
+const NOT_POSTED_BECAUSE: Partial<Record<string, NotPostedReason>> = { INVALID: "invalid", NOT_FOUND: "not-found", CLOSED: "closed", RATE_LIMITED: "rate-limited" };
 
-export async function postComment(previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const body = String(formData.get("body") ?? "");
-  return refuseWhileDatabaseDown(
-    () => postCommentNow(previous, formData),
-    () => notPosted(formData, { ...COULD_NOT_SAVE_STATE, body }, "error"),
-  );
-}
+const create = signedInAction(
+  { schema: newCommentSchema, unexpected: `Your comment was not posted. ${ON_OUR_SIDE}` },
+  async ({ postId, parentId, body, formKey, website }, user, { expire }) => {
+    const created = await createComment({ user, postId, parentId, body, formKey, honeypot: website, now: new Date() });
+    expire(created.expire);
+    return created;
+  },
+);
 
-async function postCommentNow(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const body = String(formData.get("body") ?? "");
-  const user = await getCurrentUser();
-  // Without JavaScript the signed-out reader sees the form too: send them to sign in and back.
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`${returnPath(formData)}#comment-form`)}`);
-  const parsed = newCommentSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return notPosted(formData, { ...invalid<"body">(parsed.error), body }, "invalid");
-  const { postId, parentId, formKey, website } = parsed.data;
-  let created: CreatedComment | undefined;
-  let refusal: { state: ActionState; reason: NotPostedReason } | undefined;
-  try {
-    created = await createComment({ user, postId, parentId, body: parsed.data.body, formKey, honeypot: website, now: new Date() });
-  } catch (error) {
-    refusal = { state: failure(error, "Your comment was not posted."), reason: error instanceof CommentError ? (error.code as NotPostedReason) : "error" };
+export async function postComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const result = await create(formData);
+  if (!result.ok) {
+    // Without JavaScript the signed-out reader sees the form too: send them to sign in and back.
+    if (result.code === "UNAUTHENTICATED") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`${returnPath(formData)}#comment-form`)}`);
+    return notPosted(formData, { ...refusal(result), body: bodyOf(formData) }, NOT_POSTED_BECAUSE[result.code] ?? "error");
   }
-  if (!created) return notPosted(formData, { ...refusal!.state, body }, refusal!.reason);
-  await expireForReaders(created.expire, user.id);
+  const created = result.data;
   const anchor = !created.id ? "comments" : created.status === "VISIBLE" ? `c${created.id}` : "comment-awaiting-moderation";
   // With JavaScript the action's own answer re-renders this page after the write; a redirect
   // would fetch it through the page cache instead, which can still be refilling from before.
@@ -79,72 +65,48 @@ function returnPath(formData: FormData): string {
   return permalinkSchema.safeParse(formData.get("permalink")).data ?? "/";
 }
 
-export async function saveCommentEdit(previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const body = String(formData.get("body") ?? "");
-  return refuseWhileDatabaseDown(() => saveCommentEditNow(previous, formData), () => ({ ...COULD_NOT_SAVE_STATE, body }));
+const bodyOf = (formData: FormData) => String(formData.get("body") ?? "");
+
+const edit = signedInAction(
+  { schema: editCommentSchema, unexpected: `Your changes were not saved. ${ON_OUR_SIDE}` },
+  async (input, user, { expire }) => {
+    const { status, expire: changed } = await editComment({ user, ...input, now: new Date() });
+    expire(changed);
+    return status;
+  },
+  { message: (status) => (status === "PENDING" ? "Saved. It now awaits moderation." : "Saved.") },
+);
+
+export async function saveCommentEdit(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const result = await edit(formData);
+  return result.ok ? { ok: true, message: result.message } : { ...refusal(result), body: bodyOf(formData) };
 }
 
-async function saveCommentEditNow(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const body = String(formData.get("body") ?? "");
-  const user = await getCurrentUser();
-  if (!user) return { ...NOT_SIGNED_IN, body };
-  const parsed = editCommentSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ...invalid<"body">(parsed.error), body };
-  try {
-    const { status, expire } = await editComment({ user, ...parsed.data, now: new Date() });
-    await expireForReaders(expire, user.id);
-    return { ok: true, message: status === "PENDING" ? "Saved. It now awaits moderation." : "Saved." };
-  } catch (error) {
-    return { ...failure(error, "Your changes were not saved."), body };
-  }
+const remove = signedInAction(
+  { schema: commentIdSchema, unexpected: `The comment was not deleted. ${ON_OUR_SIDE}` },
+  async (input, user, { expire }) => expire((await removeOwnComment({ user, ...input })).expire),
+  { message: () => "Deleted." },
+);
+
+export async function deleteOwnComment(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return stateOf(await remove(formData));
 }
 
-export async function deleteOwnComment(previous: ActionState, formData: FormData): Promise<ActionState> {
-  return refuseWhileDatabaseDown(() => deleteOwnCommentNow(previous, formData), () => COULD_NOT_SAVE_STATE);
+const decide = signedInAction(
+  { schema: moderationSchema, unexpected: `Nothing was changed. ${ON_OUR_SIDE}` },
+  async (input, user, { expire }) => expire((await moderateComment({ user, ...input })).expire),
+  { message: () => "Done." },
+);
+
+export async function moderate(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return stateOf(await decide(formData));
 }
 
-async function deleteOwnCommentNow(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user) return NOT_SIGNED_IN;
-  const parsed = commentIdSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await expireForReaders((await removeOwnComment({ user, ...parsed.data })).expire, user.id);
-    return { ok: true, message: "Deleted." };
-  } catch (error) {
-    return failure(error, "The comment was not deleted.");
-  }
+function stateOf(result: ActionResult<unknown>): ActionState {
+  return result.ok ? { ok: true, message: result.message } : refusal(result);
 }
 
-export async function moderate(previous: ActionState, formData: FormData): Promise<ActionState> {
-  return refuseWhileDatabaseDown(() => moderateNow(previous, formData), () => COULD_NOT_SAVE_STATE);
-}
-
-async function moderateNow(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user) return NOT_SIGNED_IN;
-  const parsed = moderationSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await expireForReaders((await moderateComment({ user, ...parsed.data })).expire, user.id);
-    return { ok: true, message: "Done." };
-  } catch (error) {
-    return failure(error, "Nothing was changed.");
-  }
-}
-
-/**
- * Expires what the write changed (lib/cache-invalidation.ts) and lets the writer see it at once;
- * a write that changed nothing (a resubmitted form) expires nothing.
- */
-async function expireForReaders(expire: string[], userId: string) {
-  if (expireForWriter(expire)) await grantFreshReads(userId);
-}
-
-function failure(error: unknown, fallback: string): ActionState {
-  if (error instanceof CommentError) return { ok: false, message: error.message };
-  // The outage wrapper above answers for it; rethrown so it does not read "went wrong on our side".
-  if (isDatabaseUnavailable(error)) throw error;
-  console.error(error);
-  return { ok: false, message: `${fallback} Something went wrong on our side; please try again.` };
+/** A refusal as the comment forms show it: the reason in words (and the fields'), without the action client's code. */
+function refusal({ message, errors }: ActionFailure): ActionState {
+  return { ok: false, message, ...(errors ? { errors } : {}) };
 }
