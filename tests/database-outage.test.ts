@@ -27,7 +27,7 @@ let actionClient: typeof import("../lib/action-client");
 let gate: typeof import("../lib/dashboard/gate");
 let credentials: typeof import("../lib/auth/credentials");
 let signInMessages: typeof import("../lib/auth/sign-in-messages");
-let accountActions: typeof import("../app/(auth)/actions");
+let accountActions: typeof import("../lib/actions/sign-out");
 
 beforeAll(async () => {
   database = await startThrowawayPostgres("longhand_outage");
@@ -40,7 +40,7 @@ beforeAll(async () => {
   gate = await import("../lib/dashboard/gate");
   credentials = await import("../lib/auth/credentials");
   signInMessages = await import("../lib/auth/sign-in-messages");
-  accountActions = await import("../app/(auth)/actions");
+  accountActions = await import("../lib/actions/sign-out");
 });
 
 afterAll(async () => {

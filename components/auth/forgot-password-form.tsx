@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { forgotPassword, type ForgotField } from "@/app/(auth)/forgot-password/actions";
+import { forgotPassword, type ForgotField } from "@/lib/actions/forgot-password";
 import { Field, FormMessage } from "@/components/auth/fields";
 import type { FormState } from "@/lib/action-state";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { resetPasswordWithToken, type ResetField } from "@/app/(auth)/reset-password/actions";
+import { resetPasswordWithToken, type ResetField } from "@/lib/actions/reset-password";
 import { FormMessage, NewPasswordField } from "@/components/auth/fields";
 import type { FormState } from "@/lib/action-state";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { signUp, type SignUpField } from "@/app/(auth)/sign-up/actions";
+import { signUp, type SignUpField } from "@/lib/actions/sign-up";
 import { Field, FormMessage, NewPasswordField } from "@/components/auth/fields";
 import type { FormState } from "@/lib/action-state";
 

@@ -14,7 +14,7 @@ import {
   trashPostAction,
   unpublishPostAction,
   updatePostAction,
-} from "@/app/(dashboard)/dashboard/posts/actions";
+} from "@/lib/actions/dashboard/posts";
 import { COULD_NOT_SAVE } from "@/lib/action-state";
 import type { PostStanding } from "@/lib/posts/editing";
 import { Button, ButtonGroup } from "@/components/ui/button";

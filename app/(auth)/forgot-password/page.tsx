@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import type { ForgotField } from "@/app/(auth)/forgot-password/actions";
+import type { ForgotField } from "@/lib/actions/forgot-password";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { emailConfigured } from "@/lib/auth/providers";
 import { FORM_IDS, flashedFormState } from "@/lib/form-flash";

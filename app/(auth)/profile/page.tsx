@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { NameField, PasswordField } from "@/app/(auth)/profile/actions";
+import type { NameField, PasswordField } from "@/lib/actions/profile";
 import { NameForm, PasswordForm } from "@/components/auth/profile-forms";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { hasPassword } from "@/lib/accounts";

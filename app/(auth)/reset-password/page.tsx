@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ResetField } from "@/app/(auth)/reset-password/actions";
+import type { ResetField } from "@/lib/actions/reset-password";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { firstParam, type SearchParams } from "@/lib/auth/search-params";
 import { FORM_IDS, flashedFormState } from "@/lib/form-flash";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { SignUpField } from "@/app/(auth)/sign-up/actions";
+import type { SignUpField } from "@/lib/actions/sign-up";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { firstParam, type SearchParams } from "@/lib/auth/search-params";
