@@ -3,7 +3,7 @@
 import { adminAction } from "@/lib/action-client";
 import type { ActionResult } from "@/lib/action-state";
 import { settingsSaved } from "@/lib/cache-invalidation";
-import { updateBlogSettings } from "@/lib/dashboard/blog-settings";
+import { updateBlogSettings } from "@/lib/settings";
 import { blogSettingsSchema, type BlogSettingsField, type BlogSettingsInput } from "@/lib/validation/settings";
 
 /** The form's state: nothing yet, or the answer to the last save. */
