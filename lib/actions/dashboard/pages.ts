@@ -3,6 +3,7 @@ import { refresh } from "next/cache";
 import { dashboardAction, formAction } from "@/lib/action-client";
 import type { ActionResult } from "@/lib/action-state";
 import { staticPageChanged } from "@/lib/cache-invalidation";
+import type { DashboardUser } from "@/lib/dashboard/access";
 import { createPage } from "@/lib/static-pages/create";
 import { deletePage } from "@/lib/static-pages/delete";
 import { discardPendingPageEdit, updateLivePage } from "@/lib/static-pages/pending";
@@ -38,18 +39,25 @@ export const savePageAction = formAction(
   ),
 );
 
-export const updatePageAction = formAction(
-  dashboardAction(
-    { schema: pageIdSchema },
-    async ({ pageId }, user, { expire }) => {
-      await updateLivePage({ user, pageId, now: new Date() });
-      expire(staticPageChanged());
-      refresh();
-      return null;
-    },
-    { message: () => "Updated: readers see the new version now." },
-  ),
-);
+/** A change readers see at once (Update, Publish, Unpublish): the rule, then the pages tag, then the form again. */
+function liveChange(change: (options: { user: DashboardUser; pageId: string; now: Date }) => Promise<unknown>, done: string) {
+  return formAction(
+    dashboardAction(
+      { schema: pageIdSchema },
+      async ({ pageId }, user, { expire }) => {
+        await change({ user, pageId, now: new Date() });
+        expire(staticPageChanged());
+        refresh();
+        return null;
+      },
+      { message: () => done },
+    ),
+  );
+}
+
+export const updatePageAction = liveChange(updateLivePage, "Updated: readers see the new version now.");
+export const publishPageAction = liveChange(publishPage, "Published: readers see the page now.");
+export const unpublishPageAction = liveChange(unpublishPage, "Unpublished: the page is a draft again.");
 
 export const discardPageChangesAction = formAction(
   dashboardAction(
@@ -60,32 +68,6 @@ export const discardPageChangesAction = formAction(
       return null;
     },
     { message: () => "Changes discarded: the form shows the live page again." },
-  ),
-);
-
-export const publishPageAction = formAction(
-  dashboardAction(
-    { schema: pageIdSchema },
-    async ({ pageId }, user, { expire }) => {
-      await publishPage({ user, pageId, now: new Date() });
-      expire(staticPageChanged());
-      refresh();
-      return null;
-    },
-    { message: () => "Published: readers see the page now." },
-  ),
-);
-
-export const unpublishPageAction = formAction(
-  dashboardAction(
-    { schema: pageIdSchema },
-    async ({ pageId }, user, { expire }) => {
-      await unpublishPage({ user, pageId, now: new Date() });
-      expire(staticPageChanged());
-      refresh();
-      return null;
-    },
-    { message: () => "Unpublished: the page is a draft again." },
   ),
 );
 
