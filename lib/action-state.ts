@@ -1,4 +1,8 @@
 import type { z } from "zod";
+import type { AppErrorCode } from "@/lib/errors";
+
+// The one family of answers a server action gives its form: ActionState at the root, FormState for
+// forms that keep what was typed, ActionResult for actions made with lib/action-client.ts.
 
 /** What every form's server action returns to `useActionState`. */
 export interface ActionState<Field extends string = string> {
@@ -8,7 +12,15 @@ export interface ActionState<Field extends string = string> {
   errors?: Partial<Record<Field, string[]>>;
 }
 
-export const initialActionState: ActionState = { ok: false };
+/** A form's action state plus what the person typed, so a failed submission keeps it (also without JavaScript). */
+export type FormState<Field extends string> = ActionState<Field> & { values?: Partial<Record<Field, string>> };
+
+/** A refusal from lib/action-client.ts: why (`code`), and the words for the person. */
+export type ActionFailure<Field extends string = string> = ActionState<Field> & {
+  ok: false;
+  code: AppErrorCode | "UNAUTHENTICATED" | "ERROR";
+};
+export type ActionResult<Data, Field extends string = string> = { ok: true; data: Data; message?: string } | ActionFailure<Field>;
 
 /**
  * What a write says when it did not happen for a reason that is not the person's (the database or

@@ -1,25 +1,66 @@
 import "server-only";
 
-function parts(date: Date, timeZone: string, options: Intl.DateTimeFormatOptions) {
-  const found = new Intl.DateTimeFormat("en-GB", { ...options, timeZone }).formatToParts(date);
-  return (type: Intl.DateTimeFormatPartTypes) => found.find((part) => part.type === type)?.value ?? "";
+// The one place the blog reads a time zone's clock: dates on pages, permalinks, exports, and the
+// instant a scheduled time names. Making a DateTimeFormat costs far more than using one, and a
+// list or an export writes many dates, so each format is made once per zone.
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** The parts of `date` on `timeZone`'s clock ("UTC" or an IANA zone), as `options` spell them. */
+export function zonedParts(date: Date, timeZone: string, options: Intl.DateTimeFormatOptions): (type: Intl.DateTimeFormatPartTypes) => string {
+  const key = `${timeZone} ${JSON.stringify(options)}`;
+  let clock = clocks.get(key);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+    clocks.set(key, clock);
+  }
+  const found = clock.formatToParts(date);
+  return (type) => found.find((part) => part.type === type)?.value ?? "";
+}
+
+const WALL_CLOCK: Intl.DateTimeFormatOptions = { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" };
+
+/** "2011-09-08 09:41:00" on `timeZone`'s clock: how WordPress stores a time, and the base of every offset below. */
+export function wallClockText(date: Date, timeZone: string): string {
+  const part = zonedParts(date, timeZone, WALL_CLOCK);
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")}`;
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
+function zoneOffset(instant: Date, timeZone: string): number {
+  const wallClock = Date.parse(`${wallClockText(instant, timeZone).replace(" ", "T")}Z`);
+  return wallClock - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * The instant a `datetime-local` value ("2026-11-28T09:30") names on the blog's clock. The offset
+ * is checked at the result again, so a time next to a daylight-saving change lands correctly.
+ */
+export function instantFromZonedLocal(local: string, timeZone: string): Date | null {
+  const match = LOCAL_DATE_TIME.exec(local);
+  if (!match) return null;
+  const [, year, month, day, hour, minute] = match.map(Number) as [number, number, number, number, number, number];
+  const wallClock = Date.UTC(year, month - 1, day, hour, minute);
+  const guess = wallClock - zoneOffset(new Date(wallClock), timeZone);
+  return new Date(wallClock - zoneOffset(new Date(guess), timeZone));
 }
 
 /** Blogger's date header, in the blog's time zone: "Thursday, 8 September 2011". */
 export function formatDateHeader(date: Date, timeZone: string): string {
-  const part = parts(date, timeZone, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const part = zonedParts(date, timeZone, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
   return `${part("weekday")}, ${part("day")} ${part("month")} ${part("year")}`;
 }
 
 /** The calendar day in the blog's time zone, "2011-09-08": posts sharing it share a date header. */
 export function localDayKey(date: Date, timeZone: string): string {
-  const part = parts(date, timeZone, { year: "numeric", month: "2-digit", day: "2-digit" });
+  const part = zonedParts(date, timeZone, { year: "numeric", month: "2-digit", day: "2-digit" });
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 /** "09:41", in the blog's time zone. */
 export function formatTime(date: Date, timeZone: string): string {
-  const part = parts(date, timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const part = zonedParts(date, timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   return `${part("hour")}:${part("minute")}`;
 }
 

@@ -1,12 +1,18 @@
 import "server-only";
 
 /**
+ * Why a write was refused. CLOSED, RATE_LIMITED and EDIT_WINDOW_OVER are the comment rules': comments
+ * closed on the post or the blog, too many too fast, an edit after its 15 minutes.
+ */
+export type AppErrorCode = "NOT_FOUND" | "CONFLICT" | "INVALID" | "FORBIDDEN" | "CLOSED" | "RATE_LIMITED" | "EDIT_WINDOW_OVER";
+
+/**
  * A failure the person can act on, with a message written for them. Data functions throw these;
- * the dashboard's action client (lib/dashboard/action-client.ts) turns them into an action result.
+ * the action client (lib/action-client.ts) turns them into an action result.
  */
 export class AppError extends Error {
   constructor(
-    readonly code: "NOT_FOUND" | "CONFLICT" | "INVALID" | "FORBIDDEN",
+    readonly code: AppErrorCode,
     message: string,
   ) {
     super(message);

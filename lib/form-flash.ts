@@ -2,13 +2,23 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { FormState } from "@/components/auth/fields";
+import type { FormState } from "@/lib/action-state";
 
 // Without JavaScript a form posts the whole page, and Next 16.4 answers a partly prerendered page
 // by resuming its prerender, which leaves the action's result out of the HTML (it only reaches
 // useActionState through script). So for such a post the result goes to the browser in a
 // short-lived cookie, and a redirect brings the person back to the page, which shows it.
 const FLASH_SECONDS = 30;
+
+/** Names of the forms whose results survive a post without JavaScript. */
+export const FORM_IDS = {
+  signUp: "sign-up",
+  profileName: "profile-name",
+  profilePassword: "profile-password",
+  forgotPassword: "forgot-password",
+  resetPassword: "reset-password",
+  imageUpload: "image-upload",
+} as const;
 
 const flashedState = z.object({
   ok: z.boolean(),

@@ -1,4 +1,5 @@
 import "server-only";
+import { zonedParts } from "@/lib/dates";
 import { slugify } from "@/lib/slugify";
 
 /** "/2011/09/slug": the year and month of publication in the blog's time zone, as Blogger does. */
@@ -8,8 +9,7 @@ export function permalinkFor(slug: string, publishedAt: Date, timeZone: string):
 
 /** "/2011/09": the archive page of the month a date falls in, in the blog's time zone. */
 export function archiveMonthPath(date: Date, timeZone: string): string {
-  const found = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "2-digit", timeZone }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => found.find((entry) => entry.type === type)?.value;
+  const part = zonedParts(date, timeZone, { year: "numeric", month: "2-digit" });
   return `/${part("year")}/${part("month")}`;
 }
 

@@ -16,20 +16,6 @@ export interface CurrentUser {
   role: Role;
 }
 
-export class NotSignedInError extends Error {
-  constructor() {
-    super("You need to sign in first.");
-    this.name = "NotSignedInError";
-  }
-}
-
-export class ForbiddenError extends Error {
-  constructor(message = "You are not allowed to do that.") {
-    super(message);
-    this.name = "ForbiddenError";
-  }
-}
-
 /** What a session token says: who it names and the session version it was issued with. */
 export interface SessionClaim {
   userId: string;
@@ -85,16 +71,4 @@ export async function keepThisBrowserSignedIn(userId: string): Promise<void> {
     secure: name.startsWith("__Secure-"),
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
-}
-
-export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) throw new NotSignedInError();
-  return user;
-}
-
-export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
-  const user = await requireUser();
-  if (!roles.includes(user.role)) throw new ForbiddenError();
-  return user;
 }

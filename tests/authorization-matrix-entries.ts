@@ -92,26 +92,26 @@ const commentOnOwnPost = async (world: World, writer: (world: World) => Promise<
   return { ...post, commentId: await make.makeComment(post.postId, await writer(world), status) };
 };
 
-const blogPost = "app/(blog)/[year]/[month]/[slug]/actions.ts";
-const posts = "app/(dashboard)/dashboard/posts/actions.ts";
-const pages = "app/(dashboard)/dashboard/pages/actions.ts";
+const blogPost = "lib/actions/comments.ts";
+const posts = "lib/actions/dashboard/posts.ts";
+const pages = "lib/actions/dashboard/pages.ts";
 
 export const MATRIX: Record<string, MatrixEntry<unknown>> = {
   // Accounts. Signing out ends only the caller's own sessions, so anyone may.
-  "app/(auth)/actions.ts#signOut": entry({
+  "lib/actions/sign-out.ts#signOut": entry({
     verdicts: ANYONE,
     prepare: async () => null,
     arrival: () => ({ path: "/profile" }),
     call: (signOut) => signOut(),
   }),
-  "app/(auth)/sign-up/actions.ts#signUp": entry({
+  "lib/actions/sign-up.ts#signUp": entry({
     verdicts: ANYONE,
     prepare: async () => make.freshEmail(),
     arrival: () => ({ path: "/sign-up" }),
     call: formCall((email: string) => ({ name: "New Reader", email, password: "a long enough password", callbackUrl: "/" })),
     state: async (email: string) => (await db()).user.count({ where: { email } }),
   }),
-  "app/(auth)/forgot-password/actions.ts#forgotPassword": entry({
+  "lib/actions/forgot-password.ts#forgotPassword": entry({
     verdicts: ANYONE,
     prepare: () => make.makeAccount("READER"),
     arrival: () => ({ path: "/forgot-password" }),
@@ -119,7 +119,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     state: async (account: Account) => (await db()).verificationToken.count({ where: { identifier: { endsWith: account.email } } }),
   }),
   // The link stands for the account; whoever holds it may use it, signed in or not.
-  "app/(auth)/reset-password/actions.ts#resetPasswordWithToken": entry({
+  "lib/actions/reset-password.ts#resetPasswordWithToken": entry({
     verdicts: ANYONE,
     prepare: async () => make.makeResetToken(await make.makeAccount("READER")),
     arrival: (token: string) => ({ path: `/reset-password?token=${token}` }),
@@ -127,14 +127,14 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     state: async () => (await db()).verificationToken.count(),
   }),
   // A name of its own each time: a writer's name is refused to anyone else.
-  "app/(auth)/profile/actions.ts#changeName": entry({
+  "lib/actions/profile.ts#changeName": entry({
     verdicts: ANY_ACCOUNT,
     prepare: async () => `Renamed ${crypto.randomUUID().slice(0, 8)}`,
     arrival: () => ({ path: "/profile" }),
     call: formCall((name: string) => ({ name })),
     state: async (name: string) => (await db()).user.count({ where: { name } }),
   }),
-  "app/(auth)/profile/actions.ts#changeOwnPassword": entry({
+  "lib/actions/profile.ts#changeOwnPassword": entry({
     verdicts: ANY_ACCOUNT,
     prepare: make.forgetPasswords,
     arrival: () => ({ path: "/profile" }),
@@ -205,7 +205,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
   [`${posts}#trashPostAction`]: postAction(onOwnPost()),
   [`${posts}#restorePostAction`]: postAction(onOwnPost("trashed")),
   [`${posts}#deletePostForeverAction`]: postAction(onOwnPost("trashed")),
-  "app/(dashboard)/dashboard/posts/[id]/revisions/actions.ts#restoreRevisionAction": entry({
+  "lib/actions/dashboard/revisions.ts#restoreRevisionAction": entry({
     verdicts: OWNER_OR_ADMIN,
     prepare: async (world) => {
       const post = await make.makePost(world.author);
@@ -259,7 +259,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
   }),
 
   // The dashboard: images, comments, people, settings.
-  "app/(dashboard)/dashboard/images/actions.ts#deleteImage": entry({
+  "lib/actions/dashboard/images.ts#deleteImage": entry({
     verdicts: OWNER_OR_ADMIN,
     prepare: (world) => make.makeUpload(world.author),
     arrival: () => ({ path: "/dashboard/images" }),
@@ -267,7 +267,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     state: async ({ id }: { id: string }) => (await db()).upload.findUnique({ where: { id } }),
   }),
   // Anyone who writes may list the images they could feature; another author's are not among them.
-  "app/(dashboard)/dashboard/images/actions.ts#featuredImageChoicesAction": entry({
+  "lib/actions/dashboard/images.ts#featuredImageChoicesAction": entry({
     verdicts: ANY_WRITER,
     prepare: (world) => make.makeUpload(world.author),
     arrival: () => ({ path: "/dashboard/posts/new" }),
@@ -278,28 +278,28 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
       expect(offered.includes((upload as { id: string }).id), `${caller} is offered the author's image`).toBe(caller !== "otherAuthor");
     },
   }),
-  "app/(dashboard)/dashboard/comments/actions.ts#moderateQueue": entry({
+  "lib/actions/dashboard/moderation-queue.ts#moderateQueue": entry({
     verdicts: OWNER_OR_ADMIN,
     prepare: (world) => commentOnOwnPost(world, () => make.makeAccount("READER"), "PENDING"),
     arrival: () => ({ path: "/dashboard/comments" }),
     call: formCall(({ commentId }: { commentId: string }) => ({ decision: "approve", commentIds: [commentId] })),
     state: commentRow,
   }),
-  "app/(dashboard)/dashboard/users/actions.ts#changeRole": entry({
+  "lib/actions/dashboard/users.ts#changeRole": entry({
     verdicts: ADMIN_ONLY,
     prepare: async () => ({ target: await make.makeAccount("READER") }),
     arrival: () => ({ path: "/dashboard/users" }),
     call: formCall(({ target }: { target: Account }) => ({ userId: target.id, role: "ADMIN" })),
     state: userRow,
   }),
-  "app/(dashboard)/dashboard/users/actions.ts#setDisabled": entry({
+  "lib/actions/dashboard/users.ts#setDisabled": entry({
     verdicts: ADMIN_ONLY,
     prepare: async () => ({ target: await make.makeAccount("AUTHOR") }),
     arrival: () => ({ path: "/dashboard/users" }),
     call: formCall(({ target }: { target: Account }) => ({ userId: target.id, disabled: "true" })),
     state: userRow,
   }),
-  "app/(dashboard)/dashboard/settings/actions.ts#saveSettings": entry({
+  "lib/actions/dashboard/settings.ts#saveSettings": entry({
     verdicts: ADMIN_ONLY,
     prepare: async () => `Taken over ${crypto.randomUUID()}`,
     arrival: () => ({ path: "/dashboard/settings" }),

@@ -12,7 +12,7 @@ let comments: {
   remove: typeof import("../lib/comments/remove");
   moderate: typeof import("../lib/comments/moderate");
   viewer: typeof import("../lib/comments/viewer");
-  errors: typeof import("../lib/comments/errors");
+  errors: typeof import("../lib/errors");
 };
 let postPage: typeof import("../lib/queries/post-page");
 let postLists: typeof import("../lib/queries/post-lists");
@@ -28,7 +28,7 @@ beforeAll(async () => {
     remove: await import("../lib/comments/remove"),
     moderate: await import("../lib/comments/moderate"),
     viewer: await import("../lib/comments/viewer"),
-    errors: await import("../lib/comments/errors"),
+    errors: await import("../lib/errors"),
   };
   postPage = await import("../lib/queries/post-page");
   postLists = await import("../lib/queries/post-lists");
@@ -86,7 +86,7 @@ async function expectRefused(promise: Promise<unknown>, code: string) {
     () => null,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(comments.errors.CommentError);
+  expect(error).toBeInstanceOf(comments.errors.AppError);
   expect((error as { code: string }).code).toBe(code);
 }
 
@@ -134,11 +134,11 @@ describe("posting", () => {
 
   test("only on a published, visible post with comments open, and only while the blog takes comments", async () => {
     const reader = await makeUser();
-    await expectRefused(post(reader, (await makePost({ status: "DRAFT" })).id), "not-found");
-    await expectRefused(post(reader, (await makePost({ publishedAt: minutesLater(60) })).id), "not-found");
-    await expectRefused(post(reader, (await makePost({ commentsOpen: false })).id), "closed");
+    await expectRefused(post(reader, (await makePost({ status: "DRAFT" })).id), "NOT_FOUND");
+    await expectRefused(post(reader, (await makePost({ publishedAt: minutesLater(60) })).id), "NOT_FOUND");
+    await expectRefused(post(reader, (await makePost({ commentsOpen: false })).id), "CLOSED");
     await db.setting.update({ where: { id: 1 }, data: { commentPermission: "NOBODY" } });
-    await expectRefused(post(reader, (await makePost()).id), "closed");
+    await expectRefused(post(reader, (await makePost()).id), "CLOSED");
     expect(await db.comment.count({ where: { userId: reader.id } })).toBe(0);
   });
 
@@ -249,7 +249,7 @@ describe("rate limits", () => {
     const [reader, other] = [await makeUser(), await makeUser()];
     const target = await makePost();
     for (let i = 0; i < 5; i++) await post(reader, target.id, { at: now });
-    await expectRefused(post(reader, target.id, { at: new Date(now.getTime() + 30_000) }), "rate-limited");
+    await expectRefused(post(reader, target.id, { at: new Date(now.getTime() + 30_000) }), "RATE_LIMITED");
     await post(other, target.id, { at: now });
     await post(reader, target.id, { at: minutesLater(1.1) });
     expect(await db.comment.count({ where: { userId: reader.id } })).toBe(6);
@@ -259,7 +259,7 @@ describe("rate limits", () => {
     const reader = await makeUser();
     const target = await makePost();
     for (let i = 0; i < 50; i++) await post(reader, target.id, { at: minutesLater(i * 2) });
-    await expectRefused(post(reader, target.id, { at: minutesLater(120) }), "rate-limited");
+    await expectRefused(post(reader, target.id, { at: minutesLater(120) }), "RATE_LIMITED");
     expect(await db.comment.count({ where: { userId: reader.id } })).toBe(50);
   });
 
@@ -269,7 +269,7 @@ describe("rate limits", () => {
     const created = await post(reader, target.id, { at: now });
     const edit = (body: string, at: Date, user = reader, commentId = created.id!) => comments.edit.editComment({ user, commentId, body, now: at });
     for (let i = 1; i <= 5; i++) await edit(`Edit ${i}`, now);
-    await expectRefused(edit("Edit 6", new Date(now.getTime() + 30_000)), "rate-limited");
+    await expectRefused(edit("Edit 6", new Date(now.getTime() + 30_000)), "RATE_LIMITED");
     expect((await db.comment.findUniqueOrThrow({ where: { id: created.id! } })).bodyHtml).toBe("<p>Edit 5</p>");
     await post(reader, target.id, { at: now });
     const others = await post(other, target.id, { at: now });
@@ -296,10 +296,10 @@ describe("replies", () => {
     const reader = await makeUser();
     const [one, two] = [await makePost(), await makePost()];
     const elsewhere = await post(reader, two.id);
-    await expectRefused(post(reader, one.id, { parentId: elsewhere.id! }), "not-found");
+    await expectRefused(post(reader, one.id, { parentId: elsewhere.id! }), "NOT_FOUND");
     await db.setting.update({ where: { id: 1 }, data: { commentModeration: "ALWAYS" } });
     const pending = await post(reader, one.id);
-    await expectRefused(post(reader, one.id, { parentId: pending.id! }), "not-found");
+    await expectRefused(post(reader, one.id, { parentId: pending.id! }), "NOT_FOUND");
   });
 });
 
@@ -312,7 +312,7 @@ describe("editing and deleting", () => {
     const row = await db.comment.findUniqueOrThrow({ where: { id: created.id! } });
     expect(row).toMatchObject({ bodyHtml: "<p>Better <i>words</i></p>", status: "VISIBLE" });
     expect(row.editedAt).toEqual(minutesLater(14));
-    await expectRefused(comments.edit.editComment({ user: reader, commentId: created.id!, body: "Too late", now: minutesLater(16) }), "edit-window-over");
+    await expectRefused(comments.edit.editComment({ user: reader, commentId: created.id!, body: "Too late", now: minutesLater(16) }), "EDIT_WINDOW_OVER");
   });
 
   test("an edit that adds more than 3 links goes back to moderation", async () => {
@@ -329,10 +329,10 @@ describe("editing and deleting", () => {
     const created = await post(reader, target.id, { body: "Before" });
     const edit = () => comments.edit.editComment({ user: reader, commentId: created.id!, body: "After", now: new Date() });
     await db.post.update({ where: { id: target.id }, data: { commentsOpen: false } });
-    await expectRefused(edit(), "closed");
+    await expectRefused(edit(), "CLOSED");
     await db.post.update({ where: { id: target.id }, data: { commentsOpen: true } });
     await db.setting.update({ where: { id: 1 }, data: { commentPermission: "NOBODY" } });
-    await expectRefused(edit(), "closed");
+    await expectRefused(edit(), "CLOSED");
     expect((await db.comment.findUniqueOrThrow({ where: { id: created.id! } })).bodyHtml).toBe("<p>Before</p>");
   });
 
@@ -386,9 +386,9 @@ describe("editing and deleting", () => {
     const [writer, other] = [await makeUser(), await makeUser()];
     const target = await makePost();
     const created = await post(writer, target.id);
-    await expectRefused(comments.edit.editComment({ user: other, commentId: created.id!, body: "Hijacked", now: new Date() }), "forbidden");
-    await expectRefused(comments.edit.editComment({ user: target.author, commentId: created.id!, body: "Hijacked", now: new Date() }), "forbidden");
-    await expectRefused(comments.remove.removeOwnComment({ user: other, commentId: created.id! }), "forbidden");
+    await expectRefused(comments.edit.editComment({ user: other, commentId: created.id!, body: "Hijacked", now: new Date() }), "FORBIDDEN");
+    await expectRefused(comments.edit.editComment({ user: target.author, commentId: created.id!, body: "Hijacked", now: new Date() }), "FORBIDDEN");
+    await expectRefused(comments.remove.removeOwnComment({ user: other, commentId: created.id! }), "FORBIDDEN");
     expect(await statusOf(created.id)).toBe("VISIBLE");
   });
 
@@ -417,8 +417,8 @@ describe("moderators", () => {
     await post(replier, target.id, { parentId: created.id! });
     const decide = (user: typeof writer, decision: "approve" | "hide" | "spam" | "delete") =>
       comments.moderate.moderateComment({ user, commentId: created.id!, decision });
-    await expectRefused(decide(writer, "hide"), "forbidden");
-    await expectRefused(decide(await makeUser("AUTHOR"), "hide"), "forbidden");
+    await expectRefused(decide(writer, "hide"), "FORBIDDEN");
+    await expectRefused(decide(await makeUser("AUTHOR"), "hide"), "FORBIDDEN");
     await decide(target.author, "hide");
     expect(await statusOf(created.id)).toBe("PENDING");
     await decide(await makeUser("ADMIN"), "approve");

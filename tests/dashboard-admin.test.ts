@@ -12,7 +12,7 @@ let lib: {
   queue: typeof import("../lib/dashboard/moderation-queue");
   badge: typeof import("../lib/dashboard/moderation-count");
   users: typeof import("../lib/users/manage");
-  settings: typeof import("../lib/dashboard/blog-settings");
+  settings: typeof import("../lib/settings");
   session: typeof import("../lib/session");
   credentials: typeof import("../lib/auth/credentials");
   authOptions: typeof import("../lib/auth/options");
@@ -33,7 +33,7 @@ beforeAll(async () => {
     queue: await import("../lib/dashboard/moderation-queue"),
     badge: await import("../lib/dashboard/moderation-count"),
     users: await import("../lib/users/manage"),
-    settings: await import("../lib/dashboard/blog-settings"),
+    settings: await import("../lib/settings"),
     session: await import("../lib/session"),
     credentials: await import("../lib/auth/credentials"),
     authOptions: await import("../lib/auth/options"),
@@ -292,7 +292,7 @@ describe("settings", () => {
   test("saves every field into the one Setting row", async () => {
     const saved = await lib.settings.updateBlogSettings({ ...valid, blogTitle: "  Trimmed title  " });
     expect(saved).toEqual({ ...valid, blogTitle: "Trimmed title" });
-    expect(await lib.settings.getEditableSettings()).toEqual(saved);
+    expect(await lib.settings.getCurrentSettings()).toEqual(saved);
     expect(await db.setting.count()).toBe(1);
   });
 
@@ -322,6 +322,6 @@ describe("settings", () => {
       const error = await refusal(lib.settings.updateBlogSettings({ ...valid, ...bad, blogTitle: "Should not be saved" }));
       expect(error).toBeInstanceOf(lib.errors.InvalidRequestError);
     }
-    expect(await lib.settings.getEditableSettings()).toEqual(valid);
+    expect(await lib.settings.getCurrentSettings()).toEqual(valid);
   });
 });

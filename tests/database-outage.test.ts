@@ -23,11 +23,11 @@ let database: EmbeddedDatabase;
 let db: typeof import("../lib/db").db;
 let outage: typeof import("../lib/database-outage.mjs");
 let refusal: typeof import("../lib/database-outage-refusal");
-let actionClient: typeof import("../lib/dashboard/action-client");
+let actionClient: typeof import("../lib/action-client");
 let gate: typeof import("../lib/dashboard/gate");
 let credentials: typeof import("../lib/auth/credentials");
 let signInMessages: typeof import("../lib/auth/sign-in-messages");
-let accountActions: typeof import("../app/(auth)/actions");
+let accountActions: typeof import("../lib/actions/sign-out");
 
 beforeAll(async () => {
   database = await startThrowawayPostgres("longhand_outage");
@@ -36,11 +36,11 @@ beforeAll(async () => {
   db = (await import("../lib/db")).db;
   outage = await import("../lib/database-outage.mjs");
   refusal = await import("../lib/database-outage-refusal");
-  actionClient = await import("../lib/dashboard/action-client");
+  actionClient = await import("../lib/action-client");
   gate = await import("../lib/dashboard/gate");
   credentials = await import("../lib/auth/credentials");
   signInMessages = await import("../lib/auth/sign-in-messages");
-  accountActions = await import("../app/(auth)/actions");
+  accountActions = await import("../lib/actions/sign-out");
 });
 
 afterAll(async () => {

@@ -1,18 +1,5 @@
 import type { ActionState } from "@/lib/action-state";
 
-/** Names of the forms whose results survive a post without JavaScript (lib/form-flash.ts). */
-export const FORM_IDS = {
-  signUp: "sign-up",
-  profileName: "profile-name",
-  profilePassword: "profile-password",
-  forgotPassword: "forgot-password",
-  resetPassword: "reset-password",
-  imageUpload: "image-upload",
-} as const;
-
-/** A form's action state plus what the person typed, so a failed submission keeps it (also without JavaScript). */
-export type FormState<Field extends string> = ActionState<Field> & { values?: Partial<Record<Field, string>> };
-
 interface FieldProps {
   label: string;
   name: string;

@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { forgotPassword, type ForgotField } from "@/app/(auth)/forgot-password/actions";
-import { Field, FormMessage, type FormState } from "@/components/auth/fields";
+import { forgotPassword, type ForgotField } from "@/lib/actions/forgot-password";
+import { Field, FormMessage } from "@/components/auth/fields";
+import type { FormState } from "@/lib/action-state";
 
 const initial: FormState<ForgotField> = { ok: false };
 

@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { changeName, changeOwnPassword, type NameField, type PasswordField } from "@/app/(auth)/profile/actions";
-import { Field, FormMessage, NewPasswordField, type FormState } from "@/components/auth/fields";
+import { changeName, changeOwnPassword, type NameField, type PasswordField } from "@/lib/actions/profile";
+import { Field, FormMessage, NewPasswordField } from "@/components/auth/fields";
+import type { FormState } from "@/lib/action-state";
 import { couldNotSaveKeeping, withFailureState } from "@/components/forms/with-failure-state";
 
 const initialName: FormState<NameField> = { ok: false };

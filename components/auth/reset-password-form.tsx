@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { resetPasswordWithToken, type ResetField } from "@/app/(auth)/reset-password/actions";
-import { FormMessage, NewPasswordField, type FormState } from "@/components/auth/fields";
+import { resetPasswordWithToken, type ResetField } from "@/lib/actions/reset-password";
+import { FormMessage, NewPasswordField } from "@/components/auth/fields";
+import type { FormState } from "@/lib/action-state";
 
 const initial: FormState<ResetField> = { ok: false };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { signOut } from "@/app/(auth)/actions";
+import { signOut } from "@/lib/actions/sign-out";
 
 export function SignOutButton({ label = "Sign out" }: { label?: string }) {
   const [state, action, pending] = useActionState(signOut, { signedOut: false });

@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { signUp, type SignUpField } from "@/app/(auth)/sign-up/actions";
-import { Field, FormMessage, NewPasswordField, type FormState } from "@/components/auth/fields";
+import { signUp, type SignUpField } from "@/lib/actions/sign-up";
+import { Field, FormMessage, NewPasswordField } from "@/components/auth/fields";
+import type { FormState } from "@/lib/action-state";
 
 const initial: FormState<SignUpField> = { ok: false };
 

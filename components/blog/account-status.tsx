@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { createDraftAction } from "@/app/(dashboard)/dashboard/posts/actions";
+import { createDraftAction } from "@/lib/actions/dashboard/posts";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { fetchViewer, isWriter, type ViewerResponse } from "@/components/blog/viewer-client";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteOwnComment, moderate, saveCommentEdit, type CommentFormState } from "@/app/(blog)/[year]/[month]/[slug]/actions";
+import { deleteOwnComment, moderate, saveCommentEdit, type CommentFormState } from "@/lib/actions/comments";
 import { commentNotSent } from "@/components/comment/comment-failure";
 import { useCommentViewer } from "@/components/comment/viewer-store";
 import { withFailureState } from "@/components/forms/with-failure-state";

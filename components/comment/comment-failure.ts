@@ -1,4 +1,4 @@
-import type { CommentFormState } from "@/app/(blog)/[year]/[month]/[slug]/actions";
+import type { CommentFormState } from "@/lib/actions/comments";
 import { COULD_NOT_SAVE } from "@/lib/action-state";
 import { COMMENT_MAX_LENGTH } from "@/lib/validation/comments";
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useOptimistic } from "react";
-import { postComment, type CommentFormState } from "@/app/(blog)/[year]/[month]/[slug]/actions";
+import { postComment, type CommentFormState } from "@/lib/actions/comments";
 import { commentNotSent } from "@/components/comment/comment-failure";
 import { useCommentViewer, useHydrated } from "@/components/comment/viewer-store";
 import { withFailureState } from "@/components/forms/with-failure-state";

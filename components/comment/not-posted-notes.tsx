@@ -1,7 +1,5 @@
-import type { CommentErrorCode } from "@/lib/comments/errors";
-
 /** Why a comment sent without JavaScript was not posted: the fragment the action redirects to. */
-export type NotPostedReason = Exclude<CommentErrorCode, "forbidden" | "edit-window-over"> | "invalid" | "error";
+export type NotPostedReason = "invalid" | "rate-limited" | "closed" | "not-found" | "error";
 
 const REASONS: Record<NotPostedReason, string> = {
   invalid: "it was empty, or longer than 4,096 characters.",

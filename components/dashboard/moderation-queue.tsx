@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef, type ReactNode } from "react";
-import { moderateQueue } from "@/app/(dashboard)/dashboard/comments/actions";
+import { moderateQueue } from "@/lib/actions/dashboard/moderation-queue";
 import { ResultMessage } from "@/components/dashboard/result-message";
 import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button, ButtonGroup } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/dashboard/action-client";
+import type { ActionResult } from "@/lib/action-state";
 import { noticeClass } from "@/components/ui/notice";
 import styles from "./dashboard-list.module.css";
 

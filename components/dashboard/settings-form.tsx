@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, type FormEvent } from "react";
-import { saveSettings, type SettingsFormState } from "@/app/(dashboard)/dashboard/settings/actions";
+import { saveSettings, type SettingsFormState } from "@/lib/actions/dashboard/settings";
 import { ResultMessage } from "@/components/dashboard/result-message";
 import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";

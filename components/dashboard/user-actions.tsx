@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeRole, setDisabled } from "@/app/(dashboard)/dashboard/users/actions";
+import { changeRole, setDisabled } from "@/lib/actions/dashboard/users";
 import { ResultMessage } from "@/components/dashboard/result-message";
 import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { featuredImageChoicesAction } from "@/app/(dashboard)/dashboard/images/actions";
+import { featuredImageChoicesAction } from "@/lib/actions/dashboard/images";
 import { Button } from "@/components/ui/button";
 import type { FeaturedImageChoice } from "@/lib/uploads/featured";
 import { EditorDialog } from "./editor-dialog";

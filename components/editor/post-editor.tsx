@@ -14,9 +14,9 @@ import {
   trashPostAction,
   unpublishPostAction,
   updatePostAction,
-  type PostStanding,
-} from "@/app/(dashboard)/dashboard/posts/actions";
+} from "@/lib/actions/dashboard/posts";
 import { COULD_NOT_SAVE } from "@/lib/action-state";
+import type { PostStanding } from "@/lib/posts/editing";
 import { Button, ButtonGroup } from "@/components/ui/button";
 import { slugify } from "@/lib/slugify";
 import { ConflictPanel, type TheirVersion } from "./conflict-panel";

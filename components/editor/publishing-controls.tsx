@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import type { PostStanding } from "@/app/(dashboard)/dashboard/posts/actions";
+import type { PostStanding } from "@/lib/posts/editing";
 import { Button, ButtonGroup, buttonClass } from "@/components/ui/button";
 import { DateTimePicker, nextWholeHourTomorrow, zonedMoment, type ZonedMoment } from "./date-time-picker";
 import { formatDayAndTime, type EditorPhase } from "./post-content";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { savePostAction } from "@/app/(dashboard)/dashboard/posts/actions";
+import { savePostAction } from "@/lib/actions/dashboard/posts";
 import { POST_TOO_LARGE, postBodyTooLarge } from "@/lib/validation/posts";
 import { clearLocalCopy, writeLocalCopy } from "./local-copy";
 import { sameContent, type PostContent } from "./post-content";

@@ -25,7 +25,7 @@ export function withFailureState<Previous, State extends Previous>(
   };
 }
 
-/** The failure as a dashboard action reports one (lib/dashboard/action-client.ts): nothing was changed. */
+/** The failure as a dashboard action reports one (lib/action-client.ts): nothing was changed. */
 export const couldNotSave = () => ({ ok: false, code: "ERROR", message: COULD_NOT_SAVE }) as const;
 
 /** The failure for a form that fills its fields from the state's `values` (components/auth/fields.tsx). */

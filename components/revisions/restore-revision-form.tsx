@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { restoreRevisionAction, type RestoreState } from "@/app/(dashboard)/dashboard/posts/[id]/revisions/actions";
+import { restoreRevisionAction, type RestoreState } from "@/lib/actions/dashboard/revisions";
 import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";
 

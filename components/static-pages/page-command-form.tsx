@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, type ReactNode } from "react";
-import type { PageCommandState } from "@/app/(dashboard)/dashboard/pages/actions";
+import type { PageCommandState } from "@/lib/actions/dashboard/pages";
 import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button, type ButtonIntent } from "@/components/ui/button";
 

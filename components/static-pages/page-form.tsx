@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { createPageAction, savePageAction, type PageField, type PageFormState } from "@/app/(dashboard)/dashboard/pages/actions";
+import { createPageAction, savePageAction, type PageField, type PageFormState } from "@/lib/actions/dashboard/pages";
 import { Field, FormMessage } from "@/components/auth/fields";
 import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { PageBodyField } from "@/components/static-pages/page-body-field";

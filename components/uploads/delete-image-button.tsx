@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef, type FormEvent } from "react";
-import { deleteImage } from "@/app/(dashboard)/dashboard/images/actions";
+import { deleteImage } from "@/lib/actions/dashboard/images";
 import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";
 import styles from "./image-library.module.css";

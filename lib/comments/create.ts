@@ -1,9 +1,9 @@
 import "server-only";
-import { CommentError } from "@/lib/comments/errors";
+import { AppError } from "@/lib/errors";
 import { commentIdempotencyKey } from "@/lib/comments/idempotency";
 import { findOpenPost, statusUnderPolicy } from "@/lib/comments/policy";
 import { COMMENT_RATE_LIMITS, MAX_DEPTH } from "@/lib/comments/rules";
-import { tagsTouchedByCommentsOn } from "@/lib/comments/touched-tags";
+import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { commentTextToHtml } from "@/lib/html";
@@ -55,10 +55,10 @@ export async function createComment({ user, postId, parentId, body, formKey, hon
         select: { id: true },
       });
       const limit = await hitRateLimits(COMMENT_RATE_LIMITS, user.id, now, tx);
-      if (!limit.allowed) throw new CommentError("rate-limited", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
+      if (!limit.allowed) throw new AppError("RATE_LIMITED", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
       return comment.id;
     });
-    return { id, status, postId, permalink: post.permalink, expire: tagsTouchedByCommentsOn([postId]) };
+    return { id, status, postId, permalink: post.permalink, expire: commentsWritten([postId]) };
   } catch (error) {
     const raced = isUniqueViolation(error) ? await findByKey(idempotencyKey) : null;
     if (!raced) throw error;
@@ -81,7 +81,7 @@ async function replyTarget(parentId: string, postId: string): Promise<string> {
     where: { id: parentId, postId, status: "VISIBLE" },
     select: { id: true, parentId: true, parent: { select: { parentId: true } } },
   });
-  if (!parent) throw new CommentError("not-found", "The comment you replied to is not there any more.");
+  if (!parent) throw new AppError("NOT_FOUND", "The comment you replied to is not there any more.");
   const depth = !parent.parentId ? 1 : !parent.parent?.parentId ? 2 : MAX_DEPTH;
   return depth < MAX_DEPTH ? parent.id : parent.parentId!;
 }

@@ -1,10 +1,9 @@
 import "server-only";
-import { CommentError } from "@/lib/comments/errors";
 import { findCommentForChange } from "@/lib/comments/find";
 import { moderatesPost } from "@/lib/comments/rules";
-import { tagsTouchedByCommentsOn } from "@/lib/comments/touched-tags";
+import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { AppError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/session";
@@ -20,9 +19,9 @@ function changesFor(decision: ModerationDecision): Prisma.CommentUpdateManyMutat
 /** The post's author or an admin approves, hides (back to pending), marks as spam or deletes a comment. */
 export async function moderateComment({ user, commentId, decision }: { user: CurrentUser; commentId: string; decision: ModerationDecision }) {
   const comment = await findCommentForChange(commentId);
-  if (!moderatesPost(user, comment.post)) throw new CommentError("forbidden", "Only the post's author or an admin can moderate its comments.");
+  if (!moderatesPost(user, comment.post)) throw new AppError("FORBIDDEN", "Only the post's author or an admin can moderate its comments.");
   await db.comment.update({ where: { id: comment.id }, data: changesFor(decision) });
-  return { postId: comment.postId, expire: tagsTouchedByCommentsOn([comment.postId]) };
+  return { postId: comment.postId, expire: commentsWritten([comment.postId]) };
 }
 
 /**
@@ -45,6 +44,6 @@ export async function moderateComments({ user, commentIds, decision }: { user: C
       throw new NotFoundError(ids.length === 1 ? "That comment" : "One or more of those comments");
     }
     const { count } = await tx.comment.updateMany({ where: { id: { in: ids } }, data: changesFor(decision) });
-    return { count, expire: tagsTouchedByCommentsOn(comments.map((comment) => comment.postId)) };
+    return { count, expire: commentsWritten(comments.map((comment) => comment.postId)) };
   });
 }

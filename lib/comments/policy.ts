@@ -1,9 +1,10 @@
 import "server-only";
-import { CommentError } from "@/lib/comments/errors";
+import { AppError } from "@/lib/errors";
 import { countLinks, initialStatus, moderatesPost } from "@/lib/comments/rules";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/session";
 import { visiblePostsWhere } from "@/lib/queries/visibility";
+import { getCurrentSettings } from "@/lib/settings";
 
 type CommentablePost = Awaited<ReturnType<typeof findOpenPost>>;
 
@@ -13,8 +14,8 @@ export async function findOpenPost(postId: string, now: Date) {
     where: { AND: [visiblePostsWhere(now), { id: postId }] },
     select: { id: true, authorId: true, permalink: true, publishedAt: true, commentsOpen: true },
   });
-  if (!post) throw new CommentError("not-found", "That post is not there any more.");
-  if (!post.commentsOpen) throw new CommentError("closed", "Comments are closed on this post.");
+  if (!post) throw new AppError("NOT_FOUND", "That post is not there any more.");
+  if (!post.commentsOpen) throw new AppError("CLOSED", "Comments are closed on this post.");
   return { ...post, permalink: post.permalink!, publishedAt: post.publishedAt! };
 }
 
@@ -25,13 +26,13 @@ export async function findOpenPost(postId: string, now: Date) {
  * comment's id: its own approval does not vouch for its new text under FIRST_COMMENT.
  */
 export async function statusUnderPolicy({ user, post, bodyHtml, now, editing }: { user: CurrentUser; post: CommentablePost; bodyHtml: string; now: Date; editing?: string }) {
-  const settings = await db.setting.findUnique({ where: { id: 1 }, select: { commentPermission: true, commentModeration: true, moderateAfterDays: true } });
-  if (settings?.commentPermission === "NOBODY") throw new CommentError("closed", "Comments are closed on this blog.");
+  const settings = await getCurrentSettings();
+  if (settings.commentPermission === "NOBODY") throw new AppError("CLOSED", "Comments are closed on this blog.");
   const writerModerates = moderatesPost(user, post);
   const approvedElsewhere = () => db.comment.count({ where: { userId: user.id, status: "VISIBLE", ...(editing ? { id: { not: editing } } : {}) }, take: 1 });
   return initialStatus({
-    moderation: settings?.commentModeration ?? "NEVER",
-    moderateAfterDays: settings?.moderateAfterDays ?? 14,
+    moderation: settings.commentModeration,
+    moderateAfterDays: settings.moderateAfterDays,
     postPublishedAt: post.publishedAt,
     writerHasApprovedComment: writerModerates || (await approvedElsewhere()) > 0,
     writerModerates,

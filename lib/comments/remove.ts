@@ -1,7 +1,7 @@
 import "server-only";
-import { CommentError } from "@/lib/comments/errors";
+import { AppError } from "@/lib/errors";
 import { findCommentForChange } from "@/lib/comments/find";
-import { tagsTouchedByCommentsOn } from "@/lib/comments/touched-tags";
+import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/session";
 
@@ -12,7 +12,7 @@ import type { CurrentUser } from "@/lib/session";
  */
 export async function removeOwnComment({ user, commentId }: { user: CurrentUser; commentId: string }) {
   const comment = await findCommentForChange(commentId);
-  if (comment.userId !== user.id) throw new CommentError("forbidden", "You can only delete your own comments.");
+  if (comment.userId !== user.id) throw new AppError("FORBIDDEN", "You can only delete your own comments.");
   await db.comment.update({ where: { id: comment.id }, data: { status: "DELETED", removedBy: "AUTHOR", bodyHtml: "" } });
-  return { postId: comment.postId, expire: tagsTouchedByCommentsOn([comment.postId]) };
+  return { postId: comment.postId, expire: commentsWritten([comment.postId]) };
 }

@@ -7,7 +7,7 @@ import { applyPendingEdit } from "@/lib/posts/pending";
 import { movePermalink } from "@/lib/posts/permalink-move";
 import { recordRevision } from "@/lib/posts/revisions";
 import { postForWrite, reachesReaders, type WriteOutcome } from "@/lib/posts/write";
-import { instantFromZonedLocal } from "@/lib/posts/zoned-time";
+import { instantFromZonedLocal } from "@/lib/dates";
 
 interface PostWrite {
   user: DashboardUser;

@@ -27,3 +27,14 @@ export const blogSettingsSchema = z.object({
 
 export type BlogSettingsInput = z.infer<typeof blogSettingsSchema>;
 export type BlogSettingsField = keyof BlogSettingsInput;
+
+/** What a blog has before any settings are saved: the Setting row's own column defaults (prisma/schema.prisma). */
+export const SETTINGS_DEFAULTS: BlogSettingsInput = {
+  blogTitle: "Longhand",
+  description: "",
+  postsPerPage: 7,
+  timeZone: "UTC",
+  commentPermission: "SIGNED_IN",
+  commentModeration: "NEVER",
+  moderateAfterDays: 14,
+};

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import type { ForgotField } from "@/app/(auth)/forgot-password/actions";
-import { FORM_IDS } from "@/components/auth/fields";
+import type { ForgotField } from "@/lib/actions/forgot-password";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { emailConfigured } from "@/lib/auth/providers";
-import { flashedFormState } from "@/lib/form-flash";
+import { FORM_IDS, flashedFormState } from "@/lib/form-flash";
 
 export const metadata: Metadata = { title: "Forgot your password?", robots: { index: false } };
 

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { NameField, PasswordField } from "@/app/(auth)/profile/actions";
-import { FORM_IDS } from "@/components/auth/fields";
+import type { NameField, PasswordField } from "@/lib/actions/profile";
 import { NameForm, PasswordForm } from "@/components/auth/profile-forms";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { hasPassword } from "@/lib/accounts";
-import { flashedFormState } from "@/lib/form-flash";
+import { FORM_IDS, flashedFormState } from "@/lib/form-flash";
 import { getCurrentUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Your profile", robots: { index: false } };

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ResetField } from "@/app/(auth)/reset-password/actions";
-import { FORM_IDS } from "@/components/auth/fields";
+import type { ResetField } from "@/lib/actions/reset-password";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { firstParam, type SearchParams } from "@/lib/auth/search-params";
-import { flashedFormState } from "@/lib/form-flash";
+import { FORM_IDS, flashedFormState } from "@/lib/form-flash";
 import { emailForResetToken } from "@/lib/password-reset";
 import { resetPasswordSchema } from "@/lib/validation/accounts";
 

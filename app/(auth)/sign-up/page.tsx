@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { SignUpField } from "@/app/(auth)/sign-up/actions";
-import { FORM_IDS } from "@/components/auth/fields";
+import type { SignUpField } from "@/lib/actions/sign-up";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { firstParam, type SearchParams } from "@/lib/auth/search-params";
-import { flashedFormState } from "@/lib/form-flash";
+import { FORM_IDS, flashedFormState } from "@/lib/form-flash";
 import { getCurrentUser } from "@/lib/session";
 import { siteOrigin } from "@/lib/site";
 

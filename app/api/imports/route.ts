@@ -1,6 +1,5 @@
-import { revalidateTag } from "next/cache";
 import { after } from "next/server";
-import { everyReaderTag } from "@/lib/cache-tags";
+import { blogImported, expireForReaders } from "@/lib/cache-invalidation";
 import { getCurrentUser } from "@/lib/session";
 import { siteOrigin } from "@/lib/site";
 import { ImportRefusedError, receiveImportUpload, runImportJob } from "@/lib/transfer/import/jobs";
@@ -30,7 +29,7 @@ export async function POST(request: Request) {
     const { id } = await receiveImportUpload({ user, fileName, copyImages, body: request.body });
     after(async () => {
       // An import may change any reader page: each is rebuilt on its next request.
-      if ((await runImportJob(id)) === "SUCCEEDED") for (const tag of everyReaderTag) revalidateTag(tag, { expire: 0 });
+      if ((await runImportJob(id)) === "SUCCEEDED") expireForReaders(blogImported());
     });
     return Response.json({ id }, { status: 202, headers: NO_STORE });
   } catch (error) {

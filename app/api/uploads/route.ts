@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
-import { FORM_IDS } from "@/components/auth/fields";
 import { canUseDashboard } from "@/lib/dashboard/access";
-import { flashCookie } from "@/lib/form-flash";
+import { FORM_IDS, flashCookie } from "@/lib/form-flash";
 import { describeRetry, hitRateLimits } from "@/lib/rate-limit";
 import { getCurrentUser } from "@/lib/session";
 import { siteOrigin } from "@/lib/site";

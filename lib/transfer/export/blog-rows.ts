@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { CommentModeration, CommentPermission, CommentStatus, PostStatus } from "../../generated/prisma/enums";
+import type { CommentStatus, PostStatus } from "../../generated/prisma/enums";
+import { SETTINGS_DEFAULTS, type BlogSettingsInput } from "../../validation/settings";
 
 // How the exporters read the blog: a batch of rows at a time, never a whole table, each table in a
 // stable order (so two exports of one blog list everything alike) paged by keyset on that order.
@@ -74,15 +75,7 @@ export interface ExportCounts {
   comments: number;
 }
 
-export interface SettingsRow {
-  blogTitle: string;
-  description: string;
-  timeZone: string;
-  postsPerPage: number;
-  commentPermission: CommentPermission;
-  commentModeration: CommentModeration;
-  moderateAfterDays: number;
-}
+export type SettingsRow = BlogSettingsInput;
 
 /** The blog's settings, or the defaults a blog has before any are saved. */
 export async function readSettings(db: PrismaClient): Promise<SettingsRow> {
@@ -90,17 +83,7 @@ export async function readSettings(db: PrismaClient): Promise<SettingsRow> {
     where: { id: 1 },
     select: { blogTitle: true, description: true, timeZone: true, postsPerPage: true, commentPermission: true, commentModeration: true, moderateAfterDays: true },
   });
-  return (
-    settings ?? {
-      blogTitle: "Longhand",
-      description: "",
-      timeZone: "UTC",
-      postsPerPage: 7,
-      commentPermission: "SIGNED_IN",
-      commentModeration: "NEVER",
-      moderateAfterDays: 14,
-    }
-  );
+  return settings ?? SETTINGS_DEFAULTS;
 }
 
 export interface AuthorRow extends CreationKey {

@@ -1,4 +1,5 @@
 import "server-only";
+import { wallClockText } from "@/lib/dates";
 import { escapeXml, stripNonXmlCharacters } from "@/lib/feed-xml";
 
 // The few pieces the XML exporters are written with. Every string from the database goes through
@@ -59,22 +60,8 @@ export function rssDate(date: Date): string {
   return date.toUTCString().replace(/GMT$/, "+0000");
 }
 
-// Making a DateTimeFormat costs far more than using one, and a big blog has many dates to write.
-const wordpressClocks = new Map<string, Intl.DateTimeFormat>();
-
-function wordpressClock(timeZone: string): Intl.DateTimeFormat {
-  let clock = wordpressClocks.get(timeZone);
-  if (!clock) {
-    clock = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
-    wordpressClocks.set(timeZone, clock);
-  }
-  return clock;
-}
-
 /** An instant as WordPress stores it, "2011-09-08 09:41:00", on the clock of `timeZone` (an IANA zone or "UTC"). */
 export function wordpressDate(date: Date, timeZone: string): string {
   if (timeZone === "UTC") return date.toISOString().slice(0, 19).replace("T", " ");
-  const found = wordpressClock(timeZone).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => found.find((entry) => entry.type === type)?.value ?? "00";
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")}`;
+  return wallClockText(date, timeZone);
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { FORM_IDS } from "@/components/auth/fields";
 import { ImageLibrary } from "@/components/uploads/image-library";
 import { UploadForm } from "@/components/uploads/upload-form";
 import { firstParam, type SearchParams } from "@/lib/auth/search-params";
 import { requireDashboardPage } from "@/lib/dashboard/access";
-import { flashedFormState } from "@/lib/form-flash";
+import { FORM_IDS, flashedFormState } from "@/lib/form-flash";
 import { listUploads } from "@/lib/uploads/images";
 import { pageNumberSchema } from "@/lib/dashboard/paging";
 

@@ -8,7 +8,7 @@ import { listLabelNames } from "@/lib/posts/labels";
 import { listDashboardPosts } from "@/lib/posts/list";
 import { getBlogSettings } from "@/lib/settings";
 import { postListQuery } from "@/lib/validation/posts";
-import { createDraftAction } from "./actions";
+import { createDraftAction } from "@/lib/actions/dashboard/posts";
 import styles from "@/components/dashboard/posts/posts.module.css";
 
 export const metadata: Metadata = { title: "Posts", robots: { index: false } };

@@ -1,5 +1,4 @@
-import { revalidateTag } from "next/cache";
-import { tags } from "@/lib/cache-tags";
+import { duePostsPublished, expireForReaders } from "@/lib/cache-invalidation";
 import { isInternalRequest } from "@/lib/internal-request";
 import { publishDuePosts } from "@/lib/posts/scheduled";
 
@@ -11,8 +10,7 @@ export async function POST(request: Request) {
   if (!isInternalRequest(request)) return new Response("Forbidden", { status: 403 });
   const outcome = await publishDuePosts(new Date());
   if (outcome.ran && outcome.published > 0) {
-    revalidateTag(tags.posts, { expire: 0 });
-    revalidateTag(tags.comments, { expire: 0 });
+    expireForReaders(duePostsPublished());
   }
   return Response.json(outcome);
 }

@@ -6,7 +6,7 @@ import {
   publishPageAction,
   unpublishPageAction,
   updatePageAction,
-} from "@/app/(dashboard)/dashboard/pages/actions";
+} from "@/lib/actions/dashboard/pages";
 import { PageCommandForm } from "@/components/static-pages/page-command-form";
 import { PageForm } from "@/components/static-pages/page-form";
 import styles from "@/components/static-pages/static-pages.module.css";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { requireDashboardPage } from "@/lib/dashboard/access";
-import { createDraftAction } from "../actions";
+import { createDraftAction } from "@/lib/actions/dashboard/posts";
 
 export const metadata: Metadata = { title: "New post", robots: { index: false } };
 

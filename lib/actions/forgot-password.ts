@@ -1,8 +1,7 @@
 "use server";
-import { FORM_IDS, type FormState } from "@/components/auth/fields";
-import { invalid } from "@/lib/action-state";
+import { invalid, type FormState } from "@/lib/action-state";
 import { DATABASE_DOWN, refuseWhileDatabaseDown } from "@/lib/database-outage-refusal";
-import { answerForm } from "@/lib/form-flash";
+import { answerForm, FORM_IDS } from "@/lib/form-flash";
 import { currentClientIp } from "@/lib/auth/credentials";
 import { emailConfigured } from "@/lib/auth/providers";
 import { requestPasswordReset } from "@/lib/password-reset";

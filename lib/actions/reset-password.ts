@@ -1,9 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
-import { FORM_IDS, type FormState } from "@/components/auth/fields";
-import { invalid } from "@/lib/action-state";
+import { invalid, type FormState } from "@/lib/action-state";
 import { DATABASE_DOWN, refuseWhileDatabaseDown } from "@/lib/database-outage-refusal";
-import { answerForm } from "@/lib/form-flash";
+import { answerForm, FORM_IDS } from "@/lib/form-flash";
 import { emailForResetToken, resetPassword } from "@/lib/password-reset";
 import { passwordSchema, resetPasswordSchema } from "@/lib/validation/accounts";
 

@@ -1,11 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { registerAccount, warnOwnerOfSignUp } from "@/lib/accounts";
-import { invalid } from "@/lib/action-state";
+import { invalid, type FormState } from "@/lib/action-state";
 import { DATABASE_DOWN, refuseWhileDatabaseDown } from "@/lib/database-outage-refusal";
-import { answerForm } from "@/lib/form-flash";
+import { answerForm, FORM_IDS } from "@/lib/form-flash";
 import { WRITERS_NAME_MESSAGE } from "@/lib/display-names";
 import { currentClientIp } from "@/lib/auth/credentials";
 import { mailConfigured } from "@/lib/mail";

@@ -1,11 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
-import { FORM_IDS, type FormState } from "@/components/auth/fields";
 import { changePassword, renameAccount } from "@/lib/accounts";
-import { invalid } from "@/lib/action-state";
+import { invalid, type FormState } from "@/lib/action-state";
 import { WRITERS_NAME_MESSAGE } from "@/lib/display-names";
 import { DATABASE_DOWN, refuseWhileDatabaseDown } from "@/lib/database-outage-refusal";
-import { answerForm } from "@/lib/form-flash";
+import { answerForm, FORM_IDS } from "@/lib/form-flash";
 import { describeRetry } from "@/lib/rate-limit";
 import { getCurrentUser, keepThisBrowserSignedIn, type CurrentUser } from "@/lib/session";
 import { changePasswordSchema, profileNameSchema } from "@/lib/validation/accounts";
