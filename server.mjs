@@ -12,11 +12,13 @@ import path from "node:path";
 import next from "next";
 import compression from "next/dist/compiled/compression/index.js";
 import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream.js";
+import { createAccessLog } from "./lib/access-log.mjs";
 import { limitActionBody } from "./lib/action-body-limit.mjs";
 import { CACHE_OUTCOME_HEADER, createCachedPageResponder } from "./lib/cached-page-responder.mjs";
 import { createOutageAnswer } from "./lib/database-outage-answer.mjs";
 import { stampClientAddress } from "./lib/client-address-header.mjs";
 import { hasFreshReads } from "./lib/fresh-reads.mjs";
+import { recordFastPath } from "./lib/fast-path-status.mjs";
 import { createNotFoundFiller, sendOneLocation } from "./lib/next-response-fixes.mjs";
 import { fastPathMismatch } from "./lib/next-private.mjs";
 import { createSecurityHeaders } from "./lib/security-headers.mjs";
@@ -34,6 +36,7 @@ await app.prepare();
 // it was written for, it stays off, and says so once, rather than failing quietly.
 const fastPathOff = await fastPathMismatch({ distDir });
 if (fastPathOff) console.error(`Longhand: fast path off: ${fastPathOff}; serving every request through Next`);
+recordFastPath(fastPathOff);
 const respondFromPageCache = fastPathOff ? () => "BYPASS" : createCachedPageResponder({ distDir });
 const fillBlankNotFound = createNotFoundFiller({ distDir });
 const answerOutageWith503 = createOutageAnswer({ distDir, databaseUrl: process.env.DATABASE_URL });
@@ -44,6 +47,7 @@ const compress = compression();
 const previewModeId = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")).preview?.previewModeId;
 const sessionSecret = process.env.NEXTAUTH_SECRET;
 const setSecurityHeaders = createSecurityHeaders(process.env);
+const logAccess = createAccessLog();
 
 /** A reader who just changed something sees pages rendered fresh for a few seconds (lib/fresh-reads.mjs). */
 function renderFreshFor(request) {
@@ -64,6 +68,7 @@ function hasBrokenEncoding(url) {
 const badAddressPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not a valid address</title></head><body><main><h1>Not a valid address</h1><p>This address has a broken escape sequence (a % not followed by two hex digits). <a href="/">Go to the home page</a>.</p></main></body></html>`;
 
 httpServer.on("request", (request, response) => {
+  logAccess(request, response);
   setSecurityHeaders(request, response);
   if (hasBrokenEncoding(request.url ?? "/")) {
     response.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", [CACHE_OUTCOME_HEADER]: "BYPASS" });
