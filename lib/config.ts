@@ -40,6 +40,8 @@ export const configSchema = z
     // The start script's data folder; the dashboard keeps uploaded exports under it while they import.
     LONGHAND_DATA_DIR: z.string().min(1).default(".data"),
     TRUSTED_PROXIES: trustedProxies,
+    // The access log's level (lib/access-log.mjs, which server.mjs reads it for); "silent" for none.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .superRefine((config, context) => {
