@@ -25,10 +25,9 @@ function requestIdOf(request, trusted) {
   return fromProxy ? given : randomUUID();
 }
 
-/** The signed-in account's id from next-auth's session cookie, or undefined (no cookie, or not one of ours). */
-async function userIdOf(cookieHeader, secret) {
-  const token = sessionCookieValue(cookieHeader);
-  if (!token || !secret) return undefined;
+/** The signed-in account's id from next-auth's session token, or undefined when it is not one of ours. */
+async function userIdOf(token, secret) {
+  if (!secret) return undefined;
   try {
     return (await decode({ token, secret }))?.sub;
   } catch {
@@ -61,7 +60,9 @@ export function createAccessLog({ env = process.env, destination = pino.destinat
     // Read now: Next may rewrite request.url while it routes.
     const path = (request.url ?? "/").split("?")[0];
     response.once("close", () => {
-      const durationMs = Math.round((performance.now() - startedAt) * 10) / 10;
+      const durationMs = Math.round((performance.now() - startedAt) * 100) / 100;
+      // The socket's own address, not a header a client could have sent under that name.
+      const addressHeaders = { [CLIENT_ADDRESS_HEADER]: request.socket.remoteAddress ?? "", "x-forwarded-for": request.headers["x-forwarded-for"] };
       const line = {
         requestId,
         method,
@@ -69,10 +70,13 @@ export function createAccessLog({ env = process.env, destination = pino.destinat
         status: response.statusCode,
         durationMs,
         cache: response.getHeader(CACHE_OUTCOME_HEADER),
-        client: clientAddressFrom({ ...request.headers, [CLIENT_ADDRESS_HEADER]: request.socket.remoteAddress ?? "" }, trusted),
+        client: clientAddressFrom(addressHeaders, trusted),
         ...(!response.writableFinished && { aborted: true }),
       };
-      void userIdOf(request.headers.cookie, secret).then((userId) => logger.info({ ...line, userId }, "request"));
+      // Most requests (readers) carry no session: their line is written at once.
+      const session = sessionCookieValue(request.headers.cookie);
+      if (!session) logger.info(line, "request");
+      else void userIdOf(session, secret).then((userId) => logger.info({ ...line, userId }, "request"));
     });
   };
 }
