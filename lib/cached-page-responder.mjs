@@ -9,10 +9,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import fresh from "next/dist/compiled/fresh/index.js";
-import { getCacheControlHeader } from "next/dist/server/lib/cache-control.js";
-import { generateETag } from "next/dist/server/lib/etag.js";
+import fresh from "fresh";
 import RenderStartPageCache from "./page-cache-handler.mjs";
+import { pageCacheControl, pageETag } from "./page-headers.mjs";
 
 // Lower-case words, digits, dashes and dots between single slashes, no trailing slash: the form
 // of every reader page's path. Anything else (percent-encoding, "..", upper case, a trailing
@@ -68,7 +67,7 @@ function encode(value) {
     const body = Buffer.from(value.html);
     encoded = {
       body,
-      etag: generateETag(value.html),
+      etag: pageETag(value.html),
       gzipped() {
         if (body.length < COMPRESSION_THRESHOLD) return undefined;
         this.gzip ??= gzipSync(body);
@@ -129,7 +128,7 @@ export function createCachedPageResponder({ distDir }) {
     response.setHeader("x-nextjs-cache", outcome);
     response.setHeader(CACHE_OUTCOME_HEADER, outcome);
     response.setHeader("x-nextjs-prerender", "1");
-    response.setHeader("Cache-Control", getCacheControlHeader(page.cacheControl));
+    response.setHeader("Cache-Control", pageCacheControl(page.cacheControl));
     response.setHeader("ETag", etag);
     response.setHeader("Content-Type", "text/html; charset=utf-8");
     if (fresh(request.headers, { etag })) {
