@@ -11,11 +11,13 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import compression from "compression";
+import { createAccessLog } from "./lib/access-log.mjs";
 import { limitActionBody } from "./lib/action-body-limit.mjs";
 import { CACHE_OUTCOME_HEADER, createCachedPageResponder } from "./lib/cached-page-responder.mjs";
 import { createOutageAnswer } from "./lib/database-outage-answer.mjs";
 import { stampClientAddress } from "./lib/client-address-header.mjs";
 import { hasFreshReads } from "./lib/fresh-reads.mjs";
+import { recordFastPath } from "./lib/fast-path-status.mjs";
 import { createNotFoundFiller, sendOneLocation } from "./lib/next-response-fixes.mjs";
 import { fastPathMismatch } from "./lib/next-private.mjs";
 import RenderStartPageCache from "./lib/page-cache-handler.mjs";
@@ -37,6 +39,7 @@ await app.prepare();
 // or not as it was written for, it stays off, and says so once, rather than failing.
 const fastPathOff = await fastPathMismatch({ distDir });
 if (fastPathOff) console.error(`Longhand: fast path off: ${fastPathOff}; serving every request through Next`);
+recordFastPath(fastPathOff);
 const respondFromPageCache = fastPathOff ? () => "BYPASS" : createCachedPageResponder({ distDir });
 const fillBlankNotFound = createNotFoundFiller({ distDir });
 const answerOutageWith503 = createOutageAnswer({ distDir, databaseUrl: process.env.DATABASE_URL });
@@ -51,6 +54,7 @@ const compress = /** @type {(request: import("node:http").IncomingMessage, respo
 const previewModeId = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")).preview?.previewModeId;
 const sessionSecret = process.env.NEXTAUTH_SECRET;
 const setSecurityHeaders = createSecurityHeaders(process.env);
+const logAccess = createAccessLog();
 
 /** A reader who just changed something sees pages rendered fresh for a few seconds (lib/fresh-reads.mjs). */
 function renderFreshFor(request) {
@@ -71,6 +75,7 @@ function hasBrokenEncoding(url) {
 const badAddressPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not a valid address</title></head><body><main><h1>Not a valid address</h1><p>This address has a broken escape sequence (a % not followed by two hex digits). <a href="/">Go to the home page</a>.</p></main></body></html>`;
 
 httpServer.on("request", (request, response) => {
+  logAccess(request, response);
   setSecurityHeaders(request, response);
   if (hasBrokenEncoding(request.url ?? "/")) {
     response.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", [CACHE_OUTCOME_HEADER]: "BYPASS" });

@@ -1,31 +1,20 @@
 import "server-only";
-import { isIP } from "node:net";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/proxy-trust.mjs";
 
 const optionalUrl = z.url({ message: "must be a URL" }).optional();
 
-export type TrustedProxies = { hops: number } | { addresses: string[] };
+export type { TrustedProxies };
 
-function isAddressOrRange(entry: string): boolean {
-  const [address = "", prefix, ...rest] = entry.split("/");
-  const version = isIP(address);
-  if (!version || rest.length > 0) return false;
-  if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
-}
-
-// How many proxies stand in front of the app ("1" for one nginx), or which addresses they have;
-// unset means none, so the socket's address is the client's (lib/client-address.ts).
+// How many proxies stand in front of the app, or which addresses they have (lib/proxy-trust.mjs).
 const trustedProxies = z
   .string()
-  .transform((value, context): TrustedProxies | typeof z.NEVER => {
-    if (/^\d+$/.test(value.trim()) && Number(value) >= 1) return { hops: Number(value) };
-    const addresses = value.split(",").map((entry) => entry.trim()).filter(Boolean);
-    const bad = addresses.find((entry) => !isAddressOrRange(entry));
-    if (addresses.length > 0 && bad === undefined) return { addresses };
+  .transform((value, context): TrustedProxies | undefined | typeof z.NEVER => {
+    const parsed = parseTrustedProxies(value);
+    if (!parsed || !("bad" in parsed)) return parsed;
     context.addIssue({
       code: "custom",
-      message: `must be a number of proxy hops (e.g. 1) or a comma-separated list of addresses and CIDR ranges (e.g. 10.0.0.2, 192.168.0.0/16); “${bad ?? value}” is neither`,
+      message: `must be a number of proxy hops (e.g. 1) or a comma-separated list of addresses and CIDR ranges (e.g. 10.0.0.2, 192.168.0.0/16); “${parsed.bad}” is neither`,
     });
     return z.NEVER;
   })
@@ -53,6 +42,8 @@ export const configSchema = z
     // The start script's data folder; the dashboard keeps uploaded exports under it while they import.
     LONGHAND_DATA_DIR: z.string().min(1).default(".data"),
     TRUSTED_PROXIES: trustedProxies,
+    // The access log's level (lib/access-log.mjs, which server.mjs reads it for); "silent" for none.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .superRefine((config, context) => {

@@ -91,7 +91,8 @@ if (!buildIsCurrent(key)) {
   await buildApp(key, { ...env, NODE_ENV: "production" }).catch((error: Error) => fail(error.message));
 }
 
-const server = spawnWebServer({ host, port, env, stdio: ["ignore", "ignore", "inherit"] });
+// Its stdout is the access log (lib/access-log.mjs): one JSON line per request, LOG_LEVEL=silent for none.
+const server = spawnWebServer({ host, port, env, stdio: ["ignore", "inherit", "inherit"] });
 running.server = server;
 server.on("exit", (code, signal) => {
   if (!stopping) void fail(`the web server stopped (${signal ?? `exit code ${code}`}).`);

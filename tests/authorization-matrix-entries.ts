@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { recordFastPath } from "../lib/fast-path-status.mjs";
 import * as make from "./authorization-matrix-fixtures";
 import type { Account, World } from "./authorization-matrix-fixtures";
 import { CALLERS, type Caller, type Verdict } from "./authorization-matrix-verdicts";
@@ -359,6 +360,15 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
       const { user } = (await (answer as Response).json()) as { user: { name: string } | null };
       expect(user?.name ?? null, `who /api/viewer says ${caller} is`).toBe(signedInAs(caller, world)?.name ?? null);
     },
+  }),
+  // Health checks for supervisors and load balancers: the same answer for anyone, changing nothing.
+  "app/api/health/route.ts#GET": entry({ verdicts: ANYONE, prepare: async () => null, arrival: () => ({ path: "/api/health" }), call: routeCall() }),
+  "app/api/health/ready/route.ts#GET": entry({
+    verdicts: ANYONE,
+    // As server.mjs does at start-up when its fast path is on; the test database has every migration.
+    prepare: async () => recordFastPath(undefined),
+    arrival: () => ({ path: "/api/health/ready" }),
+    call: routeCall(),
   }),
   // next-auth's own endpoints (sign-in, callbacks, CSRF, session): open by design, with next-auth's
   // own checks; its session endpoint names only an account that may be signed in now.

@@ -56,6 +56,12 @@ describe("configuration from the environment", () => {
     expect(parseConfig({ ...base, GITHUB_ID: "", GITHUB_SECRET: "" }).GITHUB_ID).toBeUndefined();
   });
 
+  test("LOG_LEVEL is info unless set to one of pino's levels; anything else stops start-up", () => {
+    expect(parseConfig(base).LOG_LEVEL).toBe("info");
+    expect(parseConfig({ ...base, LOG_LEVEL: "silent" }).LOG_LEVEL).toBe("silent");
+    expect(problems({ ...base, LOG_LEVEL: "verbose" })).toEqual(["LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent"]);
+  });
+
   test("TRUSTED_PROXIES is none when unset, a number of hops, or a list of addresses and ranges", () => {
     expect(parseConfig(base).TRUSTED_PROXIES).toBeUndefined();
     expect(parseConfig({ ...base, TRUSTED_PROXIES: "" }).TRUSTED_PROXIES).toBeUndefined();

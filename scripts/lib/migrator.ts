@@ -53,13 +53,18 @@ export function migrationChecksum(sql: string): string {
   return createHash("sha256").update(sql).digest("hex");
 }
 
-/** The migrations in Prisma Migrate's folder layout, in the order Prisma applies them (by name). */
-export async function readMigrations(migrationsDir: string): Promise<Migration[]> {
+/** The names of the migrations in Prisma Migrate's folder layout, in the order Prisma applies them. */
+export async function readMigrationNames(migrationsDir: string): Promise<string[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries
+  return entries
     .filter((entry) => entry.isDirectory() && existsSync(path.join(migrationsDir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort();
+}
+
+/** The migrations in Prisma Migrate's folder layout, in the order Prisma applies them (by name). */
+export async function readMigrations(migrationsDir: string): Promise<Migration[]> {
+  const names = await readMigrationNames(migrationsDir);
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");

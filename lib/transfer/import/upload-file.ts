@@ -35,6 +35,9 @@ export async function writeUploadLimited(body: ReadableStream<Uint8Array>, fileP
     await once(file, "finish");
     return received;
   } catch (error) {
+    // A write still in flight fails once the file is destroyed (Node 22 and later say so with an
+    // error event, which unheard would end the process); the file is removed either way.
+    file.on("error", () => {});
     file.destroy();
     await rm(filePath, { force: true });
     throw error;

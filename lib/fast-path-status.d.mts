@@ -1,0 +1,2 @@
+export function recordFastPath(whyOff: string | undefined): void;
+export function fastPathIsOn(): boolean;
