@@ -184,7 +184,7 @@ describe("restore", () => {
     expect(report.counts.images.created).toBe(1);
     expect(report.settingsChanged).toContain("blogTitle");
     // The upload's file was not copied into this blog's folder: kept, and said so.
-    expect(report.items).toContainEqual(expect.objectContaining({ kind: "images", why: expect.stringContaining("not in the uploads folder") }));
+    expect(report.items).toContainEqual(expect.objectContaining({ kind: "images", why: expect.stringContaining("not in this blog's uploads store") }));
 
     const again = await exportText(targetDb, new Date("2026-12-01T08:00:00.000Z"));
     expect(withoutExportedAt(again.text)).toBe(withoutExportedAt(file));

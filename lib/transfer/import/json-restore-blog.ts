@@ -135,7 +135,7 @@ export async function restoreUploads({ client, report, storage, userIds }: Resto
     else if (sourceClashes.has(upload.id)) report.note("images", what, `another image here was copied from ${upload.sourceUrl}`, { skipped: true });
     else {
       rows.push({ ...upload, uploaderId });
-      if ((await storage().get(upload.storageKey)) === null) report.note("images", what, "its file is not in the uploads folder: copy it from the old blog's UPLOADS_DIR");
+      if ((await storage().get(upload.storageKey)) === null) report.note("images", what, "its image is not in this blog's uploads store: copy the old blog's UPLOADS_DIR here, or move the whole blog with npm run backup and restore");
     }
   }
   countOutcomes(report, "images", rows, await upsertById(client, "Upload", UPLOAD_COLUMNS, rows));
