@@ -3,11 +3,23 @@ export function requestPathOf(key: string): string | undefined;
 
 /** Next's page cache, with each stored page dated from the start of its render. */
 export default class RenderStartPageCache {
-  /** The whole page Next has cached for a request path, its lifetime and whether it is stale; undefined when Next must be asked. */
+  /**
+   * The whole page (or feed: a route's entry) Next has cached for a request path, its lifetime and
+   * whether it is stale; undefined when Next must be asked.
+   */
   static servablePage(
     requestPath: string,
     buildCacheControl: { revalidate: number | false; expire: number | undefined } | undefined,
-  ): { entry: { lastModified: number; value: { html: string; status?: number; headers?: Record<string, unknown> } }; cacheControl: { revalidate: number | false; expire: number | undefined }; stale: boolean } | undefined;
+  ):
+    | {
+        entry: {
+          lastModified: number;
+          value: { kind: "APP_PAGE"; html: string; status?: number; headers?: Record<string, unknown> } | { kind: "APP_ROUTE"; body: Buffer; status: number; headers: Record<string, unknown> };
+        };
+        cacheControl: { revalidate: number | false; expire: number | undefined };
+        stale: boolean;
+      }
+    | undefined;
   /** Whatever page Next has cached for a request path, fresh or not. */
   static anyCachedPage(requestPath: string): { html: string } | undefined;
   constructor(ctx: object);

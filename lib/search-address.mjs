@@ -1,0 +1,25 @@
+// The address of a search's results: one cacheable page per query (/search/<query>, further pages
+// /search/<query>/page/<n>), which the search form's /search?q=... redirects to. Shared by the pages
+// and by server.mjs's fast path, which answers that redirect itself.
+
+export const MAX_SEARCH_LENGTH = 200;
+
+/**
+ * One spelling per query, so that "Garden  Tools" and "garden tools" share a cached page: the
+ * search is case-blind (English stemming lowercases), and "+" and runs of spaces separate words
+ * to it alike.
+ */
+export function canonicalSearchQuery(query) {
+  return query.replaceAll("+", " ").trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** `/search/garden+tools`, `/search/garden+tools/page/2`: for a canonical query (canonicalSearchQuery). */
+export function searchResultsPath(query, page = 1) {
+  const path = `/search/${query.split(" ").map(encodeURIComponent).join("+")}`;
+  return page > 1 ? `${path}/page/${page}` : path;
+}
+
+/** The query in a results page's address, as Next hands over the path segment (decoded). */
+export function queryOfSearchSegment(segment) {
+  return segment.replaceAll("+", " ");
+}
