@@ -201,7 +201,7 @@ describe("feeds and searches answered like pages", () => {
     }
     const address = "/feeds/posts/default/-/Library%20life?alt=rss&max-results=5";
     // Through node:http: fetch would add "Cache-Control: no-cache" to a conditional request.
-    for (const validators of [{ "if-none-match": etag }, { "if-modified-since": lastModified }]) {
+    for (const validators of [{ "if-none-match": etag }, { "if-modified-since": lastModified }] as Record<string, string>[]) {
       const notModified = await rawGet(address, validators);
       expect(notModified.status).toBe(304);
       expect(notModified.body.length).toBe(0);
