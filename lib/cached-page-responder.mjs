@@ -41,6 +41,10 @@ const COMPRESSION_THRESHOLD = 1024;
 
 // The search form's query maps to one results address for good, so a reader's cache may keep the way.
 const SEARCH_REDIRECT_CACHE_CONTROL = "public, max-age=3600";
+// Queries asked lately (canonical form), so that a query asked again goes to its cached results
+// page while one asked once is rendered by the form's page, which costs less than filling a cache
+// entry nobody may ask for again. Old entries go first.
+const MAX_REMEMBERED_QUERIES = 10_000;
 // Text PostgreSQL cannot keep as it is (NUL, a lone surrogate half): the page reports or fixes it.
 const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -92,10 +96,11 @@ function encode(value) {
 }
 
 /**
- * Where the search form's `/search?q=...` leads (lib/search-address.mjs), when the query string is
- * that alone and the query one the results page takes as it is; undefined leaves it to the page.
+ * The results page of the search form's `/search?q=...` (lib/search-address.mjs), when the query
+ * string is that alone and the query one the results page takes as it is; undefined leaves it to
+ * the form's page.
  */
-function searchRedirectTarget(query) {
+function searchResultsTarget(query) {
   const params = new URLSearchParams(query);
   const typed = params.get("q");
   if (params.size !== 1 || typed === null || UNSTORABLE_TEXT.test(typed) || typed.trim().length > MAX_SEARCH_LENGTH) return undefined;
@@ -121,6 +126,26 @@ export function createCachedPageResponder({ distDir }) {
     if (at - (refillNudgedAt.get(requestPath) ?? 0) < REFILL_NUDGE_MS) return false;
     refillNudgedAt.set(requestPath, at);
     return true;
+  }
+
+  /** results page path → asked before (see MAX_REMEMBERED_QUERIES) */
+  const askedQueries = new Set();
+
+  /**
+   * The search form's `/search?q=...`: a 307 to the query's results page once it is cached or the
+   * query is asked again; the first time, Next renders the form's page for it.
+   */
+  function respondToSearch(response, query) {
+    const target = searchResultsTarget(query);
+    if (!target) return "BYPASS";
+    if (!askedQueries.has(target) && !RenderStartPageCache.servablePage(target, prerendered.get(target))) {
+      askedQueries.add(target);
+      if (askedQueries.size > MAX_REMEMBERED_QUERIES) askedQueries.delete(askedQueries.values().next().value);
+      return "MISS";
+    }
+    response.writeHead(307, { Location: target, "Cache-Control": SEARCH_REDIRECT_CACHE_CONTROL, "Content-Length": 0, [CACHE_OUTCOME_HEADER]: "HIT" });
+    response.end();
+    return "HIT";
   }
 
   /** The cache entry to answer with, or why not: "MISS" to have Next render (or refill) it. */
@@ -165,12 +190,7 @@ export function createCachedPageResponder({ distDir }) {
     const [pathname = "", query] = (request.url ?? "").split(/\?(.*)/s);
     const feedPath = pathname.startsWith("/feeds/") ? cachedFeedPath(pathname, new URLSearchParams(query)) : undefined;
     if (feedPath) return respondWithFeed(request, response, feedPath);
-    const searchTarget = pathname === "/search" && query ? searchRedirectTarget(query) : undefined;
-    if (searchTarget) {
-      response.writeHead(307, { Location: searchTarget, "Cache-Control": SEARCH_REDIRECT_CACHE_CONTROL, "Content-Length": 0, [CACHE_OUTCOME_HEADER]: "HIT" });
-      response.end();
-      return "HIT";
-    }
+    if (pathname === "/search" && query) return respondToSearch(response, query);
     const requestPath = request.url;
     if (!requestPath || !PLAIN_PATH.test(requestPath) || requestPath.startsWith("/api/")) return "BYPASS";
     if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return "BYPASS";

@@ -51,6 +51,8 @@ export function cachedFeedPath(pathname, searchParams) {
       } catch {
         return undefined;
       }
+      // "." and ".." would be taken as steps in the path once rewritten.
+      if (subject === "/." || subject === "/..") return undefined;
     }
     return `${CACHED_FEEDS_PATH}/${options.alt}/${options.take}/${kind}${subject}`;
   }

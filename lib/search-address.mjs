@@ -19,7 +19,11 @@ export function searchResultsPath(query, page = 1) {
   return page > 1 ? `${path}/page/${page}` : path;
 }
 
-/** The query in a results page's address, as Next hands over the path segment (decoded). */
+/**
+ * The query in a results page's address, from the path segment as Next hands it over: decoded,
+ * except for "+", which Next 16.4 passes on as "%2B" (a typed "+" is "%2B" in the address, and a
+ * separator to the search like the space it becomes here).
+ */
 export function queryOfSearchSegment(segment) {
-  return segment.replaceAll("+", " ");
+  return segment.replace(/\+|%2b/gi, " ");
 }

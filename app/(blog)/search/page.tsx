@@ -1,23 +1,29 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { SearchForm } from "@/components/blog/search-form";
-import { canonicalSearchQuery, searchResultsPath } from "@/lib/search-address.mjs";
+import { canonicalSearchQuery } from "@/lib/search-address.mjs";
 import { pageMetadata } from "@/lib/seo";
 import { searchQuery } from "@/lib/validation/reader";
+import { SearchResults, searchResultsMetadata } from "./search-results";
 
-// The search form's address (/search?q=...): a query goes on to its results page, one cached page
-// per query (search-results.tsx); server.mjs's fast path answers that redirect itself when it can.
-// The query string makes this page render per request, in full (it works without JavaScript).
+// The search form's address (/search?q=...). The query string makes this page render per request,
+// in full (it works without JavaScript): cheaper for a query asked once than rendering its cached
+// page (/search/<query>), where server.mjs's fast path sends a query asked again.
 export const instant = false;
 
-export async function generateMetadata(): Promise<Metadata> {
+async function parse(searchParams: PageProps<"/search">["searchParams"]) {
+  const parsed = searchQuery.safeParse(await searchParams);
+  return { parsed, q: parsed.success ? canonicalSearchQuery(parsed.data.q) : "" };
+}
+
+export async function generateMetadata({ searchParams }: PageProps<"/search">): Promise<Metadata> {
+  const { parsed, q } = await parse(searchParams);
+  if (parsed.success && q !== "") return searchResultsMetadata({ q, page: parsed.data.page });
   return { ...(await pageMetadata({ title: "Search", path: "/search" })), robots: { index: false } };
 }
 
 export default async function SearchPage({ searchParams }: PageProps<"/search">) {
-  const parsed = searchQuery.safeParse(await searchParams);
-  const q = parsed.success ? canonicalSearchQuery(parsed.data.q) : "";
-  if (parsed.success && q !== "") redirect(searchResultsPath(q, parsed.data.page));
+  const { parsed, q } = await parse(searchParams);
+  if (parsed.success && q !== "") return <SearchResults q={q} page={parsed.data.page} />;
   return (
     <>
       <h1 className="list-heading">Search</h1>

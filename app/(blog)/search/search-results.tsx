@@ -11,8 +11,10 @@ import { pageMetadata } from "@/lib/seo";
 import { getBlogSettings } from "@/lib/settings";
 import { searchQuery } from "@/lib/validation/reader";
 
-// A search's results, one cached page per query and page number (/search/<query>[/page/<n>]):
-// the same document for everyone, rendered once and expired with the posts (tags.posts).
+// A search's results: one cached page per query and page number (/search/<query>[/page/<n>]), the
+// same document for everyone, rendered once and expired with the posts (tags.posts); and the
+// search form's own address, /search?q=..., which renders them per request the first time a query
+// is asked (lib/cached-page-responder.mjs sends it on to the cached page after that).
 
 const PER_PAGE = 10;
 
@@ -20,22 +22,21 @@ const PER_PAGE = 10;
 export const SAMPLE_QUERY = "blog";
 
 /** The query and page number in a results page's address, or where its one spelling is. */
-function parseAddress(segment: string, number?: string): { q: string; page: number } {
+export function parseResultsAddress(segment: string, number?: string): { q: string; page: number } {
   const parsed = searchQuery.safeParse({ q: queryOfSearchSegment(segment), page: number ?? "1" });
   if (!parsed.success || (number !== undefined && !/^[1-9]\d{0,3}$/.test(number))) notFound();
   const q = canonicalSearchQuery(parsed.data.q);
   if (q === "") redirect("/search");
-  if (q !== queryOfSearchSegment(segment) || (number === "1")) redirect(searchResultsPath(q, parsed.data.page));
+  if (q !== queryOfSearchSegment(segment) || number === "1") redirect(searchResultsPath(q, parsed.data.page));
   return { q, page: parsed.data.page };
 }
 
-export async function searchResultsMetadata(segment: string, number?: string): Promise<Metadata> {
-  const { q, page } = parseAddress(segment, number);
+export async function searchResultsMetadata({ q, page }: { q: string; page: number }): Promise<Metadata> {
   return { ...(await pageMetadata({ title: `Search results for “${q}”`, path: searchResultsPath(q, page) })), robots: { index: false } };
 }
 
-export async function SearchResults({ segment, number }: { segment: string; number?: string }) {
-  const { q, page } = parseAddress(segment, number);
+/** The results for a canonical query (canonicalSearchQuery) and page number. */
+export async function SearchResults({ q, page }: { q: string; page: number }) {
   const [settings, results] = await Promise.all([getBlogSettings(), getSearchResults(q, page, PER_PAGE)]);
   if (page > 1 && results.hits.length === 0) notFound();
   const pages = Math.ceil(results.total / PER_PAGE);
