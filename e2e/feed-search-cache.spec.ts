@@ -36,7 +36,7 @@ test("a feed asked for again comes from the cache with its validators; the same 
 
 test("a search asked again goes to its results page, cached for everyone; a post published afterwards is found and in the feed at once", async ({ browser, request }) => {
   const word = madeUpWord();
-  const first = await request.get(`/search?q=${word.toUpperCase()}+%20`, { maxRedirects: 0 });
+  const first = await request.get(`/search?q=${word}+%20`, { maxRedirects: 0 });
   expect(first.status()).toBe(200);
   expect(await first.text()).toContain("No posts match.");
   const again = await request.get(`/search?q=${word}`, { maxRedirects: 0 });

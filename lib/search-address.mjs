@@ -5,12 +5,11 @@
 export const MAX_SEARCH_LENGTH = 200;
 
 /**
- * One spelling per query, so that "Garden  Tools" and "garden tools" share a cached page: the
- * search is case-blind (English stemming lowercases), and "+" and runs of spaces separate words
- * to it alike.
+ * One spelling per query, so that "garden  tools " and "garden tools" share a cached page: "+"
+ * and runs of spaces separate words to the search alike. Case is kept: it is shown as typed.
  */
 export function canonicalSearchQuery(query) {
-  return query.replaceAll("+", " ").trim().replace(/\s+/g, " ").toLowerCase();
+  return query.replaceAll("+", " ").trim().replace(/\s+/g, " ");
 }
 
 /** `/search/garden+tools`, `/search/garden+tools/page/2`: for a canonical query (canonicalSearchQuery). */

@@ -17,13 +17,14 @@ async function parse(searchParams: PageProps<"/search">["searchParams"]) {
 
 export async function generateMetadata({ searchParams }: PageProps<"/search">): Promise<Metadata> {
   const { parsed, q } = await parse(searchParams);
-  if (parsed.success && q !== "") return searchResultsMetadata({ q, page: parsed.data.page });
+  if (parsed.success && q !== "") return searchResultsMetadata({ q: parsed.data.q, page: parsed.data.page });
   return { ...(await pageMetadata({ title: "Search", path: "/search" })), robots: { index: false } };
 }
 
 export default async function SearchPage({ searchParams }: PageProps<"/search">) {
   const { parsed, q } = await parse(searchParams);
-  if (parsed.success && q !== "") return <SearchResults q={q} page={parsed.data.page} />;
+  // The query as typed, as the heading has always shown it; its results are the same.
+  if (parsed.success && q !== "") return <SearchResults q={parsed.data.q} page={parsed.data.page} />;
   return (
     <>
       <h1 className="list-heading">Search</h1>

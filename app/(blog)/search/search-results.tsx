@@ -35,7 +35,7 @@ export async function searchResultsMetadata({ q, page }: { q: string; page: numb
   return { ...(await pageMetadata({ title: `Search results for “${q}”`, path: searchResultsPath(q, page) })), robots: { index: false } };
 }
 
-/** The results for a canonical query (canonicalSearchQuery) and page number. */
+/** The results for a query and page number. */
 export async function SearchResults({ q, page }: { q: string; page: number }) {
   const [settings, results] = await Promise.all([getBlogSettings(), getSearchResults(q, page, PER_PAGE)]);
   if (page > 1 && results.hits.length === 0) notFound();
