@@ -1,6 +1,15 @@
 import { createRequire } from "node:module";
+import { loadNextPrivate } from "./lib/next-private.mjs";
 
 const require = createRequire(import.meta.url);
+
+// The handler extends Next's private page cache (lib/next-private.mjs): without it, Next's own.
+const { unavailable: pageCacheHandlerUnavailable } = await loadNextPrivate();
+if (pageCacheHandlerUnavailable) {
+  console.error(
+    `Longhand: page cache handler off, using Next's own (pages are dated from when they are stored, tag expiry is not shared between server processes): ${pageCacheHandlerUnavailable}`,
+  );
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -11,8 +20,8 @@ const nextConfig = {
   // streams in by script. Readers without JavaScript get the post, and a missing post a real 404.
   partialPrefetching: false,
   // Dates a cached page from when its render began, so a render that overlapped a write is not
-  // taken for newer than it (lib/page-cache-handler.mjs).
-  cacheHandler: require.resolve("./lib/page-cache-handler.mjs"),
+  // taken for newer than it, and shares tag expiry between server processes (lib/page-cache-handler.mjs).
+  cacheHandler: pageCacheHandlerUnavailable ? undefined : require.resolve("./lib/page-cache-handler.mjs"),
   // The bound on pages kept in memory only (every page the build did not prerender: the handler
   // writes no others to disk); past it the least recently used page is dropped. Next's default.
   cacheMaxMemorySize: 50 * 1024 * 1024,

@@ -10,8 +10,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import compression from "next/dist/compiled/compression/index.js";
-import { releaseCompressionStream } from "next/dist/server/lib/release-compression-stream.js";
+import compression from "compression";
 import { limitActionBody } from "./lib/action-body-limit.mjs";
 import { CACHE_OUTCOME_HEADER, createCachedPageResponder } from "./lib/cached-page-responder.mjs";
 import { createOutageAnswer } from "./lib/database-outage-answer.mjs";
@@ -19,6 +18,7 @@ import { stampClientAddress } from "./lib/client-address-header.mjs";
 import { hasFreshReads } from "./lib/fresh-reads.mjs";
 import { createNotFoundFiller, sendOneLocation } from "./lib/next-response-fixes.mjs";
 import { fastPathMismatch } from "./lib/next-private.mjs";
+import RenderStartPageCache from "./lib/page-cache-handler.mjs";
 import { createSecurityHeaders } from "./lib/security-headers.mjs";
 
 const projectRoot = import.meta.dirname;
@@ -29,17 +29,24 @@ const distDir = path.resolve(projectRoot, process.env.LONGHAND_DIST_DIR || ".nex
 const httpServer = createServer();
 const app = next({ dev: false, dir: projectRoot, hostname: host, port, httpServer });
 const handleWithNext = app.getRequestHandler();
+// Expiries of cache tags reach every server process on the database (lib/tag-bus.mjs); started
+// first so that it listens before the first page is cached here.
+if (process.env.DATABASE_URL) RenderStartPageCache.shareTagExpiry(process.env.DATABASE_URL);
 await app.prepare();
-// The fast path relies on Next's private shapes (lib/next-private.mjs): with any of them not as
-// it was written for, it stays off, and says so once, rather than failing quietly.
+// The fast path relies on Next's private shapes (lib/next-private.mjs): with any of them missing
+// or not as it was written for, it stays off, and says so once, rather than failing.
 const fastPathOff = await fastPathMismatch({ distDir });
 if (fastPathOff) console.error(`Longhand: fast path off: ${fastPathOff}; serving every request through Next`);
 const respondFromPageCache = fastPathOff ? () => "BYPASS" : createCachedPageResponder({ distDir });
 const fillBlankNotFound = createNotFoundFiller({ distDir });
 const answerOutageWith503 = createOutageAnswer({ distDir, databaseUrl: process.env.DATABASE_URL });
 // Compression is done here rather than by Next (next.config.mjs: compress false), so that the
-// corrections below see Next's bytes before they are zipped.
-const compress = compression();
+// corrections below see Next's bytes before they are zipped. It also frees a response's zlib
+// stream when the client leaves mid-response.
+// (Connect middleware, typed for Express's request.)
+const compress = /** @type {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse, next: () => void) => void} */ (
+  /** @type {unknown} */ (compression())
+);
 // Next's draft-mode cookie value: a request carrying it is rendered fresh, past every cache.
 const previewModeId = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")).preview?.previewModeId;
 const sessionSecret = process.env.NEXTAUTH_SECRET;
@@ -77,10 +84,6 @@ httpServer.on("request", (request, response) => {
   if (outcome === "HIT" || outcome === "STALE") return;
   response.setHeader(CACHE_OUTCOME_HEADER, outcome);
   compress(request, response, () => {});
-  // As under next start: a client that leaves mid-response must not leave a zlib stream behind.
-  response.once("close", () => {
-    if (!response.writableFinished) releaseCompressionStream(response);
-  });
   sendOneLocation(response);
   fillBlankNotFound(request, response);
   answerOutageWith503(request, response);

@@ -9,11 +9,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import fresh from "next/dist/compiled/fresh/index.js";
-import { getCacheControlHeader } from "next/dist/server/lib/cache-control.js";
-import { generateETag } from "next/dist/server/lib/etag.js";
+import fresh from "fresh";
 import { cachedFeedPath } from "./feed-addresses.mjs";
 import RenderStartPageCache from "./page-cache-handler.mjs";
+import { pageCacheControl, pageETag } from "./page-headers.mjs";
 import { canonicalSearchQuery, MAX_SEARCH_LENGTH, searchResultsPath } from "./search-address.mjs";
 
 // Lower-case words, digits, dashes and dots between single slashes, no trailing slash: the form
@@ -83,7 +82,7 @@ function encode(value) {
     const body = value.kind === "APP_ROUTE" ? value.body : Buffer.from(value.html);
     encoded = {
       body,
-      etag: value.kind === "APP_ROUTE" ? String(value.headers.etag) : generateETag(value.html),
+      etag: value.kind === "APP_ROUTE" ? String(value.headers.etag) : pageETag(value.html),
       gzipped() {
         if (body.length < COMPRESSION_THRESHOLD) return undefined;
         this.gzip ??= gzipSync(body);
@@ -206,7 +205,7 @@ export function createCachedPageResponder({ distDir }) {
     setEntryHeaders(response, value, outcome);
     response.setHeader("Vary", VARY);
     response.setHeader("x-nextjs-prerender", "1");
-    response.setHeader("Cache-Control", getCacheControlHeader(page.cacheControl));
+    response.setHeader("Cache-Control", pageCacheControl(page.cacheControl));
     response.setHeader("ETag", encoded.etag);
     response.setHeader("Content-Type", "text/html; charset=utf-8");
     return send(request, response, encoded, { status: value.status ?? 200, outcome });

@@ -48,6 +48,8 @@ export const configSchema = z
     EMAIL_FROM: z.string().min(3).optional(),
     // Where uploaded images are kept (lib/uploads/storage.ts); a relative path is from the project root.
     UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
+    // "database" keeps them in PostgreSQL instead, so every instance sharing it serves every image.
+    UPLOAD_STORAGE: z.enum(["local", "database"], { message: "must be local or database" }).default("local"),
     // The start script's data folder; the dashboard keeps uploaded exports under it while they import.
     LONGHAND_DATA_DIR: z.string().min(1).default(".data"),
     TRUSTED_PROXIES: trustedProxies,

@@ -1,27 +1,48 @@
-// What server.mjs's fast path takes from Next.js that Next does not document, checked at start-up.
+// Everything server.mjs, next.config.mjs and the lib/*.mjs they load take from Next.js that Next
+// does not document: the only module here that reaches into next/dist.
 //
-// The fast path (lib/cached-page-responder.mjs, lib/page-cache-handler.mjs) reads Next 16.4.6's
-// page cache, its entries, two build manifests and the draft-mode cookie's value, through deep
-// imports into next/dist. If an upgrade changed any of them the fast path could stop answering
-// without an error, and every page would quietly cost a trip through Next's router. So server.mjs
-// asks `fastPathMismatch` first, and on any answer logs it and leaves every request to Next.
-// (A deep import gone altogether, or a named export it lacks, stops the server at start with
-// Node's own error instead: those imports are static, and Next loads the page cache handler too.)
+// The page cache handler (lib/page-cache-handler.mjs) extends Next's own page cache and reads its
+// tag state; the fast path (lib/cached-page-responder.mjs) reads that cache's entries by Next's
+// keys, two build manifests and the draft-mode cookie's value. The modules are loaded with a
+// dynamic import so that an upgrade that moved or renamed one cannot stop the server: without
+// them next.config.mjs leaves Next's page cache as it is, and server.mjs, asking
+// `fastPathMismatch` first, logs one line and leaves every request to Next. The same check
+// catches the silent kind of change (keys or entries in another shape), under which the fast path
+// would stop answering without an error and every page would cost a trip through Next's router.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { requestPathOf } from "./page-cache-handler.mjs";
 
 /** The one Next.js release the fast path was written against and tested with (package.json pins it). */
 export const NEXT_VERSION_WRITTEN_FOR = "16.4.6";
 
-/** Each deep import the fast path makes, and the functions it uses from it. */
+/**
+ * The tag Next gives every page through its root layout, which it also checks for every "use
+ * cache" entry read while rendering one: expiring it is what revalidatePath("/", "layout") does.
+ */
+export const ROOT_LAYOUT_TAG = "_N_T_/layout";
+
+/**
+ * Each deep import, and the functions taken from it: the name used here → the name it exports.
+ * Each import names its module literally: Next bundles this file into its proxy, and a bundler
+ * cannot follow an import of a variable.
+ */
 export const PRIVATE_MODULES = [
-  { specifier: "next/dist/compiled/fresh/index.js", functions: ["default"] },
-  { specifier: "next/dist/server/lib/cache-control.js", functions: ["getCacheControlHeader"] },
-  { specifier: "next/dist/server/lib/etag.js", functions: ["generateETag"] },
-  { specifier: "next/dist/server/lib/incremental-cache/file-system-cache.js", functions: ["default"] },
-  { specifier: "next/dist/server/lib/incremental-cache/tags-manifest.external.js", functions: ["areTagsExpired", "areTagsStale"] },
+  {
+    specifier: "next/dist/server/lib/incremental-cache/file-system-cache.js",
+    load: () => import("next/dist/server/lib/incremental-cache/file-system-cache.js"),
+    functions: { FileSystemCache: "default" },
+  },
+  {
+    specifier: "next/dist/server/lib/incremental-cache/tags-manifest.external.js",
+    load: () => import("next/dist/server/lib/incremental-cache/tags-manifest.external.js"),
+    functions: { areTagsExpired: "areTagsExpired", areTagsStale: "areTagsStale" },
+  },
+  {
+    specifier: "next/dist/server/lib/route-cache-key.js",
+    load: () => import("next/dist/server/lib/route-cache-key.js"),
+    functions: { getRouteCacheKey: "getRouteCacheKey" },
+  },
 ];
 
 const require = createRequire(import.meta.url);
@@ -30,29 +51,55 @@ export function installedNextVersion() {
   return JSON.parse(readFileSync(require.resolve("next/package.json"), "utf8")).version;
 }
 
-/** The first of a module's expected functions it lacks, or why it cannot be loaded at all. */
-async function missingFunction({ specifier, functions }) {
-  let loaded;
-  try {
-    loaded = await import(specifier);
-  } catch (error) {
-    return `${specifier} does not load (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
+const firstLine = (error) => (error instanceof Error ? error.message.split("\n")[0] : String(error));
+
+// Node hands a CommonJS module over as `default` (a compiled ES module's own default being
+// `default.default`), with the names it could detect beside it; Vitest hands over the module itself.
+function exportedFunction(loaded, name) {
+  const candidate = typeof loaded.default?.[name] === "function" ? loaded.default[name] : loaded[name];
+  return typeof candidate === "function" ? candidate : undefined;
+}
+
+async function loadParts(privateModules) {
+  const parts = {};
+  for (const { specifier, load, functions } of privateModules) {
+    let loaded;
+    try {
+      loaded = await load();
+    } catch (error) {
+      return { unavailable: `${specifier} does not load (${firstLine(error)})` };
+    }
+    for (const [partName, exportName] of Object.entries(functions)) {
+      const found = exportedFunction(loaded, exportName);
+      if (!found) return { unavailable: `${specifier} has no function "${exportName}"` };
+      parts[partName] = found;
+    }
   }
-  // Node hands a CommonJS module's exports over as `default` (a compiled ES module's own default
-  // being `default.default`), and the names it can detect beside it.
-  const absent = functions.find((name) => typeof loaded[name] !== "function" && typeof loaded.default?.[name] !== "function");
-  return absent === undefined ? undefined : `${specifier} has no function "${absent}"`;
+  return { parts };
+}
+
+let loading;
+
+/** Next's private parts, or why they cannot be had. Never throws. `privateModules` stands in for the real ones (tests). */
+export function loadNextPrivate({ privateModules = PRIVATE_MODULES } = {}) {
+  if (privateModules !== PRIVATE_MODULES) return loadParts(privateModules);
+  loading ??= loadParts(privateModules);
+  return loading;
+}
+
+// Next 16.4 keys a page "/route-cache/APP_PAGE/<route hash>/$/<page path>", the home page's path
+// being "/index" and any other path under "/index/..." keeping it as a prefix (checked at
+// start-up against Next's own key function, below).
+export function requestPathOf(key) {
+  const at = key.indexOf("/$/");
+  if (at === -1) return undefined;
+  const pagePath = key.slice(at + 2);
+  if (pagePath === "/index") return "/";
+  return pagePath.startsWith("/index/") ? pagePath.slice("/index".length) : pagePath;
 }
 
 // A page of each shape the blog has: the home page (Next's "/index"), a nested path, a dotted one.
 const SAMPLE_PAGE_PATHS = ["/", "/2011/09/a-post", "/label/networking", "/p/about.html"];
-
-/** The key Next's page cache stores a page under (what RenderStartPageCache is handed). */
-async function nextPageCacheKey(requestPath) {
-  const { getRouteCacheKey } = await import("next/dist/server/lib/route-cache-key.js");
-  const kind = /** @type {import("next/dist/server/route-kind.js").RouteKind.APP_PAGE} */ ("APP_PAGE");
-  return getRouteCacheKey(requestPath, { kind, sourceRoute: "/(blog)/[year]/[month]/[slug]/page" });
-}
 
 /** Why the fast path would not find pages under the keys Next stores them by. */
 async function keyMismatch(pageCacheKey) {
@@ -61,7 +108,7 @@ async function keyMismatch(pageCacheKey) {
     try {
       key = await pageCacheKey(requestPath);
     } catch (error) {
-      return `Next's page cache key cannot be made (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
+      return `Next's page cache key cannot be made (${firstLine(error)})`;
     }
     const readBack = requestPathOf(key);
     if (readBack !== requestPath) return `Next keys the page "${requestPath}" as "${key}", which reads back as "${readBack}"`;
@@ -80,7 +127,7 @@ function buildMismatch(distDir) {
     prerender = readJson(path.join(distDir, "prerender-manifest.json"));
     readJson(path.join(distDir, "server", "functions-config-manifest.json"));
   } catch (error) {
-    return `the build's manifests in ${distDir} cannot be read (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
+    return `the build's manifests in ${distDir} cannot be read (${firstLine(error)})`;
   }
   if (typeof prerender.preview?.previewModeId !== "string") return "the prerender manifest has no draft-mode cookie value (preview.previewModeId)";
   const home = prerender.routes?.["/"];
@@ -93,25 +140,23 @@ function buildMismatch(distDir) {
   } catch {
     return "the prerendered home page is not at server/app/index.html and index.meta";
   }
-  if (typeof meta.status !== "number" || typeof meta.headers?.["x-next-cache-tags"] !== "string") {
-    return "the prerendered home page's index.meta has no status or x-next-cache-tags header";
-  }
+  const tags = meta.headers?.["x-next-cache-tags"];
+  if (typeof meta.status !== "number" || typeof tags !== "string") return "the prerendered home page's index.meta has no status or x-next-cache-tags header";
+  if (!tags.split(",").includes(ROOT_LAYOUT_TAG)) return `the prerendered home page is not tagged ${ROOT_LAYOUT_TAG}`;
   return undefined;
 }
 
 /**
  * Why the fast path must stay off with this Next.js and this build, or undefined when everything
- * it relies on is there. `nextVersion`, `privateModules` and `pageCacheKey` stand in for the real ones (tests).
- * @param {{ distDir: string, nextVersion?: string, privateModules?: typeof PRIVATE_MODULES, pageCacheKey?: (requestPath: string) => string | Promise<string> }} options
- * @returns {Promise<string | undefined>}
+ * it relies on is there. Never throws. `nextVersion`, `privateModules` and `pageCacheKey` stand in
+ * for the real ones (tests).
  */
-export async function fastPathMismatch({ distDir, nextVersion = installedNextVersion(), privateModules = PRIVATE_MODULES, pageCacheKey = nextPageCacheKey }) {
+export async function fastPathMismatch({ distDir, nextVersion = installedNextVersion(), privateModules, pageCacheKey }) {
   if (nextVersion !== NEXT_VERSION_WRITTEN_FOR) {
     return `Next.js is ${nextVersion}, the fast path was written for ${NEXT_VERSION_WRITTEN_FOR}`;
   }
-  for (const privateModule of privateModules) {
-    const missing = await missingFunction(privateModule);
-    if (missing) return missing;
-  }
-  return (await keyMismatch(pageCacheKey)) ?? buildMismatch(distDir);
+  const { parts, unavailable } = await loadNextPrivate({ privateModules });
+  if (!parts) return unavailable;
+  const nextPageCacheKey = (requestPath) => parts.getRouteCacheKey(requestPath, { kind: "APP_PAGE", sourceRoute: "/(blog)/[year]/[month]/[slug]/page" });
+  return (await keyMismatch(pageCacheKey ?? nextPageCacheKey)) ?? buildMismatch(distDir);
 }

@@ -1,9 +1,9 @@
 // Two corrections server.mjs applies to what Next 16.4 sends, each until Next fixes its own.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { generateETag } from "next/dist/server/lib/etag.js";
 import { holdResponseBody } from "./held-response.mjs";
 import RenderStartPageCache from "./page-cache-handler.mjs";
+import { pageETag } from "./page-headers.mjs";
 
 /**
  * A cached page's redirect carries its Location header twice (the same value); a proxy that
@@ -43,7 +43,7 @@ export function createNotFoundFiller({ distDir }) {
         if (body.subarray(0, 200).includes(BLANK_DOCUMENT_MARK)) {
           const page = notFoundPage();
           body = Buffer.from(page);
-          response.setHeader("ETag", generateETag(page));
+          response.setHeader("ETag", pageETag(page));
         }
         if (response.hasHeader("content-length")) response.setHeader("Content-Length", body.length);
         return response.end(body, done);

@@ -1,6 +1,3 @@
-/** The request path a page cache key of Next's stands for, or undefined when it is not a page's key. */
-export function requestPathOf(key: string): string | undefined;
-
 /** Next's page cache, with each stored page dated from the start of its render. */
 export default class RenderStartPageCache {
   /**
@@ -14,12 +11,16 @@ export default class RenderStartPageCache {
     | {
         entry: {
           lastModified: number;
-          value: { kind: "APP_PAGE"; html: string; status?: number; headers?: Record<string, unknown> } | { kind: "APP_ROUTE"; body: Buffer; status: number; headers: Record<string, unknown> };
+          value: { kind: "APP_PAGE"; html: string; status?: number; headers?: Record<string, unknown> } | { kind: "APP_ROUTE"; html?: undefined; body: Buffer; status: number; headers: Record<string, unknown> };
         };
         cacheControl: { revalidate: number | false; expire: number | undefined };
         stale: boolean;
       }
     | undefined;
+  /** This process's link to the others' tag expiries, once shareTagExpiry started it. */
+  static tagBus: import("./tag-bus.mjs").TagBus | undefined;
+  /** Shares tag expiries with every other server process on the database (lib/tag-bus.mjs). */
+  static shareTagExpiry(databaseUrl: string): void;
   /** Whatever page Next has cached for a request path, fresh or not. */
   static anyCachedPage(requestPath: string): { html: string } | undefined;
   constructor(ctx: object);

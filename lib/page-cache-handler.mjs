@@ -17,13 +17,33 @@
 // per prerendered path, rewritten in place. Prerendered pages stay on disk because after a restart
 // Next would otherwise fall back to the build's copy of them, which may be out of date. A page kept
 // in memory only is rendered again after a restart or when it falls out of memory.
+//
+// With several server processes on one database, tag expiries reach every one of them through
+// lib/tag-bus.mjs, once server.mjs calls `shareTagExpiry`.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import nextPageCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
-import { areTagsExpired, areTagsStale } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
+import { loadNextPrivate, requestPathOf, ROOT_LAYOUT_TAG } from "./next-private.mjs";
+import { createTagBus } from "./tag-bus.mjs";
 
-// Node hands over the CommonJS module object; bundlers (Vitest) its default export.
-const FileSystemCache = /** @type {{ default?: typeof nextPageCache }} */ (/** @type {unknown} */ (nextPageCache)).default ?? nextPageCache;
+const nextPrivate = await loadNextPrivate();
+
+/**
+ * Without Next's private parts next.config.mjs does not configure this handler, so Next never
+ * constructs it; the fast path, off too, finds nothing cached here and leaves every page to Next.
+ */
+function unavailableParts(reason) {
+  class Unavailable {
+    constructor() {
+      throw new Error(`Longhand's page cache handler cannot run: ${reason}`);
+    }
+  }
+  return {
+    FileSystemCache: /** @type {import("./next-private.mjs").NextPrivateParts["FileSystemCache"]} */ (/** @type {unknown} */ (Unavailable)),
+    areTagsExpired: () => true,
+    areTagsStale: () => true,
+  };
+}
+const { FileSystemCache, areTagsExpired, areTagsStale } = nextPrivate.parts ?? unavailableParts(nextPrivate.unavailable);
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -31,17 +51,6 @@ function leadsToRender(entry) {
   if (!entry?.value || entry.lastModified === -1) return true;
   const revalidateSeconds = entry.cacheControl?.revalidate;
   return typeof revalidateSeconds === "number" && now() > entry.lastModified + revalidateSeconds * 1000;
-}
-
-// Next 16.4 keys a page "/route-cache/APP_PAGE/<route hash>/$/<page path>", the home page's path
-// being "/index" and any other path under "/index/..." keeping it as a prefix (checked at
-// start-up against Next's own key function, lib/next-private.mjs).
-export function requestPathOf(key) {
-  const at = key.indexOf("/$/");
-  if (at === -1) return undefined;
-  const pagePath = key.slice(at + 2);
-  if (pagePath === "/index") return "/";
-  return pagePath.startsWith("/index/") ? pagePath.slice("/index".length) : pagePath;
 }
 
 // Enough for every hot page; older paths fall back to Next's own routing, which is only slower.
@@ -87,7 +96,23 @@ function cachedEntry(requestPath) {
   return key === undefined ? undefined : FileSystemCache["memoryCache"]?.get(key);
 }
 
+// Next's own tag expiry, the one its revalidateTag and updateTag make (durations as theirs).
+const expireTagsHere = (tags, durations) => void FileSystemCache.prototype.revalidateTag.call(undefined, tags, durations);
+
 export default class RenderStartPageCache extends FileSystemCache {
+  /** @type {import("./tag-bus.mjs").TagBus | undefined} this process's link to the others' tag expiries */
+  static tagBus;
+
+  /**
+   * Shares tag expiries with every other server process on the database: those made here are sent
+   * to them and theirs applied here, where this cache, the fast path and "use cache" entries all
+   * read them. When notifications may have been missed, every page counts as expired.
+   */
+  static shareTagExpiry(databaseUrl) {
+    if (!nextPrivate.parts) return;
+    RenderStartPageCache.tagBus ??= createTagBus({ databaseUrl, expireTags: expireTagsHere, expireEverything: () => expireTagsHere([ROOT_LAYOUT_TAG]) });
+  }
+
   /** page key → when the lookup that started its next render happened */
   static renderStartedAt = new Map();
   /** request path → the key Next last used for that path's page */
@@ -134,6 +159,12 @@ export default class RenderStartPageCache extends FileSystemCache {
     const starts = RenderStartPageCache.renderStartedAt;
     if (ctx?.kind !== "FETCH" && !starts.has(key) && leadsToRender(entry)) starts.set(key, askedAt);
     return entry;
+  }
+
+  async revalidateTag(tags, durations) {
+    await super.revalidateTag(tags, durations);
+    // Not awaited: a stalled database must not hold up the answer to the write that expired them.
+    void RenderStartPageCache.tagBus?.publish(typeof tags === "string" ? [tags] : tags, durations);
   }
 
   async set(key, data, ctx) {

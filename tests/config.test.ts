@@ -23,6 +23,12 @@ describe("configuration from the environment", () => {
     expect(parseConfig({ ...base, UPLOADS_DIR: "/srv/longhand/images" }).UPLOADS_DIR).toBe("/srv/longhand/images");
   });
 
+  test("uploaded images are files unless UPLOAD_STORAGE says database; anything else is refused", () => {
+    expect(parseConfig(base).UPLOAD_STORAGE).toBe("local");
+    expect(parseConfig({ ...base, UPLOAD_STORAGE: "database" }).UPLOAD_STORAGE).toBe("database");
+    expect(problems({ ...base, UPLOAD_STORAGE: "s3" })).toEqual(["UPLOAD_STORAGE must be local or database"]);
+  });
+
   test("names each bad or missing variable with what is wrong", () => {
     expect(problems({})).toEqual(["DATABASE_URL is required (the start script sets it for the embedded PostgreSQL)"]);
     expect(problems({ DATABASE_URL: "mysql://x" })).toEqual(["DATABASE_URL must be a postgresql:// URL"]);

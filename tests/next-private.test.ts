@@ -7,7 +7,7 @@ import { fastPathMismatch, NEXT_VERSION_WRITTEN_FOR } from "../lib/next-private.
 type BuildParts = { previewModeId?: string; homeRevalidate?: number | false; homeMeta?: object | null };
 
 /** A dist folder holding what `next build` writes and the fast path reads, with one part changed. */
-function buildFolder({ previewModeId = "a1b2c3", homeRevalidate = 40, homeMeta = { status: 200, headers: { "x-next-cache-tags": "_N_T_/,posts" } } }: BuildParts = {}) {
+function buildFolder({ previewModeId = "a1b2c3", homeRevalidate = 40, homeMeta = { status: 200, headers: { "x-next-cache-tags": "_N_T_/layout,_N_T_/,posts" } } }: BuildParts = {}) {
   const distDir = mkdtempSync(path.join(tmpdir(), "longhand-next-private-"));
   mkdirSync(path.join(distDir, "server", "app"), { recursive: true });
   writeFileSync(
@@ -32,9 +32,11 @@ describe("the fast path's start-up check of what it takes from Next", () => {
 
   test("a deep import that no longer loads, or lacks a function the fast path calls, turns it off", async () => {
     const distDir = buildFolder();
-    const renamed = [{ specifier: "next/dist/server/lib/etag.js", functions: ["generateETag", "generateStrongETag"] }];
-    expect(await fastPathMismatch({ distDir, privateModules: renamed })).toBe('next/dist/server/lib/etag.js has no function "generateStrongETag"');
-    const moved = [{ specifier: "next/dist/server/lib/no-such-module.js", functions: ["default"] }];
+    const specifier = "next/dist/server/lib/route-cache-key.js";
+    const renamed = [{ specifier, load: () => import("next/dist/server/lib/route-cache-key.js"), functions: { getRouteCacheKey: "getPageCacheKey" } }];
+    expect(await fastPathMismatch({ distDir, privateModules: renamed })).toBe('next/dist/server/lib/route-cache-key.js has no function "getPageCacheKey"');
+    const missing = "next/dist/server/lib/no-such-module.js";
+    const moved = [{ specifier: missing, load: () => import(/* @vite-ignore */ missing), functions: { FileSystemCache: "default" } }];
     expect(await fastPathMismatch({ distDir, privateModules: moved })).toMatch(/^next\/dist\/server\/lib\/no-such-module.js does not load/);
   });
 
@@ -53,6 +55,9 @@ describe("the fast path's start-up check of what it takes from Next", () => {
     expect(await fastPathMismatch({ distDir: buildFolder({ homeRevalidate: false }) })).toMatch(/no numeric initialRevalidateSeconds/);
     expect(await fastPathMismatch({ distDir: buildFolder({ homeMeta: null }) })).toMatch(/not at server\/app\/index.html and index.meta/);
     expect(await fastPathMismatch({ distDir: buildFolder({ homeMeta: { status: 200, headers: {} } }) })).toMatch(/no status or x-next-cache-tags/);
+    // Expiring every page at once (lib/tag-bus.mjs) relies on the root layout's tag.
+    const untagged = { status: 200, headers: { "x-next-cache-tags": "_N_T_/,posts" } };
+    expect(await fastPathMismatch({ distDir: buildFolder({ homeMeta: untagged }) })).toBe("the prerendered home page is not tagged _N_T_/layout");
   });
 
   test("a folder that is not a build turns it off", async () => {

@@ -3,14 +3,18 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test, vi } from "vitest";
 import RenderStartPageCache from "../lib/page-cache-handler.mjs";
+import { createTagBus, TAG_BUS_APPLICATION_NAME, TAG_EXPIRY_CHANNEL, type TagBus } from "../lib/tag-bus.mjs";
+import { runSql, withMigratedDatabase } from "./support/databases";
 
 // The handler runs inside `next start`; here it is driven through Next's own page cache code with a
 // throwaway dist folder, the way Next calls it: a lookup, a render, then the store.
 const require = createRequire(import.meta.url);
 const NextFileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache.js").default;
 const { nodeFs } = require("next/dist/server/lib/node-fs-methods.js");
+// The handler Next uses for "use cache" entries, reading the same tag state as the page cache.
+const { createDefaultCacheHandler } = require("next/dist/server/lib/cache-handlers/default.js");
 
 type PageCache = {
   get(key: string, ctx: object): Promise<{ value: { html: string } } | null>;
@@ -109,5 +113,84 @@ describe("what the page cache writes to disk", () => {
     expect(storedFiles()).toEqual([]);
     await cache.set(pageKey("/2024/01/a-real-post"), page("posts", "<p>A real post</p>"), store);
     expect(storedFiles().map((file) => file.name)).toContain("a-real-post.html");
+  });
+});
+
+describe("tag expiry shared between server processes on one database", () => {
+  const database = withMigratedDatabase();
+  const otherProcessBuses: TagBus[] = [];
+  afterAll(async () => {
+    await Promise.all([RenderStartPageCache.tagBus?.close(), ...otherProcessBuses.map((bus) => bus.close())]);
+  });
+
+  /** Another server process's bus (in this test process: its own connection and sender), recording what reaches it. */
+  function otherProcess() {
+    const received: string[][] = [];
+    const bus = createTagBus({ databaseUrl: database.url, expireTags: (tags) => received.push(tags), expireEverything: () => {} });
+    otherProcessBuses.push(bus);
+    return { bus, received };
+  }
+
+  const listeningConnections = async () =>
+    (
+      await runSql(database.url, "SELECT count(*)::int AS listening FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND query = $2", [
+        TAG_BUS_APPLICATION_NAME,
+        `LISTEN ${TAG_EXPIRY_CHANNEL}`,
+      ])
+    ).rows[0].listening;
+
+  // What Next tags every page with, and checks every "use cache" entry read in a page against.
+  const rootLayoutTag = "_N_T_/layout";
+
+  /** A post page in this process's page cache and a "use cache" entry, both tagged `tag` and served. */
+  async function cachedHere(tag: string) {
+    const cache = newCache(RenderStartPageCache);
+    const requestPath = `/2024/01/post-${tag.replaceAll(/\W/g, "-")}`;
+    await cache.set(pageKey(requestPath), page(`${rootLayoutTag},${tag}`, "<p>No comments</p>"), store);
+    const useCache = createDefaultCacheHandler(1_000_000);
+    const useCacheEntry = { value: new Blob(["labels"]).stream(), tags: [tag], stale: 300, timestamp: Date.now(), expire: 3600, revalidate: 900 };
+    await useCache.set(tag, Promise.resolve(useCacheEntry));
+    await sleep(5);
+    const served = {
+      page: async () => (await cache.get(pageKey(requestPath), lookup))?.value.html,
+      byFastPath: () => RenderStartPageCache.servablePage(requestPath, store.cacheControl)?.entry.value.html,
+      // As Next's "use cache" wrapper reads it: the entry, unless a page tag expired since it was stored.
+      useCacheEntry: async () => {
+        const entry = await useCache.get(tag, [rootLayoutTag]);
+        return entry !== undefined && entry.timestamp > (await useCache.getExpiration([rootLayoutTag]));
+      },
+    };
+    expect([await served.page(), served.byFastPath(), await served.useCacheEntry()]).toEqual(["<p>No comments</p>", "<p>No comments</p>", true]);
+    return served;
+  }
+
+  test("an expiry published by one process expires the page, the fast path's copy and 'use cache' entries in another, which does not send it on", async () => {
+    RenderStartPageCache.shareTagExpiry(database.url);
+    const sending = otherProcess();
+    const { received } = otherProcess();
+    await vi.waitFor(async () => expect(await listeningConnections()).toBe(3), { timeout: 5000 });
+    const served = await cachedHere("post:41");
+
+    await sending.bus.publish(["post:41"]);
+    await vi.waitFor(async () => expect([await served.page(), served.byFastPath(), await served.useCacheEntry()]).toEqual([undefined, undefined, false]), { timeout: 1000 });
+
+    // This process's own expiry goes out; the one it applied did not (the other heard it once, from its sender).
+    await newCache(RenderStartPageCache).revalidateTag(["post:42"]);
+    await vi.waitFor(() => expect(received).toContainEqual(["post:42"]), { timeout: 1000 });
+    expect(received.filter((tags) => tags.includes("post:41"))).toEqual([["post:41"]]);
+  });
+
+  test("after its connection drops, a process counts everything it cached before reconnecting as expired", async () => {
+    RenderStartPageCache.shareTagExpiry(database.url);
+    await vi.waitFor(async () => expect(await listeningConnections()).toBeGreaterThan(0), { timeout: 5000 });
+    const served = await cachedHere("post:43");
+    const loggedErrors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await runSql(database.url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1", [TAG_BUS_APPLICATION_NAME]);
+      await vi.waitFor(async () => expect([await served.page(), served.byFastPath(), await served.useCacheEntry()]).toEqual([undefined, undefined, false]), { timeout: 5000 });
+      expect(loggedErrors).toHaveBeenCalledWith(expect.stringMatching(/^Longhand: tag expiry listener has no database connection/));
+    } finally {
+      loggedErrors.mockRestore();
+    }
   });
 });

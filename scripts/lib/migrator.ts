@@ -78,7 +78,7 @@ export async function applyMigrations({ databaseUrl, migrationsDir, log = () => 
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
-    await client.query(CREATE_MIGRATIONS_TABLE);
+    await createMigrationsTable(client);
     const records = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
       `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
     );
@@ -109,19 +109,28 @@ export async function applyMigrations({ databaseUrl, migrationsDir, log = () => 
   }
 }
 
+export async function createMigrationsTable(client: pg.ClientBase) {
+  await client.query(CREATE_MIGRATIONS_TABLE);
+}
+
+/** Runs a migration and records it, in the caller's transaction (a restore applies several in its own). */
+export async function applyAndRecord(client: pg.ClientBase, migration: Migration) {
+  const id = randomUUID();
+  await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
+    [id, migration.checksum, migration.name],
+  );
+  await client.query(migration.sql);
+  await client.query(
+    `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
+    [id],
+  );
+}
+
 async function applyOne(client: pg.Client, migration: Migration) {
   try {
     await client.query("BEGIN");
-    const id = randomUUID();
-    await client.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-      [id, migration.checksum, migration.name],
-    );
-    await client.query(migration.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await applyAndRecord(client, migration);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

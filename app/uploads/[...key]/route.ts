@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { etagFor, isNotModified } from "@/lib/conditional-get";
 import { isStorageKey, uploadStorage } from "@/lib/uploads/storage";
 
 // What is stored under a key never changes (a new upload gets a new key), so browsers and
@@ -11,10 +11,9 @@ export async function GET(request: Request, { params }: RouteContext<"/uploads/[
   if (!file) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
   // The key names the bytes for good, so it makes the ETag without hashing the file each time.
-  const etag = `"${createHash("sha256").update(key).digest("base64url").slice(0, 32)}"`;
-  const headers = { ETag: etag, "Cache-Control": CACHE_FOREVER, "X-Content-Type-Options": "nosniff" };
-  const ifNoneMatch = request.headers.get("if-none-match") ?? "";
-  if (ifNoneMatch.split(",").some((tag) => ["*", etag].includes(tag.trim().replace(/^W\//, "")))) return new Response(null, { status: 304, headers });
+  const etag = etagFor(key);
+  const headers = { ETag: etag, "Last-Modified": file.storedAt.toUTCString(), "Cache-Control": CACHE_FOREVER, "X-Content-Type-Options": "nosniff" };
+  if (isNotModified(request.headers, { etag, lastModified: file.storedAt })) return new Response(null, { status: 304, headers });
   return new Response(new Uint8Array(file.bytes), {
     headers: { ...headers, "Content-Type": file.contentType, "Content-Length": String(file.bytes.length) },
   });
