@@ -107,6 +107,18 @@ function searchResultsTarget(query) {
   return q === "" ? undefined : searchResultsPath(q);
 }
 
+/**
+ * The path Next 16.4 keys a dynamic route's cache entry by: each segment decoded, except for the
+ * characters that would split it ("/", "#", "?", "\\", and their escapes), as its decodePathParams
+ * does ("/feeds/cached/atom/25/posts/Library%20life" is cached as ".../Library life").
+ */
+function cacheKeyPathOf(urlPath) {
+  return urlPath
+    .split("/")
+    .map((segment) => decodeURIComponent(segment).replace(/[/#?\\]|%(?:2f|23|3f|5c)/gi, (character) => encodeURIComponent(character)))
+    .join("/");
+}
+
 function acceptsGzip(request) {
   const accepted = request.headers["accept-encoding"];
   return typeof accepted === "string" && /\bgzip\b/i.test(accepted) && !/\bgzip\s*;\s*q=0(?:\.0*)?\b/i.test(accepted);
@@ -162,7 +174,7 @@ export function createCachedPageResponder({ distDir }) {
    * renders and caches it.
    */
   function respondWithFeed(request, response, feedPath) {
-    const page = request.headers.cookie?.includes(DRAFT_MODE_COOKIE) ? "BYPASS" : servable(feedPath);
+    const page = request.headers.cookie?.includes(DRAFT_MODE_COOKIE) ? "BYPASS" : servable(cacheKeyPathOf(feedPath));
     if (typeof page === "string") {
       request.url = feedPath;
       return page;
