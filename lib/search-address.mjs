@@ -19,10 +19,11 @@ export function searchResultsPath(query, page = 1) {
 }
 
 /**
- * The query in a results page's address, from the path segment as Next hands it over: decoded,
- * except for "+", which Next 16.4 passes on as "%2B" (a typed "+" is "%2B" in the address, and a
- * separator to the search like the space it becomes here).
+ * The query in a results page's address, from the path segment as Next 16.4 hands it over:
+ * decoded, except that characters which would split a path ("/", "#", "?", "\\") stay escaped,
+ * and "+" may come as "%2B" (a typed "+" is "%2B" in the address, and a separator to the search
+ * like the space it becomes here).
  */
 export function queryOfSearchSegment(segment) {
-  return segment.replace(/\+|%2b/gi, " ");
+  return segment.replace(/\+|%2b/gi, " ").replace(/%(?:2f|23|3f|5c)/gi, (escape) => decodeURIComponent(escape));
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import { canonicalSearchQuery, queryOfSearchSegment, searchResultsPath } from "../lib/search-address.mjs";
 import { withMigratedDatabase } from "./support/databases";
 import { runSql } from "./support/sql";
 
@@ -61,5 +62,19 @@ describe("search", () => {
     expect(seen.size).toBe(15);
     expect(seen.has("hidden-draft")).toBe(false);
     expect(await search("quince", 6)).toEqual({ hits: [], total: 0 });
+  });
+});
+
+describe("a query's results address", () => {
+  // As Next 16.4 hands a path segment to a page: decoded, path delimiters left escaped.
+  const asNextHandsItOver = (segment: string) => decodeURIComponent(segment).replace(/[/#?\\]/g, (character) => encodeURIComponent(character));
+
+  test("every query comes back from its address as it went in, spaces as '+'", () => {
+    for (const query of ["garden", "garden tools", "and/or", "what? #1 \\ c++", "café crème", "100% -rain"]) {
+      const segment = searchResultsPath(canonicalSearchQuery(query)).slice("/search/".length);
+      expect(queryOfSearchSegment(asNextHandsItOver(segment)), query).toBe(canonicalSearchQuery(query));
+    }
+    expect(searchResultsPath("garden tools")).toBe("/search/garden+tools");
+    expect(searchResultsPath("garden tools", 2)).toBe("/search/garden+tools/page/2");
   });
 });
