@@ -184,7 +184,8 @@ test.describe("search", () => {
     await page.goto("/");
     await page.getByRole("banner").getByLabel("Search this blog").fill("allotments");
     await page.getByRole("banner").getByRole("button", { name: "Search" }).click();
-    await expect(page).toHaveURL(/\/search\?q=allotments$/);
+    // The form's own address the first time a query is asked, its cached results page after that.
+    await expect(page).toHaveURL(/\/search(\?q=|\/)allotments$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search results for “allotments”");
     await expect(page.locator(".search-results > li").first()).toBeVisible();
     await expect(page.locator(".search-results mark").first()).toHaveText(/allotment/i);

@@ -10,13 +10,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import fresh from "fresh";
+import { cachedFeedPath } from "./feed-addresses.mjs";
 import RenderStartPageCache from "./page-cache-handler.mjs";
 import { pageCacheControl, pageETag } from "./page-headers.mjs";
+import { canonicalSearchQuery, MAX_SEARCH_LENGTH, searchResultsPath } from "./search-address.mjs";
 
 // Lower-case words, digits, dashes and dots between single slashes, no trailing slash: the form
-// of every reader page's path. Anything else (percent-encoding, "..", upper case, a trailing
-// slash Next would redirect) is left to Next's router to normalize.
-const PLAIN_PATH = /^\/(?:[a-z0-9][a-z0-9.-]*(?:\/[a-z0-9][a-z0-9.-]*)*)?$/;
+// of every reader page's path ("+" joins the words of a search's, lib/search-address.mjs).
+// Anything else (percent-encoding, "..", upper case, a trailing slash Next would redirect) is left
+// to Next's router to normalize.
+const PLAIN_PATH = /^\/(?:[a-z0-9][a-z0-9.+-]*(?:\/[a-z0-9][a-z0-9.+-]*)*)?$/;
 
 // Requests that ask Next for something other than the page's HTML.
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
@@ -34,6 +37,15 @@ const REFILL_NUDGE_MS = 2000;
 
 // Next compresses only bodies of at least this many bytes (its `compression` threshold).
 const COMPRESSION_THRESHOLD = 1024;
+
+// The search form's query maps to one results address for good, so a reader's cache may keep the way.
+const SEARCH_REDIRECT_CACHE_CONTROL = "public, max-age=3600";
+// Queries asked lately (canonical form), so that a query asked again goes to its cached results
+// page while one asked once is rendered by the form's page, which costs less than filling a cache
+// entry nobody may ask for again. Old entries go first.
+const MAX_REMEMBERED_QUERIES = 10_000;
+// Text PostgreSQL cannot keep as it is (NUL, a lone surrogate half): the page reports or fixes it.
+const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Paths the proxy (proxy.ts) handles, read from the build so the two never disagree. A matcher
@@ -59,15 +71,18 @@ function buildCacheControls(distDir) {
   return lifetimes;
 }
 
-/** Bytes and ETag of one cache entry, and its gzip once a reader asks for it: made once per entry. */
+/**
+ * Bytes and ETag of one cache entry, and its gzip once a reader asks for it: made once per entry.
+ * A page's ETag is Next's; a feed (a route's entry) carries its own, made when it was rendered.
+ */
 const encodedEntries = new WeakMap();
 function encode(value) {
   let encoded = encodedEntries.get(value);
   if (!encoded) {
-    const body = Buffer.from(value.html);
+    const body = value.kind === "APP_ROUTE" ? value.body : Buffer.from(value.html);
     encoded = {
       body,
-      etag: pageETag(value.html),
+      etag: value.kind === "APP_ROUTE" ? String(value.headers.etag) : pageETag(value.html),
       gzipped() {
         if (body.length < COMPRESSION_THRESHOLD) return undefined;
         this.gzip ??= gzipSync(body);
@@ -77,6 +92,31 @@ function encode(value) {
     encodedEntries.set(value, encoded);
   }
   return encoded;
+}
+
+/**
+ * The results page of the search form's `/search?q=...` (lib/search-address.mjs), when the query
+ * string is that alone and the query one the results page takes as it is; undefined leaves it to
+ * the form's page.
+ */
+function searchResultsTarget(query) {
+  const params = new URLSearchParams(query);
+  const typed = params.get("q");
+  if (params.size !== 1 || typed === null || UNSTORABLE_TEXT.test(typed) || typed.trim().length > MAX_SEARCH_LENGTH) return undefined;
+  const q = canonicalSearchQuery(typed);
+  return q === "" ? undefined : searchResultsPath(q);
+}
+
+/**
+ * The path Next 16.4 keys a dynamic route's cache entry by: each segment decoded, except for the
+ * characters that would split it ("/", "#", "?", "\\", and their escapes), as its decodePathParams
+ * does ("/feeds/cached/atom/25/posts/Library%20life" is cached as ".../Library life").
+ */
+function cacheKeyPathOf(urlPath) {
+  return urlPath
+    .split("/")
+    .map((segment) => decodeURIComponent(segment).replace(/[/#?\\]|%(?:2f|23|3f|5c)/gi, (character) => encodeURIComponent(character)))
+    .join("/");
 }
 
 function acceptsGzip(request) {
@@ -99,6 +139,57 @@ export function createCachedPageResponder({ distDir }) {
     return true;
   }
 
+  /** results page path → asked before (see MAX_REMEMBERED_QUERIES) */
+  const askedQueries = new Set();
+
+  /**
+   * The search form's `/search?q=...`: a 307 to the query's results page once it is cached or the
+   * query is asked again; the first time, Next renders the form's page for it.
+   */
+  function respondToSearch(response, query) {
+    const target = searchResultsTarget(query);
+    if (!target) return "BYPASS";
+    if (!askedQueries.has(target) && !RenderStartPageCache.servablePage(target, prerendered.get(target))) {
+      askedQueries.add(target);
+      if (askedQueries.size > MAX_REMEMBERED_QUERIES) askedQueries.delete(askedQueries.values().next().value);
+      return "MISS";
+    }
+    response.writeHead(307, { Location: target, "Cache-Control": SEARCH_REDIRECT_CACHE_CONTROL, "Content-Length": 0, [CACHE_OUTCOME_HEADER]: "HIT" });
+    response.end();
+    return "HIT";
+  }
+
+  /** The cache entry to answer with, or why not: "MISS" to have Next render (or refill) it. */
+  function servable(requestPath) {
+    const page = RenderStartPageCache.servablePage(requestPath, prerendered.get(requestPath));
+    if (!page) return "MISS";
+    if (!page.stale) refillNudgedAt.delete(requestPath);
+    else if (nudgesRefill(requestPath)) return "MISS";
+    return page;
+  }
+
+  /**
+   * A feed at a reader's address: its whole cached document (headers and validators as rendered,
+   * a 304 when the reader's copy is current), or on to Next at the cached feed's address, which
+   * renders and caches it.
+   */
+  function respondWithFeed(request, response, feedPath) {
+    const page = request.headers.cookie?.includes(DRAFT_MODE_COOKIE) ? "BYPASS" : servable(cacheKeyPathOf(feedPath));
+    if (typeof page === "string") {
+      request.url = feedPath;
+      return page;
+    }
+    /** @type {"HIT" | "STALE"} */
+    const outcome = page.stale ? "STALE" : "HIT";
+    const { value } = page.entry;
+    const encoded = encode(value);
+    const lastModified = value.headers?.["last-modified"];
+    setEntryHeaders(response, value, outcome);
+    response.setHeader("Vary", "Accept-Encoding");
+    response.setHeader("ETag", encoded.etag);
+    return send(request, response, encoded, { lastModified, status: 200, outcome });
+  }
+
   /**
    * How the request is served: "HIT" or "STALE" when answered here, "MISS" when left to Next for
    * a reader page this could answer once Next has it cached whole and unexpired, "BYPASS" when
@@ -107,41 +198,60 @@ export function createCachedPageResponder({ distDir }) {
    */
   return function respondFromPageCache(request, response) {
     if (request.method !== "GET" && request.method !== "HEAD") return "BYPASS";
+    const [pathname = "", query] = (request.url ?? "").split(/\?(.*)/s);
+    const feedPath = pathname.startsWith("/feeds/") ? cachedFeedPath(pathname, new URLSearchParams(query)) : undefined;
+    if (feedPath) return respondWithFeed(request, response, feedPath);
+    if (pathname === "/search" && query) return respondToSearch(response, query);
     const requestPath = request.url;
     if (!requestPath || !PLAIN_PATH.test(requestPath) || requestPath.startsWith("/api/")) return "BYPASS";
     if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return "BYPASS";
     if (request.headers.cookie?.includes(DRAFT_MODE_COOKIE)) return "BYPASS";
     if (proxied.some((matcher) => matcher.test(requestPath))) return "BYPASS";
-    const page = RenderStartPageCache.servablePage(requestPath, prerendered.get(requestPath));
-    if (!page) return "MISS";
-    if (!page.stale) refillNudgedAt.delete(requestPath);
-    else if (nudgesRefill(requestPath)) return "MISS";
+    const page = servable(requestPath);
+    if (typeof page === "string") return page;
+    /** @type {"HIT" | "STALE"} */
     const outcome = page.stale ? "STALE" : "HIT";
 
     const { value } = page.entry;
     const encoded = encode(value);
-    const { body, etag } = encoded;
-    for (const [name, headerValue] of Object.entries(value.headers ?? {})) {
-      if (name !== "x-next-cache-tags" && headerValue !== undefined) response.setHeader(name, String(headerValue));
-    }
+    setEntryHeaders(response, value, outcome);
     response.setHeader("Vary", VARY);
-    response.setHeader("x-nextjs-cache", outcome);
-    response.setHeader(CACHE_OUTCOME_HEADER, outcome);
     response.setHeader("x-nextjs-prerender", "1");
     response.setHeader("Cache-Control", pageCacheControl(page.cacheControl));
-    response.setHeader("ETag", etag);
+    response.setHeader("ETag", encoded.etag);
     response.setHeader("Content-Type", "text/html; charset=utf-8");
-    if (fresh(request.headers, { etag })) {
-      response.statusCode = 304;
-      response.end();
-      return outcome;
-    }
-    const gzip = acceptsGzip(request) ? encoded.gzipped() : undefined;
-    const payload = gzip ?? body;
-    if (gzip) response.setHeader("Content-Encoding", "gzip");
-    response.statusCode = value.status ?? 200;
-    response.setHeader("Content-Length", payload.length);
-    response.end(request.method === "HEAD" ? undefined : payload);
-    return outcome;
+    return send(request, response, encoded, { status: value.status ?? 200, outcome });
   };
+}
+
+/** The headers Next stored with the entry (not its tags), and which way it was served. */
+function setEntryHeaders(response, value, outcome) {
+  for (const [name, headerValue] of Object.entries(value.headers ?? {})) {
+    if (name !== "x-next-cache-tags" && headerValue !== undefined) response.setHeader(name, String(headerValue));
+  }
+  response.setHeader("x-nextjs-cache", outcome);
+  response.setHeader(CACHE_OUTCOME_HEADER, outcome);
+}
+
+/**
+ * A 304 when the reader's copy is current (by ETag, or by date where the entry has one), else the body, gzipped if asked.
+ * @param {import("node:http").IncomingMessage} request
+ * @param {import("node:http").ServerResponse} response
+ * @param {{ body: Buffer; etag: string; gzipped(): Buffer | undefined }} encoded
+ * @param {{ lastModified?: unknown; status: number; outcome: "HIT" | "STALE" }} sent
+ */
+function send(request, response, encoded, { lastModified, status, outcome }) {
+  const validators = lastModified === undefined ? { etag: encoded.etag } : { etag: encoded.etag, "last-modified": String(lastModified) };
+  if (fresh(request.headers, validators)) {
+    response.statusCode = 304;
+    response.end();
+    return outcome;
+  }
+  const gzip = acceptsGzip(request) ? encoded.gzipped() : undefined;
+  const payload = gzip ?? encoded.body;
+  if (gzip) response.setHeader("Content-Encoding", "gzip");
+  response.statusCode = status;
+  response.setHeader("Content-Length", payload.length);
+  response.end(request.method === "HEAD" ? undefined : payload);
+  return outcome;
 }

@@ -25,11 +25,14 @@ import {
 import { READER_CACHE_LIFE } from "@/lib/reader";
 import { getBlogSettings } from "@/lib/settings";
 import { absoluteUrl, siteOrigin } from "@/lib/site";
-import { feedLabelSchema, feedPostIdSchema, feedQuerySchema } from "@/lib/validation/feeds";
+import { CACHED_FEEDS_PATH, feedOptions } from "@/lib/feed-addresses.mjs";
+import { cachedFeedParamsSchema, feedLabelSchema, feedPostIdSchema } from "@/lib/validation/feeds";
 
 // Feeds at Blogger's addresses, and the sitemap. The data is cached and tagged like the reader
-// pages (refilled at least once a minute, so a scheduled post appears by itself); the XML is
-// rendered per request from it, with validators for conditional GET.
+// pages (refilled at least once a minute, so a scheduled post appears by itself). Each feed
+// document is cached whole too, at /feeds/cached/... (lib/feed-addresses.mjs), where server.mjs's
+// fast path serves it with its validators and 304s; the public routes render the same document
+// from the cached data when Next answers them itself.
 
 export const POSTS_FEED_PATH = "/feeds/posts/default";
 export const COMMENTS_FEED_PATH = "/feeds/comments/default";
@@ -116,15 +119,11 @@ interface FeedContent {
   entries: FeedEntry[];
 }
 
-/**
- * Reads `alt` and `max-results`, loads the feed's content (or a 404 from `load`), and answers with
- * the Atom or RSS document, or a 304 when the reader's copy is current.
- */
-async function serveFeed(request: Request, load: (take: number) => Promise<FeedContent | Response>): Promise<Response> {
-  const query = feedQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return plainResponse(400, query.error.issues.map((issue) => issue.message).join("\n"));
-  const { alt, "max-results": take } = query.data;
+type FeedFormat = "atom" | "rss";
+type LoadFeed = (take: number) => Promise<FeedContent | Response>;
 
+/** The feed's Atom or RSS document with its validators, or the 404 from `load`. */
+async function feedDocument(load: LoadFeed, { alt, take }: { alt: FeedFormat; take: number }) {
   const content = await load(take);
   if (content instanceof Response) return content;
   const feed: Feed = {
@@ -136,13 +135,48 @@ async function serveFeed(request: Request, load: (take: number) => Promise<FeedC
     updated: content.entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), NEVER),
     entries: content.entries,
   };
-  const body = alt === "rss" ? renderRss(feed) : renderAtom(feed);
-  return conditionalResponse(request, { body, contentType: alt === "rss" ? RSS_CONTENT_TYPE : ATOM_CONTENT_TYPE, lastModified: feed.updated });
+  return {
+    body: alt === "rss" ? renderRss(feed) : renderAtom(feed),
+    contentType: alt === "rss" ? RSS_CONTENT_TYPE : ATOM_CONTENT_TYPE,
+    lastModified: feed.updated,
+  };
+}
+
+/** Reads `alt` and `max-results`, and answers with the feed, or a 304 when the reader's copy is current. */
+async function serveFeed(request: Request, load: LoadFeed): Promise<Response> {
+  const options = feedOptions(new URL(request.url).searchParams);
+  if ("error" in options) return plainResponse(400, options.error);
+  const document = await feedDocument(load, options);
+  return document instanceof Response ? document : conditionalResponse(request, document);
 }
 
 /** `/feeds/posts/default[/-/<label>]`: the newest posts, or a label's, as Atom or (`?alt=rss`) RSS. */
 export function postsFeedResponse(request: Request, { label }: { label?: string } = {}): Promise<Response> {
-  return serveFeed(request, async (take) => {
+  return serveFeed(request, loadPostsFeed(label));
+}
+
+/** `/feeds/comments/default` and `/feeds/<postId>/comments/default`: the newest visible comments, across the blog or on one post. */
+export function commentsFeedResponse(request: Request, { postId }: { postId?: string } = {}): Promise<Response> {
+  return serveFeed(request, loadCommentsFeed(postId));
+}
+
+/**
+ * `/feeds/cached/<alt>/<take>/<posts|comments>[/<label|postId>]`: a feed as a whole document Next
+ * caches, with the validators server.mjs answers conditional requests with. It reads nothing of
+ * the request, which is what lets Next cache it.
+ */
+export async function cachedFeedResponse(params: { alt: string; take: string; feed: string[] }): Promise<Response> {
+  const parsed = cachedFeedParamsSchema.safeParse(params);
+  if (!parsed.success) return plainResponse(404, "There is no feed at this address.");
+  const { alt, take, feed: [kind, subject] } = parsed.data;
+  const document = await feedDocument(kind === "posts" ? loadPostsFeed(subject) : loadCommentsFeed(subject), { alt, take });
+  // A request without validators: the whole document, every time.
+  return document instanceof Response ? document : conditionalResponse(new Request(absoluteUrl(CACHED_FEEDS_PATH)), document);
+}
+
+/** The newest posts, or a label's (by its name or slug; a 404 for a label readers cannot see). */
+function loadPostsFeed(label: string | undefined): LoadFeed {
+  return async (take) => {
     let feedLabel = null;
     if (label !== undefined) {
       const name = feedLabelSchema.safeParse(label);
@@ -168,12 +202,12 @@ export function postsFeedResponse(request: Request, { label }: { label?: string 
         comments: { url: absoluteUrl(`${post.path}#comments`), atomUrl: absoluteUrl(postCommentsFeedPath(post.id)) },
       })),
     };
-  });
+  };
 }
 
-/** `/feeds/comments/default` and `/feeds/<postId>/comments/default`: the newest visible comments, across the blog or on one post. */
-export function commentsFeedResponse(request: Request, { postId }: { postId?: string } = {}): Promise<Response> {
-  return serveFeed(request, async (take) => {
+/** The newest visible comments, across the blog or on one post (a 404 for a post readers cannot see). */
+function loadCommentsFeed(postId: string | undefined): LoadFeed {
+  return async (take) => {
     let post = null;
     if (postId !== undefined) {
       const id = feedPostIdSchema.safeParse(postId);
@@ -204,5 +238,5 @@ export function commentsFeedResponse(request: Request, { postId }: { postId?: st
         };
       }),
     };
-  });
+  };
 }

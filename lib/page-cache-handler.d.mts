@@ -1,10 +1,22 @@
 /** Next's page cache, with each stored page dated from the start of its render. */
 export default class RenderStartPageCache {
-  /** The whole page Next has cached for a request path, its lifetime and whether it is stale; undefined when Next must be asked. */
+  /**
+   * The whole page (or feed: a route's entry) Next has cached for a request path, its lifetime and
+   * whether it is stale; undefined when Next must be asked.
+   */
   static servablePage(
     requestPath: string,
     buildCacheControl: { revalidate: number | false; expire: number | undefined } | undefined,
-  ): { entry: { lastModified: number; value: { html: string; status?: number; headers?: Record<string, unknown> } }; cacheControl: { revalidate: number | false; expire: number | undefined }; stale: boolean } | undefined;
+  ):
+    | {
+        entry: {
+          lastModified: number;
+          value: { kind: "APP_PAGE"; html: string; status?: number; headers?: Record<string, unknown> } | { kind: "APP_ROUTE"; html?: undefined; body: Buffer; status: number; headers: Record<string, unknown> };
+        };
+        cacheControl: { revalidate: number | false; expire: number | undefined };
+        stale: boolean;
+      }
+    | undefined;
   /** This process's link to the others' tag expiries, once shareTagExpiry started it. */
   static tagBus: import("./tag-bus.mjs").TagBus | undefined;
   /** Shares tag expiries with every other server process on the database (lib/tag-bus.mjs). */

@@ -129,9 +129,11 @@ export default class RenderStartPageCache extends FileSystemCache {
     const cacheControl = entry?.cacheControl ?? buildCacheControl;
     const state = freshness(entry, cacheControl);
     if (!state) return undefined;
-    const { kind, postponed, status, html } = entry.value;
-    // Redirects and error pages are rare; Next answers them itself.
-    const whole = kind === "APP_PAGE" && postponed == null && (status ?? 200) === 200 && typeof html === "string";
+    const { kind, postponed, status, html, body } = entry.value;
+    // Redirects and error pages are rare; Next answers them itself. A route's entry is a feed (app/feeds/cached).
+    const whole =
+      (kind === "APP_PAGE" && postponed == null && (status ?? 200) === 200 && typeof html === "string") ||
+      (kind === "APP_ROUTE" && status === 200 && Buffer.isBuffer(body));
     return whole ? { entry, cacheControl, stale: state === "stale" } : undefined;
   }
 
@@ -152,7 +154,7 @@ export default class RenderStartPageCache extends FileSystemCache {
 
   async get(key, ctx) {
     const askedAt = now();
-    if (ctx?.kind === "APP_PAGE") RenderStartPageCache.rememberPath(key);
+    if (ctx?.kind === "APP_PAGE" || ctx?.kind === "APP_ROUTE") RenderStartPageCache.rememberPath(key);
     const entry = await super.get(key, ctx);
     const starts = RenderStartPageCache.renderStartedAt;
     if (ctx?.kind !== "FETCH" && !starts.has(key) && leadsToRender(entry)) starts.set(key, askedAt);
@@ -166,7 +168,7 @@ export default class RenderStartPageCache extends FileSystemCache {
   }
 
   async set(key, data, ctx) {
-    if (data?.kind === "APP_PAGE") RenderStartPageCache.rememberPath(key);
+    if (data?.kind === "APP_PAGE" || data?.kind === "APP_ROUTE") RenderStartPageCache.rememberPath(key);
     const starts = RenderStartPageCache.renderStartedAt;
     const startedAt = starts.get(key);
     starts.delete(key);

@@ -416,6 +416,12 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     arrival: ({ label }: { label: string }) => ({ path: `/feeds/posts/default/-/${label}` }),
     call: routeCall(({ label }: { label: string }) => ({ label })),
   }),
+  "app/feeds/cached/[alt]/[take]/[...feed]/route.ts#GET": entry({
+    verdicts: ANYONE,
+    prepare: (world) => make.makeLabelledPost(world.author),
+    arrival: ({ label }: { label: string }) => ({ path: `/feeds/cached/rss/25/posts/${label}` }),
+    call: routeCall(({ label }: { label: string }) => ({ alt: "rss", take: "25", feed: ["posts", label] })),
+  }),
   "app/uploads/[...key]/route.ts#GET": entry({
     verdicts: ANYONE,
     prepare: (world) => make.makeUpload(world.author),

@@ -54,7 +54,7 @@ beforeAll(async () => {
   const respond = createCachedPageResponder({ distDir });
   server = createServer((request, response) => {
     const outcome = respond(request, response);
-    if (outcome === "MISS" || outcome === "BYPASS") response.writeHead(299, { "x-longhand-cache": outcome }).end("Next");
+    if (outcome === "MISS" || outcome === "BYPASS") response.writeHead(299, { "x-longhand-cache": outcome, "x-next-url": request.url }).end("Next");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -173,3 +173,95 @@ describe("reader pages answered straight from Next's page cache", () => {
     expect((await get("/2011/06/plain")).status).toBe(200);
   });
 });
+
+describe("feeds and searches answered like pages", () => {
+  const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Library life</title>${"<entry/>".repeat(300)}</feed>`;
+  const lastModified = "Sat, 22 Dec 2012 18:40:00 GMT";
+
+  /** Stores a feed's document as Next 16.4 stores a route handler's response, and returns its tag. */
+  async function storeFeed(feedPath: string, body: string) {
+    const tag = `feed-${++stored}`;
+    const headers = { "content-type": "application/atom+xml; charset=utf-8", etag: `"feed-${stored}"`, "last-modified": lastModified, "cache-control": "public, max-age=60", "x-next-cache-tags": tag };
+    await cache.set(`/route-cache/APP_ROUTE/4567cdef/$${feedPath}`, { kind: "APP_ROUTE", status: 200, body: Buffer.from(body), headers }, { cacheControl: { revalidate: 60, expire: 3600 } });
+    return { tag, etag: headers.etag };
+  }
+
+  test("a cached feed is sent at each of its addresses with its own type and validators; the reader's copy gets a 304", async () => {
+    // Next keys a dynamic route's entry by its decoded path.
+    const { etag } = await storeFeed("/feeds/cached/rss/5/posts/Library life", atom);
+    for (const address of ["/feeds/posts/default/-/Library%20life?alt=rss&max-results=5", "/feeds/posts/default/-/Library%20life?max-results=5&alt=rss", "/feeds/posts/default/-/Library%20lif%65?alt=rss&max-results=05"]) {
+      const response = await get(address);
+      expect(response.status, address).toBe(200);
+      expect(response.headers.get("x-longhand-cache")).toBe("HIT");
+      expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+      expect(response.headers.get("etag")).toBe(etag);
+      expect(response.headers.get("last-modified")).toBe(lastModified);
+      expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+      expect(response.headers.get("x-next-cache-tags")).toBeNull();
+      expect(await response.text()).toBe(atom);
+    }
+    const address = "/feeds/posts/default/-/Library%20life?alt=rss&max-results=5";
+    // Through node:http: fetch would add "Cache-Control: no-cache" to a conditional request.
+    for (const validators of [{ "if-none-match": etag }, { "if-modified-since": lastModified }] as Record<string, string>[]) {
+      const notModified = await rawGet(address, validators);
+      expect(notModified.status).toBe(304);
+      expect(notModified.body.length).toBe(0);
+    }
+    expect((await rawGet(address, { "if-none-match": `"older"` })).status).toBe(200);
+    expect((await rawGet(address, { "if-modified-since": "Thu, 01 Jan 2009 00:00:00 GMT" })).status).toBe(200);
+    const zipped = await rawGet(address, { "accept-encoding": "gzip" });
+    expect(zipped.encoding).toBe("gzip");
+    expect(gunzipSync(zipped.body).toString()).toBe(atom);
+  });
+
+  test("a feed not cached, or expired by a write, goes to Next at its cached address, which fills the cache", async () => {
+    const { tag } = await storeFeed("/feeds/cached/atom/25/comments", atom);
+    expect((await get("/feeds/comments/default")).status).toBe(200);
+    await sleep(2);
+    await cache.revalidateTag([tag]);
+    for (const [address, cachedAt] of [
+      ["/feeds/comments/default", "/feeds/cached/atom/25/comments"],
+      ["/feeds/posts/default?max-results=500", "/feeds/cached/atom/100/posts"],
+      ["/feeds/c1a2b3/comments/default?alt=rss", "/feeds/cached/rss/25/comments/c1a2b3"],
+    ]) {
+      const response = await get(address!);
+      expect(await answeredByNext(response), address).toBe(true);
+      expect(response.headers.get("x-longhand-cache")).toBe("MISS");
+      expect(response.headers.get("x-next-url")).toBe(cachedAt);
+    }
+    // A format no feed has is the public route's to refuse.
+    expect(response(await get("/feeds/posts/default?alt=json"))).toEqual({ outcome: "BYPASS", url: "/feeds/posts/default?alt=json" });
+  });
+
+  test("a query asked again goes to its one results address, which is cached like a page; asked once, the form's page renders it", async () => {
+    const ask = (query: string) => fetch(`${origin}/search?q=${query}`, { redirect: "manual" });
+    const first = await ask("garden++tools+");
+    expect(await answeredByNext(first)).toBe(true);
+    expect(response(first)).toEqual({ outcome: "MISS", url: "/search?q=garden++tools+" });
+    // Another spelling of the same query is the same query.
+    for (const again of ["garden+tools", "%20garden%20%20tools"]) {
+      const redirect = await ask(again);
+      expect(redirect.status, again).toBe(307);
+      expect(redirect.headers.get("location")).toBe("/search/garden+tools");
+    }
+    // A results page already cached (asked elsewhere, or of another server) is gone to at once.
+    await storePage("/search/caf%C3%A9+cr%C3%A8me", "<p>1 post matches.</p>");
+    expect((await ask("caf%C3%A9%20cr%C3%A8me")).headers.get("location")).toBe("/search/caf%C3%A9+cr%C3%A8me");
+    // Anything the form does not send, or the page must explain, is the page's.
+    // A different case is another query.
+    expect(response(await ask("Garden+Tools"))).toEqual({ outcome: "MISS", url: "/search?q=Garden+Tools" });
+    for (const query of ["", "garden&page=2", "a".repeat(201), "%00"]) {
+      await ask(query);
+      expect(response(await ask(query)), query).toEqual({ outcome: "BYPASS", url: `/search?q=${query}` });
+    }
+    await storePage("/search/garden+tools", "<p>2 posts match.</p>");
+    const results = await get("/search/garden+tools");
+    expect(results.headers.get("x-longhand-cache")).toBe("HIT");
+    expect(await results.text()).toBe("<p>2 posts match.</p>");
+  });
+});
+
+/** What the stand-in for Next was handed: the responder's reason and the request's address. */
+function response(answer: Response) {
+  return { outcome: answer.headers.get("x-longhand-cache"), url: answer.headers.get("x-next-url") };
+}

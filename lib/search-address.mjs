@@ -1,0 +1,29 @@
+// The address of a search's results: one cacheable page per query (/search/<query>, further pages
+// /search/<query>/page/<n>), which the search form's /search?q=... redirects to. Shared by the pages
+// and by server.mjs's fast path, which answers that redirect itself.
+
+export const MAX_SEARCH_LENGTH = 200;
+
+/**
+ * One spelling per query, so that "garden  tools " and "garden tools" share a cached page: "+"
+ * and runs of spaces separate words to the search alike. Case is kept: it is shown as typed.
+ */
+export function canonicalSearchQuery(query) {
+  return query.replaceAll("+", " ").trim().replace(/\s+/g, " ");
+}
+
+/** `/search/garden+tools`, `/search/garden+tools/page/2`: for a canonical query (canonicalSearchQuery). */
+export function searchResultsPath(query, page = 1) {
+  const path = `/search/${query.split(" ").map(encodeURIComponent).join("+")}`;
+  return page > 1 ? `${path}/page/${page}` : path;
+}
+
+/**
+ * The query in a results page's address, from the path segment as Next 16.4 hands it over:
+ * decoded, except that characters which would split a path ("/", "#", "?", "\\") stay escaped,
+ * and "+" may come as "%2B" (a typed "+" is "%2B" in the address, and a separator to the search
+ * like the space it becomes here).
+ */
+export function queryOfSearchSegment(segment) {
+  return segment.replace(/\+|%2b/gi, " ").replace(/%(?:2f|23|3f|5c)/gi, (escape) => decodeURIComponent(escape));
+}

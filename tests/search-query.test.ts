@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { canonicalSearchQuery, queryOfSearchSegment, searchResultsPath } from "../lib/search-address.mjs";
+import { withMigratedDatabase } from "./support/databases";
+import { runSql } from "./support/sql";
+
+// The search query on a blog of its own: how hits are ranked, marked and counted.
+const database = withMigratedDatabase();
+let searchPosts: typeof import("../lib/queries/search").searchPosts;
+
+/** Posts by one author: [id, title, body HTML, published (days before now), status]. */
+async function addPosts(posts: [string, string, string, number, string?][]) {
+  await runSql(database.url, `INSERT INTO "User" (id, name, email, role, "updatedAt") VALUES ('writer', 'Writer', 'writer@example.com', 'AUTHOR', now()) ON CONFLICT DO NOTHING`);
+  for (const [id, title, bodyHtml, daysAgo, status = "PUBLISHED"] of posts) {
+    await runSql(
+      database.url,
+      `INSERT INTO "Post" (id, title, slug, permalink, "bodyHtml", status, "publishedAt", "authorId", "updatedAt")
+       VALUES ($1, $2, $1, '/2020/01/' || $1, $3, $4::"PostStatus", now() - make_interval(days => $5), 'writer', now())`,
+      [id, title, bodyHtml, status, daysAgo],
+    );
+  }
+}
+
+beforeAll(async () => {
+  await addPosts([
+    ["title-match", "Quinces at last", "<p>Something else entirely.</p>", 30],
+    ["body-match", "A busy week", "<p>Quinces, quinces and more <b>quinces</b> on every shelf.</p>", 1],
+    ["older-body-match", "Autumn", `<p>${"Leaves. ".repeat(40)}We made jelly from the quince tree.</p>`, 60],
+    ["hidden-draft", "Quinces in draft", "<p>Quinces.</p>", 2, "DRAFT"],
+    ...Array.from({ length: 12 }, (_, n): [string, string, string, number] => [`bulk-${n}`, `Note ${n}`, "<p>A medlar, not a quince.</p>", 100 + n]),
+  ]);
+  // lib/db.ts connects to DATABASE_URL on first import.
+  process.env.DATABASE_URL = database.url;
+  searchPosts = (await import("../lib/queries/search")).searchPosts;
+});
+
+const search = (query: string, page = 1, perPage = 3) => searchPosts({ query, page, perPage, now: new Date() });
+
+describe("search", () => {
+  test("a match in the title ranks above matches in the body, however often and however new", async () => {
+    const { hits } = await search("quince");
+    expect(hits.map((hit) => hit.id)).toEqual(["title-match", "body-match", "older-body-match"]);
+  });
+
+  test("each hit's snippet is its body's text with the matches marked, tags gone", async () => {
+    const { hits } = await search("quince");
+    const body = hits.find((hit) => hit.id === "body-match")!;
+    expect(body.snippet.replace(/\s+/g, " ")).toMatch(/^\u0001Quinces\u0002, \u0001quinces\u0002 and more \u0001quinces\u0002 on every shelf/);
+    const older = hits.find((hit) => hit.id === "older-body-match")!;
+    expect(older.snippet).toContain("jelly from the \u0001quince\u0002 tree");
+    expect(older.snippet).not.toContain("<");
+  });
+
+  test("the total counts every visible match while a page holds only its share; past the last page there is nothing", async () => {
+    const first = await search("quince");
+    expect(first.total).toBe(15);
+    const seen = new Set(first.hits.map((hit) => hit.id));
+    for (let page = 2; page <= 5; page++) {
+      const next = await search("quince", page);
+      expect(next.total).toBe(15);
+      for (const hit of next.hits) seen.add(hit.id);
+    }
+    expect(seen.size).toBe(15);
+    expect(seen.has("hidden-draft")).toBe(false);
+    expect(await search("quince", 6)).toEqual({ hits: [], total: 0 });
+  });
+});
+
+describe("a query's results address", () => {
+  // As Next 16.4 hands a path segment to a page: decoded, path delimiters left escaped.
+  const asNextHandsItOver = (segment: string) => decodeURIComponent(segment).replace(/[/#?\\]/g, (character) => encodeURIComponent(character));
+
+  test("every query comes back from its address as it went in, spaces as '+'", () => {
+    for (const query of ["garden", "garden tools", "and/or", "what? #1 \\ c++", "café crème", "100% -rain"]) {
+      const segment = searchResultsPath(canonicalSearchQuery(query)).slice("/search/".length);
+      expect(queryOfSearchSegment(asNextHandsItOver(segment)), query).toBe(canonicalSearchQuery(query));
+    }
+    expect(searchResultsPath("garden tools")).toBe("/search/garden+tools");
+    expect(searchResultsPath("garden tools", 2)).toBe("/search/garden+tools/page/2");
+  });
+});
