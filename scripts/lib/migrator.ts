@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { inTransaction } from "./transaction";
 
 export interface Migration {
   name: string;
@@ -134,11 +135,8 @@ export async function applyAndRecord(client: pg.ClientBase, migration: Migration
 
 async function applyOne(client: pg.Client, migration: Migration) {
   try {
-    await client.query("BEGIN");
-    await applyAndRecord(client, migration);
-    await client.query("COMMIT");
+    await inTransaction(client, () => applyAndRecord(client, migration));
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
     throw new MigrationError(migration.name, error);
   }
 }

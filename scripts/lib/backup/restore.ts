@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import pg from "pg";
 import { contentTypeOf, type UploadStorage } from "../../../lib/uploads/storage";
+import { inTransaction } from "../transaction";
 import { applyAndRecord, applyMigrations, createMigrationsTable, type Migration, readMigrations } from "../migrator";
 import { checkArchive, readWhole } from "./archive";
 import { type BackupManifest, RestoreRefusedError, tableEntry, UPLOADS_PREFIX } from "./manifest";
@@ -43,16 +44,11 @@ export async function restoreBackup({ file, databaseUrl, migrationsDir, uploads,
   await client.connect();
   try {
     await refuseUnlessEmpty(client, uploadKeys.length > 0 && uploadStorage === "local" ? uploads : null);
-    await client.query("BEGIN");
-    try {
+    await inTransaction(client, async () => {
       await createMigrationsTable(client);
       for (const migration of backupMigrations) await applyAndRecord(client, migration);
       await loadRows(client, file, manifest, entries);
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    }
+    });
   } finally {
     await client.end();
   }

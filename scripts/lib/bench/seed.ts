@@ -1,4 +1,5 @@
 import pg from "pg";
+import { inTransaction } from "../transaction";
 
 export interface BenchDataSize {
   posts: number;
@@ -69,31 +70,28 @@ export async function seedBenchData(databaseUrl: string, { posts }: { posts: num
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query("BEGIN");
-    await client.query(
-      `INSERT INTO "Setting" (id, "blogTitle", description, "timeZone", "updatedAt")
-       VALUES (1, 'Longhand benchmark', 'Ten years of posts, generated for npm run bench:read.', 'UTC', now())`,
-    );
-    await insertUsers(client);
-    await client.query(
-      `INSERT INTO "Label" (id, name, slug) SELECT 'bench-label-' || n, name, lower(name) FROM unnest($1::text[]) WITH ORDINALITY AS l(name, n)`,
-      [LABELS],
-    );
-    await withoutSecondaryIndexes(client, async () => {
-      await insertPosts(client, posts, onePostIndex);
-      // Each post gets (i mod 4) labels, 0 to 3; stepping by 7 over 20 labels keeps them distinct.
+    await inTransaction(client, async () => {
       await client.query(
-        `INSERT INTO "PostLabel" ("postId", "labelId")
-         SELECT 'bench-post-' || i, 'bench-label-' || (1 + (i + k * 7) % $2)
-         FROM generate_series(1, $1) AS i, generate_series(0, 2) AS k WHERE k < i % 4`,
-        [posts, LABELS.length],
+        `INSERT INTO "Setting" (id, "blogTitle", description, "timeZone", "updatedAt")
+         VALUES (1, 'Longhand benchmark', 'Ten years of posts, generated for npm run bench:read.', 'UTC', now())`,
       );
-      await insertComments(client, { posts, comments, onePostIndex });
+      await insertUsers(client);
+      await client.query(
+        `INSERT INTO "Label" (id, name, slug) SELECT 'bench-label-' || n, name, lower(name) FROM unnest($1::text[]) WITH ORDINALITY AS l(name, n)`,
+        [LABELS],
+      );
+      await withoutSecondaryIndexes(client, async () => {
+        await insertPosts(client, posts, onePostIndex);
+        // Each post gets (i mod 4) labels, 0 to 3; stepping by 7 over 20 labels keeps them distinct.
+        await client.query(
+          `INSERT INTO "PostLabel" ("postId", "labelId")
+           SELECT 'bench-post-' || i, 'bench-label-' || (1 + (i + k * 7) % $2)
+           FROM generate_series(1, $1) AS i, generate_series(0, 2) AS k WHERE k < i % 4`,
+          [posts, LABELS.length],
+        );
+        await insertComments(client, { posts, comments, onePostIndex });
+      });
     });
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
   } finally {
     await client.end();
   }

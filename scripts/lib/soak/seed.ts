@@ -1,5 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
+import { inTransaction } from "../transaction";
 
 export interface SoakAccount {
   id: string;
@@ -45,29 +46,26 @@ export async function seedSoakData(databaseUrl: string, { readers, drafts, comme
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query("BEGIN");
-    await client.query(
-      `INSERT INTO "User" (id, name, email, "passwordHash", role, "updatedAt")
-       SELECT id, 'Soak ' || id, email, $3, (CASE WHEN id = $4 THEN 'AUTHOR' ELSE 'READER' END)::"Role", now()
-       FROM unnest($1::text[], $2::text[]) AS u(id, email)`,
-      [[author, ...readerAccounts].map((a) => a.id), [author, ...readerAccounts].map((a) => a.email), passwordHash, author.id],
-    );
-    const { rows: draftRows } = await client.query<SoakDraft>(
-      `INSERT INTO "Post" (id, title, slug, "bodyHtml", status, "authorId", "updatedAt")
-       SELECT 'soak-draft-' || n, 'Soak draft ' || n, 'soak-draft-' || n, '<p>Not saved yet.</p>', 'DRAFT', $2, now()
-       FROM generate_series(1, $1) AS n RETURNING id, version`,
-      [drafts, author.id],
-    );
-    const { rows: posts } = await client.query<{ id: string; permalink: string }>(
-      `SELECT id, permalink FROM "Post" WHERE status = 'PUBLISHED' AND slug NOT LIKE 'a-post-with-%'
-       ORDER BY "publishedAt" DESC LIMIT $1`,
-      [commentedPosts],
-    );
-    await client.query("COMMIT");
-    return { readers: readerAccounts, author, drafts: draftRows, commentedPosts: posts };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
+    return await inTransaction(client, async () => {
+      await client.query(
+        `INSERT INTO "User" (id, name, email, "passwordHash", role, "updatedAt")
+         SELECT id, 'Soak ' || id, email, $3, (CASE WHEN id = $4 THEN 'AUTHOR' ELSE 'READER' END)::"Role", now()
+         FROM unnest($1::text[], $2::text[]) AS u(id, email)`,
+        [[author, ...readerAccounts].map((a) => a.id), [author, ...readerAccounts].map((a) => a.email), passwordHash, author.id],
+      );
+      const { rows: draftRows } = await client.query<SoakDraft>(
+        `INSERT INTO "Post" (id, title, slug, "bodyHtml", status, "authorId", "updatedAt")
+         SELECT 'soak-draft-' || n, 'Soak draft ' || n, 'soak-draft-' || n, '<p>Not saved yet.</p>', 'DRAFT', $2, now()
+         FROM generate_series(1, $1) AS n RETURNING id, version`,
+        [drafts, author.id],
+      );
+      const { rows: posts } = await client.query<{ id: string; permalink: string }>(
+        `SELECT id, permalink FROM "Post" WHERE status = 'PUBLISHED' AND slug NOT LIKE 'a-post-with-%'
+         ORDER BY "publishedAt" DESC LIMIT $1`,
+        [commentedPosts],
+      );
+      return { readers: readerAccounts, author, drafts: draftRows, commentedPosts: posts };
+    });
   } finally {
     await client.end();
   }
