@@ -1,4 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export interface WrkRun {
@@ -6,6 +9,8 @@ export interface WrkRun {
   threads: number;
   connections: number;
   seconds: number;
+  /** wrk Lua defining request() (and setup() if it needs one), so each request can differ. */
+  requestScript?: string;
 }
 
 export interface WrkResult {
@@ -36,10 +41,25 @@ export function requireWrk(): void {
   }
 }
 
-/** One wrk run against one URL; its summary comes from wrk-report.lua's JSON line. */
-export async function runWrk({ url, threads, connections, seconds }: WrkRun): Promise<WrkResult> {
+/**
+ * One wrk run against one URL; its summary comes from wrk-report.lua's JSON line. wrk takes one
+ * script, so a request script is written to a temp file together with the report's done().
+ */
+export async function runWrk({ requestScript, ...run }: WrkRun): Promise<WrkResult> {
+  if (!requestScript) return runWrkScript(run, reportScript);
+  const folder = mkdtempSync(path.join(tmpdir(), "longhand-wrk-"));
+  try {
+    const script = path.join(folder, "requests.lua");
+    writeFileSync(script, `${requestScript}\n${readFileSync(reportScript, "utf8")}`);
+    return await runWrkScript(run, script);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function runWrkScript({ url, threads, connections, seconds }: WrkRun, script: string): Promise<WrkResult> {
   const headers = Object.entries(requestHeaders).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
-  const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, `--timeout`, REQUEST_TIMEOUT, "-s", reportScript, ...headers, url];
+  const args = [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, `--timeout`, REQUEST_TIMEOUT, "-s", script, ...headers, url];
   const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
