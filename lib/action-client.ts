@@ -47,8 +47,8 @@ export type ServerAction<Schema extends z.ZodType, Data> = (input: z.input<Schem
  * tier does not admit, validates the input with zod, then runs the handler. Typed application
  * errors (lib/errors.ts) become a message for the person; a database that cannot be reached (even
  * when reading the user) answers "Could not save, try again"; anything else is logged and
- * reported as "nothing was changed". A write that expired reader pages lets the writer see them
- * fresh for a moment (lib/grant-fresh-reads.ts).
+ * reported as "nothing was changed". A success lets the writer see reader pages fresh for a
+ * moment (lib/grant-fresh-reads.ts).
  */
 function tieredAction<User extends CurrentUser>(tier: Tier<User>) {
   return <Schema extends z.ZodType, Data>(
@@ -76,9 +76,12 @@ async function answer<User extends CurrentUser, Schema extends z.ZodType, Data>(
     if (!tier.admits(user)) return { ok: false, code: "FORBIDDEN", message: NOT_ALLOWED };
     const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
     if (!parsed.success) return { ...invalid<Field<Schema>>(parsed.error), ok: false, code: "INVALID" };
-    let expired = false;
-    const data = await handler(parsed.data, user, { expire: (tags) => void (expireForWriter(tags) && (expired = true)) });
-    if (expired) await grantFreshReads(user.id);
+    const data = await handler(parsed.data, user, { expire: expireForWriter });
+    // Every success, not only one that expired reader pages: setting a cookie also makes Next
+    // re-render the current page and drop the browser's router cache. Without it, "New post" just
+    // after publishing another post opened the new address with the previous post's editor, whose
+    // saves then went to the published post (e2e/hostile-input.spec.ts caught it).
+    await grantFreshReads(user.id);
     return { ok: true, data };
   } catch (error) {
     unstable_rethrow(error);

@@ -58,11 +58,10 @@ export function blogImported(): readonly string[] {
 
 /**
  * Inside a server action: the tags expire now and the writer's own next read waits for fresh
- * pages (read-your-writes). Returns whether anything expired.
+ * pages (read-your-writes).
  */
-export function expireForWriter(expired: readonly string[]): boolean {
+export function expireForWriter(expired: readonly string[]): void {
   for (const tag of expired) updateTag(tag);
-  return expired.length > 0;
 }
 
 /** Inside a route handler (updateTag is for actions only): each page is rebuilt on its next request. */
