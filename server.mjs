@@ -29,6 +29,10 @@ const port = Number(process.env.PORT || 3000);
 const distDir = path.resolve(projectRoot, process.env.LONGHAND_DIST_DIR || ".next");
 
 const httpServer = createServer();
+// Longer than a client or proxy keeps an idle connection (nginx's upstream keepalive_timeout is
+// 4 s in deploy/nginx.conf): a server that closes first races a request just sent on that
+// connection, which then fails with ECONNRESET (Node's default is 5 s).
+httpServer.keepAliveTimeout = 65_000;
 const app = next({ dev: false, dir: projectRoot, hostname: host, port, httpServer });
 const handleWithNext = app.getRequestHandler();
 // Expiries of cache tags reach every server process on the database (lib/tag-bus.mjs); started

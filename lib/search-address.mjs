@@ -19,11 +19,17 @@ export function searchResultsPath(query, page = 1) {
 }
 
 /**
- * The query in a results page's address, from the path segment as Next 16.4 hands it over:
- * decoded, except that characters which would split a path ("/", "#", "?", "\\") stay escaped,
- * and "+" may come as "%2B" (a typed "+" is "%2B" in the address, and a separator to the search
- * like the space it becomes here).
+ * The query in a results page's address, from the path segment as Next 16.4 hands it over: mostly
+ * decoded, with the characters that would split a path ("/", "#", "?", "\\") still escaped; but
+ * in some renders raw, as in the address (e2e/hostile-input.spec.ts saw "%3Cimg" in a heading). Decoding once more covers both; a "%" the decoded query really holds
+ * rarely forms an escape ("100% cotton" does not, and is then left as it is). "+", or "%2B", is a
+ * space to the search either way.
  */
 export function queryOfSearchSegment(segment) {
-  return segment.replace(/\+|%2b/gi, " ").replace(/%(?:2f|23|3f|5c)/gi, (escape) => decodeURIComponent(escape));
+  const spaced = segment.replace(/\+|%2b/gi, " ");
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced.replace(/%(?:2f|23|3f|5c)/gi, (escape) => decodeURIComponent(escape));
+  }
 }

@@ -70,9 +70,11 @@ describe("a query's results address", () => {
   const asNextHandsItOver = (segment: string) => decodeURIComponent(segment).replace(/[/#?\\]/g, (character) => encodeURIComponent(character));
 
   test("every query comes back from its address as it went in, spaces as '+'", () => {
-    for (const query of ["garden", "garden tools", "and/or", "what? #1 \\ c++", "café crème", "100% -rain"]) {
+    for (const query of ["garden", "garden tools", "and/or", "what? #1 \\ c++", "café crème", "100% -rain", '<img src=x onerror="a=1;b(1)">']) {
       const segment = searchResultsPath(canonicalSearchQuery(query)).slice("/search/".length);
       expect(queryOfSearchSegment(asNextHandsItOver(segment)), query).toBe(canonicalSearchQuery(query));
+      // Raw, as Next hands it to a render for its cache.
+      expect(queryOfSearchSegment(segment), query).toBe(canonicalSearchQuery(query));
     }
     expect(searchResultsPath("garden tools")).toBe("/search/garden+tools");
     expect(searchResultsPath("garden tools", 2)).toBe("/search/garden+tools/page/2");
