@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
@@ -33,7 +33,10 @@ export async function startMailCapture(): Promise<MailCapture> {
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
           };
-          await writeFile(path.join(dir, `${Date.now()}-${randomBytes(4).toString("hex")}.json`), JSON.stringify(mail));
+          // Written aside, then renamed: a spec polling the folder never reads half a message.
+          const file = path.join(dir, `${Date.now()}-${randomBytes(4).toString("hex")}`);
+          await writeFile(`${file}.part`, JSON.stringify(mail));
+          await rename(`${file}.part`, `${file}.json`);
         })
         .then(() => callback(), callback);
     },
@@ -55,7 +58,7 @@ export async function waitForMail(to: string, { subject, timeoutMs = 10_000 }: {
   const dir = process.env.MAIL_DIR!;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const files = (await readdir(dir)).sort().reverse();
+    const files = (await readdir(dir)).filter((file) => file.endsWith(".json")).sort().reverse();
     for (const file of files) {
       const mail = JSON.parse(await readFile(path.join(dir, file), "utf8")) as CapturedMail;
       if (mail.to.includes(to.toLowerCase()) && (!subject || mail.subject.includes(subject))) return mail;
