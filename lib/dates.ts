@@ -1,20 +1,28 @@
-import "server-only";
-
-// The one place the blog reads a time zone's clock: dates on pages, permalinks, exports, and the
-// instant a scheduled time names. Making a DateTimeFormat costs far more than using one, and a
+// The one place the blog reads a time zone's clock: dates on pages, permalinks, exports, the
+// instant a scheduled time names, and the post editor's clock in the browser (so no server-only
+// here: nothing in this module needs the server). Making a DateTimeFormat costs far more than using one, and a
 // list or an export writes many dates, so each format is made once per zone.
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
-/** The parts of `date` on `timeZone`'s clock ("UTC" or an IANA zone), as `options` spell them. */
-export function zonedParts(date: Date, timeZone: string, options: Intl.DateTimeFormatOptions): (type: Intl.DateTimeFormatPartTypes) => string {
+function clockOf(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${timeZone} ${JSON.stringify(options)}`;
   let clock = clocks.get(key);
   if (!clock) {
     clock = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
     clocks.set(key, clock);
   }
-  const found = clock.formatToParts(date);
+  return clock;
+}
+
+/** The parts of `date` on `timeZone`'s clock ("UTC" or an IANA zone), as `options` spell them. */
+export function zonedParts(date: Date, timeZone: string, options: Intl.DateTimeFormatOptions): (type: Intl.DateTimeFormatPartTypes) => string {
+  const found = clockOf(timeZone, options).formatToParts(date);
   return (type) => found.find((part) => part.type === type)?.value ?? "";
+}
+
+/** `date` on `timeZone`'s clock as British English writes `options` ("28 Nov, 14:02"). */
+export function zonedText(date: Date, timeZone: string, options: Intl.DateTimeFormatOptions): string {
+  return clockOf(timeZone, options).format(date);
 }
 
 const WALL_CLOCK: Intl.DateTimeFormatOptions = { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" };

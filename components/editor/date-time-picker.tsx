@@ -1,5 +1,6 @@
 "use client";
 
+import { zonedParts } from "@/lib/dates";
 import styles from "./post-editor.module.css";
 
 /** A moment on the blog's clock, as the picker's fields hold it. */
@@ -14,8 +15,7 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 
 /** The fields for an instant on the blog's clock (day, month, year, 24-hour time). */
 export function zonedMoment(instant: Date, timeZone: string): ZonedMoment {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? "";
+  const part = zonedParts(instant, timeZone, { year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   return { day: part("day"), month: part("month"), year: part("year"), time: `${part("hour")}:${part("minute")}` };
 }
 

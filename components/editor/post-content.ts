@@ -1,3 +1,4 @@
+import { zonedText } from "@/lib/dates";
 import type { PostContent } from "@/lib/validation/posts";
 
 export type { PostContent };
@@ -6,18 +7,12 @@ export const sameContent = (a: PostContent, b: PostContent) => JSON.stringify(a)
 
 /** "14:02", or "28 Nov, 14:02" for another day, on the blog's clock. */
 export function formatClock(iso: string, timeZone: string, { withDay = false } = {}) {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    ...(withDay ? { day: "numeric", month: "short" } : {}),
-  }).format(new Date(iso));
+  return zonedText(new Date(iso), timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...(withDay ? { day: "numeric", month: "short" } : {}) });
 }
 
 /** "9 Dec 2026, 09:30" on the blog's clock. */
 export function formatDayAndTime(iso: string, timeZone: string) {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+  return zonedText(new Date(iso), timeZone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 }
 
 export type EditorPhase = "draft" | "scheduled" | "published" | "trash";

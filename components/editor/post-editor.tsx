@@ -16,6 +16,7 @@ import {
   updatePostAction,
 } from "@/lib/actions/dashboard/posts";
 import { COULD_NOT_SAVE } from "@/lib/action-state";
+import { zonedParts } from "@/lib/dates";
 import type { PostStanding } from "@/lib/posts/editing";
 import { Button, ButtonGroup } from "@/components/ui/button";
 import { slugify } from "@/lib/slugify";
@@ -299,7 +300,6 @@ function SaveStatus({ state, timeZone }: { state: SaveState; timeZone: string })
 /** The post's address: kept month for a post that has one, this month otherwise (blog time zone). */
 function permalinkPreview(standing: PostStanding, slug: string, timeZone: string) {
   if (standing.permalink) return standing.permalink.replace(/[^/]+$/, slug);
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(new Date());
-  const part = (type: string) => parts.find((entry) => entry.type === type)?.value;
+  const part = zonedParts(new Date(), timeZone, { year: "numeric", month: "2-digit" });
   return `/${part("year")}/${part("month")}/${slug} (when published this month)`;
 }
