@@ -25,7 +25,8 @@ export default async function EditPostPage({ params }: PageProps<"/dashboard/pos
       </p>
       <h1>Edit post</h1>
       <PostEditor
-        // The editor keeps its own state once loaded; a refresh of this page must not reset it.
+        // One editor per post: a refresh of this page keeps what is being typed, and another post
+        // (say, "New post" just after publishing) opens a fresh editor, never this one's state.
         key={post.id}
         post={{
           id: post.id,
