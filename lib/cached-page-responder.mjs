@@ -13,6 +13,7 @@ import fresh from "fresh";
 import { cachedFeedPath } from "./feed-addresses.mjs";
 import RenderStartPageCache from "./page-cache-handler.mjs";
 import { pageCacheControl, pageETag } from "./page-headers.mjs";
+import { escapeAsNextLeaves } from "./next-path-segment.mjs";
 import { canonicalSearchQuery, MAX_SEARCH_LENGTH, searchResultsPath } from "./search-address.mjs";
 
 // Lower-case words, digits, dashes and dots between single slashes, no trailing slash: the form
@@ -108,14 +109,14 @@ function searchResultsTarget(query) {
 }
 
 /**
- * The path Next 16.4 keys a dynamic route's cache entry by: each segment decoded, except for the
- * characters that would split it ("/", "#", "?", "\\", and their escapes), as its decodePathParams
- * does ("/feeds/cached/atom/25/posts/Library%20life" is cached as ".../Library life").
+ * The path Next 16.4 keys a dynamic route's cache entry by: each segment as Next hands it over
+ * (lib/next-path-segment.mjs), so "/feeds/cached/atom/25/posts/Library%20life" is cached as
+ * ".../Library life".
  */
 function cacheKeyPathOf(urlPath) {
   return urlPath
     .split("/")
-    .map((segment) => decodeURIComponent(segment).replace(/[/#?\\]|%(?:2f|23|3f|5c)/gi, (character) => encodeURIComponent(character)))
+    .map((segment) => escapeAsNextLeaves(decodeURIComponent(segment)))
     .join("/");
 }
 

@@ -1,6 +1,7 @@
 // The address of a search's results: one cacheable page per query (/search/<query>, further pages
 // /search/<query>/page/<n>), which the search form's /search?q=... redirects to. Shared by the pages
 // and by server.mjs's fast path, which answers that redirect itself.
+import { unescapeWhatNextLeaves } from "./next-path-segment.mjs";
 
 export const MAX_SEARCH_LENGTH = 200;
 
@@ -20,16 +21,17 @@ export function searchResultsPath(query, page = 1) {
 
 /**
  * The query in a results page's address, from the path segment as Next 16.4 hands it over: mostly
- * decoded, with the characters that would split a path ("/", "#", "?", "\\") still escaped; but
- * in some renders raw, as in the address (e2e/hostile-input.spec.ts saw "%3Cimg" in a heading). Decoding once more covers both; a "%" the decoded query really holds
- * rarely forms an escape ("100% cotton" does not, and is then left as it is). "+", or "%2B", is a
- * space to the search either way.
+ * decoded, with the characters that would split a path still escaped (lib/next-path-segment.mjs);
+ * but in some renders raw, as in the address (e2e/hostile-input.spec.ts saw "%3Cimg" in a heading).
+ * Decoding once more covers both; a "%" the decoded query really holds rarely forms an escape
+ * ("100% cotton" does not, and is then left as it is). "+", or "%2B", is a space to the search
+ * either way.
  */
 export function queryOfSearchSegment(segment) {
   const spaced = segment.replace(/\+|%2b/gi, " ");
   try {
     return decodeURIComponent(spaced);
   } catch {
-    return spaced.replace(/%(?:2f|23|3f|5c)/gi, (escape) => decodeURIComponent(escape));
+    return unescapeWhatNextLeaves(spaced);
   }
 }

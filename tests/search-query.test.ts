@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import { escapeAsNextLeaves } from "../lib/next-path-segment.mjs";
 import { canonicalSearchQuery, queryOfSearchSegment, searchResultsPath } from "../lib/search-address.mjs";
 import { withMigratedDatabase } from "./support/databases";
 import { runSql } from "./support/sql";
@@ -66,8 +67,7 @@ describe("search", () => {
 });
 
 describe("a query's results address", () => {
-  // As Next 16.4 hands a path segment to a page: decoded, path delimiters left escaped.
-  const asNextHandsItOver = (segment: string) => decodeURIComponent(segment).replace(/[/#?\\]/g, (character) => encodeURIComponent(character));
+  const asNextHandsItOver = (segment: string) => escapeAsNextLeaves(decodeURIComponent(segment));
 
   test("every query comes back from its address as it went in, spaces as '+'", () => {
     for (const query of ["garden", "garden tools", "and/or", "what? #1 \\ c++", "café crème", "100% -rain", '<img src=x onerror="a=1;b(1)">']) {

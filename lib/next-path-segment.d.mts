@@ -1,0 +1,2 @@
+export function escapeAsNextLeaves(decoded: string): string;
+export function unescapeWhatNextLeaves(segment: string): string;
