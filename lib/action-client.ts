@@ -1,11 +1,12 @@
 import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { COULD_NOT_SAVE, invalid, type ActionResult } from "@/lib/action-state";
+import { COULD_NOT_SAVE, invalid, type ActionResult, type FormState } from "@/lib/action-state";
 import { expireForWriter } from "@/lib/cache-invalidation";
 import { canUseDashboard, isAdmin, type DashboardUser } from "@/lib/dashboard/access";
 import { answersDatabaseOutage } from "@/lib/database-outage-refusal";
-import { AppError } from "@/lib/errors";
+import { AppError, InvalidFieldsError } from "@/lib/errors";
+import { answerForm } from "@/lib/form-flash";
 import { grantFreshReads } from "@/lib/grant-fresh-reads";
 import { getCurrentUser, type CurrentUser } from "@/lib/session";
 
@@ -22,6 +23,8 @@ interface ActionOptions<Schema extends z.ZodType> {
   schema: Schema;
   /** What an unexpected error says (handlers write in one transaction, so nothing was changed). */
   unexpected?: string;
+  /** What a database that cannot be reached says (account forms say it in their own words). */
+  outage?: string;
 }
 
 /** What a success answers, from what the handler returned. */
@@ -32,9 +35,9 @@ interface Success<Data> {
   redirectTo?: (data: Data) => string;
 }
 
-/** Who may call an action: an active account of any role, an author or admin, or an admin. */
-interface Tier<User extends CurrentUser> {
-  admits: (user: CurrentUser) => user is User;
+/** Who may call an action: anyone (null when signed out), an active account of any role, an author or admin, or an admin. */
+interface Tier<User extends CurrentUser | null> {
+  admits: (user: CurrentUser | null) => user is User;
 }
 
 type Field<Schema extends z.ZodType> = Extract<keyof z.infer<Schema>, string>;
@@ -50,7 +53,7 @@ export type ServerAction<Schema extends z.ZodType, Data> = (input: z.input<Schem
  * reported as "nothing was changed". A success lets the writer see reader pages fresh for a
  * moment (lib/grant-fresh-reads.ts).
  */
-function tieredAction<User extends CurrentUser>(tier: Tier<User>) {
+function tieredAction<User extends CurrentUser | null>(tier: Tier<User>) {
   return <Schema extends z.ZodType, Data>(
     options: ActionOptions<Schema>,
     handler: Handler<Schema, User, Data>,
@@ -64,16 +67,15 @@ function tieredAction<User extends CurrentUser>(tier: Tier<User>) {
     };
 }
 
-async function answer<User extends CurrentUser, Schema extends z.ZodType, Data>(
+async function answer<User extends CurrentUser | null, Schema extends z.ZodType, Data>(
   tier: Tier<User>,
-  { schema, unexpected = WENT_WRONG }: ActionOptions<Schema>,
+  { schema, unexpected = WENT_WRONG, outage = COULD_NOT_SAVE }: ActionOptions<Schema>,
   handler: Handler<Schema, User, Data>,
   input: unknown,
 ): Promise<ActionResult<Data, Field<Schema>>> {
   try {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: SESSION_ENDED };
-    if (!tier.admits(user)) return { ok: false, code: "FORBIDDEN", message: NOT_ALLOWED };
+    if (!tier.admits(user)) return user ? { ok: false, code: "FORBIDDEN", message: NOT_ALLOWED } : { ok: false, code: "UNAUTHENTICATED", message: SESSION_ENDED };
     const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
     if (!parsed.success) return { ...invalid<Field<Schema>>(parsed.error), ok: false, code: "INVALID" };
     const data = await handler(parsed.data, user, { expire: expireForWriter });
@@ -81,19 +83,23 @@ async function answer<User extends CurrentUser, Schema extends z.ZodType, Data>(
     // re-render the current page and drop the browser's router cache. Without it, "New post" just
     // after publishing another post opened the new address with the previous post's editor, whose
     // saves then went to the published post (e2e/hostile-input.spec.ts caught it).
-    await grantFreshReads(user.id);
+    if (user) await grantFreshReads(user.id);
     return { ok: true, data };
   } catch (error) {
     unstable_rethrow(error);
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
-    if (answersDatabaseOutage(error)) return { ok: false, code: "ERROR", message: COULD_NOT_SAVE };
+    if (error instanceof AppError) {
+      return { ok: false, code: error.code, message: error.message, ...(error instanceof InvalidFieldsError ? { errors: error.errors } : {}) };
+    }
+    if (answersDatabaseOutage(error)) return { ok: false, code: "ERROR", message: outage };
     console.error("A server action failed", error);
     return { ok: false, code: "ERROR", message: unexpected };
   }
 }
 
-/** Any active account, on its own things (comments). */
-export const signedInAction = tieredAction({ admits: (user): user is CurrentUser => Boolean(user) });
+/** Anyone, signed in or not (signing up, resetting a forgotten password). */
+export const publicAction = tieredAction({ admits: (user): user is CurrentUser | null => user !== undefined });
+/** Any active account, on its own things (comments, the profile). */
+export const signedInAction = tieredAction({ admits: (user): user is CurrentUser => user !== null });
 /** The dashboard: authors and admins. */
 export const dashboardAction = tieredAction({ admits: canUseDashboard });
 /** Settings and people: admins only. */
@@ -102,6 +108,36 @@ export const adminAction = tieredAction({ admits: (user): user is DashboardUser 
 /** An action as `useActionState` calls it: the previous state first, which it does not need. */
 export function formAction<Result>(action: (input: FormData) => Promise<Result>) {
   return (_previous: unknown, formData: FormData) => action(formData);
+}
+
+interface FlashedForm<Field extends string, Data> {
+  /** The form's name (FORM_IDS in lib/form-flash.ts) and its page, where a post without JavaScript is answered. */
+  id: string;
+  page: (formData: FormData) => string;
+  /** The fields a refusal gives back as typed (never a password). */
+  keeps?: readonly Field[];
+  /** The fields a success shows as saved. */
+  saved?: (data: Data) => Partial<Record<Field, string>>;
+}
+
+/**
+ * An account form's action as `useActionState` calls it: the action's answer as the form's state,
+ * which a post without JavaScript finds on the form's page instead (answerForm). Signed out
+ * meanwhile, the person is sent to sign in and back to the page.
+ */
+export function flashedFormAction<Field extends string, Data>(
+  action: (input: FormData) => Promise<ActionResult<Data, Field>>,
+  { id, page, keeps = [], saved }: FlashedForm<Field, Data>,
+) {
+  return async (_previous: unknown, formData: FormData): Promise<FormState<Field>> => {
+    const result = await action(formData);
+    if (!result.ok && result.code === "UNAUTHENTICATED") redirect(`/sign-in?${new URLSearchParams({ callbackUrl: page(formData) })}`);
+    const typed = () => Object.fromEntries(keeps.map((field) => [field, String(formData.get(field) ?? "")])) as Partial<Record<Field, string>>;
+    const state: FormState<Field> = result.ok
+      ? { ok: true, message: result.message, ...(saved ? { values: saved(result.data) } : {}) }
+      : { ok: false, message: result.message, ...(result.errors ? { errors: result.errors } : {}), ...(keeps.length > 0 ? { values: typed() } : {}) };
+    return answerForm(id, page(formData), state);
+  };
 }
 
 /** Repeated names (checkboxes, several labels) become arrays; single ones stay strings. */

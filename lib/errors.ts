@@ -1,8 +1,9 @@
 import "server-only";
 
 /**
- * Why a write was refused. CLOSED, RATE_LIMITED and EDIT_WINDOW_OVER are the comment rules': comments
- * closed on the post or the blog, too many too fast, an edit after its 15 minutes.
+ * Why a write was refused. CLOSED: comments closed on the post or the blog, or something this blog
+ * cannot do (password resets without email); RATE_LIMITED: too many too fast (comments, sign-ups,
+ * reset mails, guesses at a password); EDIT_WINDOW_OVER: a comment edit after its 15 minutes.
  */
 export type AppErrorCode = "NOT_FOUND" | "CONFLICT" | "INVALID" | "FORBIDDEN" | "CLOSED" | "RATE_LIMITED" | "EDIT_WINDOW_OVER";
 
@@ -41,5 +42,13 @@ export class InvalidRequestError extends AppError {
   constructor(message: string) {
     super("INVALID", message);
     this.name = "InvalidRequestError";
+  }
+}
+
+/** Fields refused by a rule that needs what the action read first (a new password against the account's email, a writer's name): shown at each field. */
+export class InvalidFieldsError extends AppError {
+  constructor(readonly errors: Record<string, string[]>) {
+    super("INVALID", "Please correct the fields below.");
+    this.name = "InvalidFieldsError";
   }
 }

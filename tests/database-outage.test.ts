@@ -28,6 +28,8 @@ let gate: typeof import("../lib/dashboard/gate");
 let credentials: typeof import("../lib/auth/credentials");
 let signInMessages: typeof import("../lib/auth/sign-in-messages");
 let accountActions: typeof import("../lib/actions/sign-out");
+let signUp: typeof import("../lib/actions/sign-up").signUp;
+let changeName: typeof import("../lib/actions/profile").changeName;
 
 beforeAll(async () => {
   database = await startThrowawayPostgres("longhand_outage");
@@ -41,6 +43,8 @@ beforeAll(async () => {
   credentials = await import("../lib/auth/credentials");
   signInMessages = await import("../lib/auth/sign-in-messages");
   accountActions = await import("../lib/actions/sign-out");
+  ({ signUp } = await import("../lib/actions/sign-up"));
+  ({ changeName } = await import("../lib/actions/profile"));
 });
 
 afterAll(async () => {
@@ -163,6 +167,26 @@ test("sign-out while PostgreSQL is stopped says it could not sign out and keeps 
 
   expect(await signOut()).toEqual({ signedOut: true });
   expect(await sessionVersion()).toBe(before + 1);
+});
+
+test("account forms say in their own words that the database cannot be reached, and keep what was typed", async () => {
+  const author = await makeAuthor();
+  const post = async (page: string, cookie: string, action: (previous: null, formData: FormData) => Promise<unknown>, fields: Record<string, string>) => {
+    const request = nextRequest(new URL(`http://blog.example.test${page}`), { method: "POST", headers: { cookie, "next-action": "account-form" } });
+    const formData = new FormData();
+    for (const [name, value] of Object.entries(fields)) formData.append(name, value);
+    const { outcome } = await inNextRequest({ page: `${page}/page`, request }, () => action(null, formData));
+    if (outcome.status === "rejected") throw outcome.reason;
+    return outcome.value;
+  };
+  const down = "The blog cannot reach its database right now. Please try again in a minute.";
+
+  await whileStopped(async () => {
+    const newReader = { name: "Nell Reader", email: "nell@example.test", password: "a long enough password", callbackUrl: "/" };
+    expect(await post("/sign-up", "", signUp, newReader)).toEqual({ ok: false, message: down, values: { name: "Nell Reader", email: "nell@example.test" } });
+    expect(await post("/profile", author.cookie, changeName, { name: "Renamed" })).toEqual({ ok: false, message: down, values: { name: "Renamed" } });
+  });
+  expect(await db.user.count({ where: { OR: [{ email: "nell@example.test" }, { name: "Renamed" }] } })).toBe(0);
 });
 
 /** A stand-in for Next behind server.mjs's outage answer: like Next, it renders no body for a HEAD. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InvalidFieldsError } from "@/lib/errors";
 import { hasNoBidiControls, text } from "@/lib/validation/text";
 
 const email = z
@@ -43,11 +44,17 @@ export const signUpSchema = z
   .object({ name: displayName, email, password: z.string() })
   .superRefine((input, context) => addNewPasswordIssues(input.password, input.email, "password", context));
 
-export function changePasswordSchema(accountEmail: string) {
-  return z.object({
-    currentPassword: z.string().max(1024),
-    newPassword: passwordSchema(accountEmail),
-  });
+/** The new password is checked once the account is known (checkedNewPassword); a first password has no current one. */
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().max(1024).default(""),
+  newPassword: z.string(),
+});
+
+/** `password` as the new password of the account with `accountEmail`, or its field's errors thrown (lib/errors.ts). */
+export function checkedNewPassword(password: string, accountEmail: string, field: string): string {
+  const checked = passwordSchema(accountEmail).safeParse(password);
+  if (!checked.success) throw new InvalidFieldsError({ [field]: checked.error.issues.map((issue) => issue.message) });
+  return checked.data;
 }
 
 export const profileNameSchema = z.object({ name: displayName });
