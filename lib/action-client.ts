@@ -48,10 +48,10 @@ export type ServerAction<Schema extends z.ZodType, Data> = (input: z.input<Schem
 /**
  * The one way a server action is made: it reads the user from the database, refuses anyone the
  * tier does not admit, validates the input with zod, then runs the handler. Typed application
- * errors (lib/errors.ts) become a message for the person; a database that cannot be reached (even
- * when reading the user) answers "Could not save, try again"; anything else is logged and
- * reported as "nothing was changed". A success lets the writer see reader pages fresh for a
- * moment (lib/grant-fresh-reads.ts).
+ * errors (lib/errors.ts) become a message for the person (and field errors); a database that
+ * cannot be reached (even when reading the user) answers "Could not save, try again" or the
+ * action's own words; anything else is logged and reported as "nothing was changed". A success by
+ * someone signed in lets them see reader pages fresh for a moment (lib/grant-fresh-reads.ts).
  */
 function tieredAction<User extends CurrentUser | null>(tier: Tier<User>) {
   return <Schema extends z.ZodType, Data>(
@@ -75,7 +75,9 @@ async function answer<User extends CurrentUser | null, Schema extends z.ZodType,
 ): Promise<ActionResult<Data, Field<Schema>>> {
   try {
     const user = await getCurrentUser();
-    if (!tier.admits(user)) return user ? { ok: false, code: "FORBIDDEN", message: NOT_ALLOWED } : { ok: false, code: "UNAUTHENTICATED", message: SESSION_ENDED };
+    if (!tier.admits(user)) {
+      return user ? { ok: false, code: "FORBIDDEN", message: NOT_ALLOWED } : { ok: false, code: "UNAUTHENTICATED", message: SESSION_ENDED };
+    }
     const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
     if (!parsed.success) return { ...invalid<Field<Schema>>(parsed.error), ok: false, code: "INVALID" };
     const data = await handler(parsed.data, user, { expire: expireForWriter });
