@@ -24,24 +24,25 @@ const HEADLINE_OPTIONS = "StartSel=\u0001, StopSel=\u0002, MaxWords=35, MinWords
  * Full-text search over titles and bodies with English stemming, best matches first (title
  * matches weigh more: the search vector gives them weight A), with a snippet per hit.
  *
- * One query, shaped for a big blog: the inner part ranks every match from the index and counts
- * them in the same pass, reading only the search vector; only the page's hits then have their
- * body stripped of tags and headlined, the costly part, which would otherwise be done (or at least
- * fetched) for every match.
+ * One query, shaped for a big blog: `matches` ranks every match while its row is in hand, reading
+ * only the search vector (kept in the row: migration search_vector_in_row), and is materialized so
+ * the vectors are not carried on to the sort and the count, which read only ids, dates and ranks.
+ * Only the page's hits then have their body stripped of tags and headlined, the costly part.
  */
 export async function searchPosts({ query, page, perPage, now }: { query: string; page: number; perPage: number; now: Date }): Promise<SearchResults> {
   const offset = (page - 1) * perPage;
   const rows = await db.$queryRaw<(SearchHit & { total: bigint })[]>`
-    SELECT p."id", p."title", p."permalink", p."publishedAt", hits."total",
-           ts_headline('english', regexp_replace(p."bodyHtml", '<[^>]*>', ' ', 'g'), hits.q, ${HEADLINE_OPTIONS}) AS snippet
-      FROM (
-        SELECT p."id", p."publishedAt", q, ts_rank(p."searchVector", q) AS rank, count(*) OVER () AS total
-          FROM "Post" p, websearch_to_tsquery('english', ${query}) q
-         WHERE p."searchVector" @@ q
-           AND ${visiblePostsSql(now)}
-         ORDER BY rank DESC, p."publishedAt" DESC, p."id" DESC
-         LIMIT ${perPage} OFFSET ${offset}
-      ) hits
+    WITH matches AS MATERIALIZED (
+      SELECT p."id", p."publishedAt", ts_rank(p."searchVector", q) AS rank
+        FROM "Post" p, websearch_to_tsquery('english', ${query}) q
+       WHERE p."searchVector" @@ q
+         AND ${visiblePostsSql(now)}
+    ), hits AS (
+      SELECT * FROM matches ORDER BY rank DESC, "publishedAt" DESC, "id" DESC LIMIT ${perPage} OFFSET ${offset}
+    )
+    SELECT p."id", p."title", p."permalink", p."publishedAt", (SELECT count(*) FROM matches) AS "total",
+           ts_headline('english', regexp_replace(p."bodyHtml", '<[^>]*>', ' ', 'g'), websearch_to_tsquery('english', ${query}), ${HEADLINE_OPTIONS}) AS snippet
+      FROM hits
       JOIN "Post" p ON p."id" = hits."id"
      ORDER BY hits.rank DESC, hits."publishedAt" DESC, hits."id" DESC`;
   const hits = rows.map(({ id, title, permalink, publishedAt, snippet }) => ({ id, title, permalink, publishedAt, snippet }));
