@@ -7,11 +7,12 @@
 // (lib/cached-page-responder.mjs); every other request goes through Next as under `next start`.
 // Every response says which (X-Longhand-Cache: HIT, STALE, MISS or BYPASS).
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, get as httpGet } from "node:http";
 import path from "node:path";
 import next from "next";
 import compression from "compression";
 import { createAccessLog } from "./lib/access-log.mjs";
+import { shareCachedPageHtml } from "./lib/cached-page-html.mjs";
 import { limitActionBody } from "./lib/action-body-limit.mjs";
 import { CACHE_OUTCOME_HEADER, createCachedPageResponder } from "./lib/cached-page-responder.mjs";
 import { createOutageAnswer } from "./lib/database-outage-answer.mjs";
@@ -44,7 +45,16 @@ await app.prepare();
 const fastPathOff = await fastPathMismatch({ distDir });
 if (fastPathOff) console.error(`Longhand: fast path off: ${fastPathOff}; serving every request through Next`);
 recordFastPath(fastPathOff);
-const respondFromPageCache = fastPathOff ? () => "BYPASS" : createCachedPageResponder({ distDir });
+/** Asks this server for one of its pages, as a reader would, so that a stale one is rendered anew. */
+function refillPage(requestPath) {
+  const ownHost = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  httpGet({ host: ownHost, port, path: requestPath }, (answer) => answer.resume()).on("error", (error) =>
+    console.error(`Longhand: could not refill ${requestPath}: ${error.message}`),
+  );
+}
+const respondFromPageCache = fastPathOff ? () => "BYPASS" : createCachedPageResponder({ distDir, refillPage });
+// A query's first answer is made from a cached page (app/search-first/route.ts), read here.
+if (!fastPathOff) shareCachedPageHtml((requestPath) => RenderStartPageCache.anyCachedPage(requestPath)?.html);
 const fillBlankNotFound = createNotFoundFiller({ distDir });
 const answerOutageWith503 = createOutageAnswer({ distDir, databaseUrl: process.env.DATABASE_URL });
 // Compression is done here rather than by Next (next.config.mjs: compress false), so that the

@@ -1,6 +1,9 @@
 import { randomInt } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { SEARCH_FRAME_QUERY } from "../lib/search-address.mjs";
 import { signedInPage, trackedAccounts } from "./support/accounts";
+import { htmlProblems } from "./support/html-validity";
 
 // Feeds and searches are answered whole from the page cache by server.mjs, as reader pages are,
 // and a post published afterwards is in both at once: the write expires them.
@@ -32,6 +35,47 @@ test("a feed asked for again comes from the cache with its validators; the same 
   }
   // A label's name and its slug are one feed.
   expect(await (await request.get("/feeds/posts/default/-/library-life")).text()).toBe(await (await request.get("/feeds/posts/default/-/Library%20life")).text());
+});
+
+/** The results list of a results page's HTML. */
+const resultsList = (html: string) => html.match(/<ol class="search-results">.*?<\/ol>/s)?.[0];
+
+test("a query's first answer is its results page without a render: ranked, highlighted, valid and accessible, with or without JavaScript, and the same as its cached page", async ({ browser, request }) => {
+  test.slow();
+  // The frame first answers are made from, in this server's page cache (server.mjs asks for it too).
+  await expect.poll(() => servedAs(request, `/search/${SEARCH_FRAME_QUERY}`), SLOW).toBe("HIT");
+  const q = `allotment -${madeUpWord()}`;
+  const first = await request.get(`/search?q=${encodeURIComponent(q)}`, { maxRedirects: 0 });
+  expect(first.status()).toBe(200);
+  const html = await first.text();
+  expect(html).not.toContain("<script");
+  expect(html).toContain(`<title>Search results for “${q}”`);
+  expect(resultsList(html)).toMatch(/<mark>allotment/i);
+  expect(await htmlProblems(html)).toEqual([]);
+
+  const again = await request.get(`/search?q=${encodeURIComponent(q)}`, { maxRedirects: 0 });
+  expect(again.status()).toBe(307);
+  const cached = await (await request.get(again.headers()["location"]!)).text();
+  expect(resultsList(html)).toBe(resultsList(cached));
+
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const another = `allotment -${madeUpWord()}`;
+    await page.goto(`/search?q=${encodeURIComponent(another)}`);
+    await expect(page).toHaveURL(/\/search\?q=/);
+    await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText(`Search results for “${another}”`);
+    await expect(page.getByRole("main").getByRole("searchbox")).toHaveValue(another);
+    await expect(page.locator(".search-results > li").first()).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Blog Archive" })).toBeVisible();
+    // axe runs as a script, so it checks the page where scripts run (the page has none of its own).
+    if (javaScriptEnabled) expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
+    // Its links are plain links: the first hit opens its post.
+    const title = await page.locator(".search-results .post-title a").first().textContent();
+    await page.locator(".search-results .post-title a").first().click();
+    await expect(page.getByRole("heading", { name: title! })).toBeVisible();
+    await context.close();
+  }
 });
 
 test("a search asked again goes to its results page, cached for everyone; a post published afterwards is found and in the feed at once", async ({ browser, request }) => {

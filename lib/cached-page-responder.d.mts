@@ -6,4 +6,4 @@ export const CACHE_OUTCOME_HEADER: string;
 export type CacheOutcome = "HIT" | "STALE" | "MISS" | "BYPASS";
 
 /** Answers a GET for a page Next has cached whole and not expired (HIT or STALE); MISS or BYPASS leave it to Next. */
-export function createCachedPageResponder(options: { distDir: string }): (request: IncomingMessage, response: ServerResponse) => CacheOutcome;
+export function createCachedPageResponder(options: { distDir: string; refillPage?: (requestPath: string) => void }): (request: IncomingMessage, response: ServerResponse) => CacheOutcome;

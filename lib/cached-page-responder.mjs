@@ -14,7 +14,7 @@ import { cachedFeedPath } from "./feed-addresses.mjs";
 import RenderStartPageCache from "./page-cache-handler.mjs";
 import { pageCacheControl, pageETag } from "./page-headers.mjs";
 import { escapeAsNextLeaves } from "./next-path-segment.mjs";
-import { canonicalSearchQuery, MAX_SEARCH_LENGTH, searchResultsPath } from "./search-address.mjs";
+import { canonicalSearchQuery, FIRST_SEARCH_ANSWER_PATH, MAX_SEARCH_LENGTH, SEARCH_FRAME_QUERY, searchResultsPath } from "./search-address.mjs";
 
 // Lower-case words, digits, dashes and dots between single slashes, no trailing slash: the form
 // of every reader page's path ("+" joins the words of a search's, lib/search-address.mjs).
@@ -125,8 +125,14 @@ function acceptsGzip(request) {
   return typeof accepted === "string" && /\bgzip\b/i.test(accepted) && !/\bgzip\s*;\s*q=0(?:\.0*)?\b/i.test(accepted);
 }
 
-/** @param {{ distDir: string }} options */
-export function createCachedPageResponder({ distDir }) {
+// The cached page first answers to queries are made from (app/search-first/route.ts).
+const SEARCH_FRAME_PATH = searchResultsPath(SEARCH_FRAME_QUERY);
+
+/**
+ * @param {{ distDir: string; refillPage?: (requestPath: string) => void }} options `refillPage`
+ *   requests a page of this server's, as a reader would, so that a stale one is rendered anew.
+ */
+export function createCachedPageResponder({ distDir, refillPage }) {
   const proxied = proxyMatchers(distDir);
   const prerendered = buildCacheControls(distDir);
   /** request path → when a request for its stale page was last left to Next */
@@ -142,17 +148,35 @@ export function createCachedPageResponder({ distDir }) {
 
   /** results page path → asked before (see MAX_REMEMBERED_QUERIES) */
   const askedQueries = new Set();
+  let frameRefillAskedAt = 0;
+
+  /**
+   * Whether the frame of first answers is cached, so a query's first answer can be made from it.
+   * A stale or missing frame is asked for again, as a reader's request for it would be, since the
+   * frame's own address is one no reader visits.
+   */
+  function searchFrameReady() {
+    const frame = RenderStartPageCache.servablePage(SEARCH_FRAME_PATH, prerendered.get(SEARCH_FRAME_PATH));
+    const at = Date.now();
+    if ((!frame || frame.stale) && refillPage && at - frameRefillAskedAt >= REFILL_NUDGE_MS) {
+      frameRefillAskedAt = at;
+      refillPage(SEARCH_FRAME_PATH);
+    }
+    return frame !== undefined;
+  }
 
   /**
    * The search form's `/search?q=...`: a 307 to the query's results page once it is cached or the
-   * query is asked again; the first time, Next renders the form's page for it.
+   * query is asked again; the first time, Next answers it from the frame (app/search-first/route.ts),
+   * or without a frame cached, renders the form's page for it.
    */
-  function respondToSearch(response, query) {
+  function respondToSearch(request, response, query) {
     const target = searchResultsTarget(query);
     if (!target) return "BYPASS";
     if (!askedQueries.has(target) && !RenderStartPageCache.servablePage(target, prerendered.get(target))) {
       askedQueries.add(target);
       if (askedQueries.size > MAX_REMEMBERED_QUERIES) askedQueries.delete(askedQueries.values().next().value);
+      if (searchFrameReady()) request.url = `${FIRST_SEARCH_ANSWER_PATH}?${query}`;
       return "MISS";
     }
     response.writeHead(307, { Location: target, "Cache-Control": SEARCH_REDIRECT_CACHE_CONTROL, "Content-Length": 0, [CACHE_OUTCOME_HEADER]: "HIT" });
@@ -202,7 +226,7 @@ export function createCachedPageResponder({ distDir }) {
     const [pathname = "", query] = (request.url ?? "").split(/\?(.*)/s);
     const feedPath = pathname.startsWith("/feeds/") ? cachedFeedPath(pathname, new URLSearchParams(query)) : undefined;
     if (feedPath) return respondWithFeed(request, response, feedPath);
-    if (pathname === "/search" && query) return respondToSearch(response, query);
+    if (pathname === "/search" && query) return respondToSearch(request, response, query);
     const requestPath = request.url;
     if (!requestPath || !PLAIN_PATH.test(requestPath) || requestPath.startsWith("/api/")) return "BYPASS";
     if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return "BYPASS";

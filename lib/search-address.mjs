@@ -6,6 +6,16 @@ import { unescapeWhatNextLeaves } from "./next-path-segment.mjs";
 export const MAX_SEARCH_LENGTH = 200;
 
 /**
+ * A query no post is expected to hold, whose cached results page ("No posts match") is the frame
+ * of every query's first answer (app/search-first/route.ts): the same page with its query and
+ * results swapped, so a first answer needs no page render.
+ */
+export const SEARCH_FRAME_QUERY = "longhandsearchframe";
+
+/** Where server.mjs's fast path sends the search form's query the first time it is asked. */
+export const FIRST_SEARCH_ANSWER_PATH = "/search-first";
+
+/**
  * One spelling per query, so that "garden  tools " and "garden tools" share a cached page: "+"
  * and runs of spaces separate words to the search alike. Case is kept: it is shown as typed.
  */

@@ -26,9 +26,14 @@ const DURATION_SECONDS = 15;
 const RARE_WORDS = [searchWord, "tomatoes", "blackbird", "winter", "light", "reading", "railway", "bread", "marginalia", "books", "allotment", "lighthouses"];
 const COMMON_WORDS = ["maps", "timetables", "letter", "harbour", "rain", "pencils"];
 
-/** wrk's Lua: each request a new query, as the search form sends it. */
+/**
+ * wrk's Lua: each request a new query, as the search form sends it. Seeded from the clock: wrk's
+ * random numbers start the same in every run, so the measured run would repeat its warm-up's
+ * queries, each then a redirect to a cached page.
+ */
 function newQueryScript(words: string[]): string {
   return `
+math.randomseed(os.time())
 local words = { ${words.map((word) => `"${word}"`).join(", ")} }
 local counter = 0
 setup = function(thread) thread:set("offset", math.random(1, 1000000000)) end

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { SearchForm } from "@/components/blog/search-form";
 import { RichHtml } from "@/components/post/rich-html";
-import { formatDateHeader } from "@/lib/dates";
-import { snippetHtml } from "@/lib/html";
 import { getSearchResults } from "@/lib/reader";
-import { canonicalSearchQuery, queryOfSearchSegment, searchResultsPath } from "@/lib/search-address.mjs";
+import { canonicalSearchQuery, queryOfSearchSegment, SEARCH_FRAME_QUERY, searchResultsPath } from "@/lib/search-address.mjs";
+import { SEARCH_RESULTS_PER_PAGE, searchResultsHtml } from "@/lib/search-results-html";
 import { pageMetadata } from "@/lib/seo";
 import { getBlogSettings } from "@/lib/settings";
 import { searchQuery } from "@/lib/validation/reader";
@@ -14,12 +12,11 @@ import { searchQuery } from "@/lib/validation/reader";
 // A search's results: one cached page per query and page number (/search/<query>[/page/<n>]), the
 // same document for everyone, rendered once and expired with the posts (tags.posts); and the
 // search form's own address, /search?q=..., which renders them per request the first time a query
-// is asked (lib/cached-page-responder.mjs sends it on to the cached page after that).
+// is asked (lib/cached-page-responder.mjs sends it on to the cached page after that, and answers
+// the first time from the frame query's page when it can: app/search-first/route.ts).
 
-const PER_PAGE = 10;
-
-/** A sample for generateStaticParams, which Cache Components needs at least one of. */
-export const SAMPLE_QUERY = "blog";
+/** Prerendered (Cache Components needs one sample): the frame of first answers is ready at start. */
+export const STATIC_QUERY = SEARCH_FRAME_QUERY;
 
 /** The query and page number in a results page's address, or where its one spelling is. */
 export function parseResultsAddress(segment: string, number?: string): { q: string; page: number } {
@@ -37,35 +34,13 @@ export async function searchResultsMetadata({ q, page }: { q: string; page: numb
 
 /** The results for a query and page number. */
 export async function SearchResults({ q, page }: { q: string; page: number }) {
-  const [settings, results] = await Promise.all([getBlogSettings(), getSearchResults(q, page, PER_PAGE)]);
+  const [settings, results] = await Promise.all([getBlogSettings(), getSearchResults(q, page, SEARCH_RESULTS_PER_PAGE)]);
   if (page > 1 && results.hits.length === 0) notFound();
-  const pages = Math.ceil(results.total / PER_PAGE);
   return (
     <>
       <h1 className="list-heading">Search results for “{q}”</h1>
       <SearchForm id="search-page-query" name="Search again" defaultValue={q} />
-      <p aria-live="polite">
-        {results.total === 0
-          ? "No posts match. Try fewer or different words."
-          : `${results.total} ${results.total === 1 ? "post matches" : "posts match"}${pages > 1 ? ` (page ${page} of ${pages})` : ""}.`}
-      </p>
-      <ol className="search-results">
-        {results.hits.map((hit) => (
-          <li key={hit.id}>
-            <h2 className="post-title">
-              <Link href={hit.permalink}>{hit.title}</Link>
-            </h2>
-            <p className="search-date">{formatDateHeader(hit.publishedAt, settings.timeZone)}</p>
-            <RichHtml className="search-snippet" html={snippetHtml(hit.snippet)} />
-          </li>
-        ))}
-      </ol>
-      {pages > 1 && (
-        <nav className="pager" aria-label="More results">
-          {page > 1 ? <Link href={searchResultsPath(q, page - 1)}>Previous results</Link> : <span />}
-          {page < pages ? <Link href={searchResultsPath(q, page + 1)}>More results</Link> : <span />}
-        </nav>
-      )}
+      <RichHtml className="search-results-body" html={searchResultsHtml({ q, page, results, timeZone: settings.timeZone })} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { parseResultsAddress, SAMPLE_QUERY, SearchResults, searchResultsMetadata } from "../search-results";
+import { parseResultsAddress, STATIC_QUERY, SearchResults, searchResultsMetadata } from "../search-results";
 
-export const generateStaticParams = () => [{ query: SAMPLE_QUERY }];
+export const generateStaticParams = () => [{ query: STATIC_QUERY }];
 
 export async function generateMetadata({ params }: PageProps<"/search/[query]">): Promise<Metadata> {
   return searchResultsMetadata(parseResultsAddress((await params).query));

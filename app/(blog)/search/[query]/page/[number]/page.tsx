@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { parseResultsAddress, SAMPLE_QUERY, SearchResults, searchResultsMetadata } from "../../../search-results";
+import { parseResultsAddress, STATIC_QUERY, SearchResults, searchResultsMetadata } from "../../../search-results";
 
-export const generateStaticParams = () => [{ query: SAMPLE_QUERY, number: "2" }];
+export const generateStaticParams = () => [{ query: STATIC_QUERY, number: "2" }];
 
 export async function generateMetadata({ params }: PageProps<"/search/[query]/page/[number]">): Promise<Metadata> {
   const { query, number } = await params;

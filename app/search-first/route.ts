@@ -1,0 +1,38 @@
+import type { NextRequest } from "next/server";
+import { cachedPageHtml } from "@/lib/cached-page-html.mjs";
+import { searchPosts } from "@/lib/queries/search";
+import { canonicalSearchQuery, SEARCH_FRAME_QUERY, searchResultsPath } from "@/lib/search-address.mjs";
+import { firstSearchAnswerHtml } from "@/lib/search-first-answer";
+import { SEARCH_RESULTS_PER_PAGE, searchResultsHtml } from "@/lib/search-results-html";
+import { getBlogSettings } from "@/lib/settings";
+import { searchQuery } from "@/lib/validation/reader";
+
+const NO_RESULTS = { hits: [], total: 0 };
+
+/** Elsewhere on this blog, as the fast path's own redirects are: no host taken from the request. */
+const redirect = (path: string) => new Response(null, { status: 307, headers: { Location: path } });
+
+/**
+ * The first answer to a query of the search form (/search?q=...), where server.mjs's fast path
+ * sends it: the query's results in the frame query's cached results page (lib/search-first-answer.ts),
+ * so that a query asked once costs a database query and no page render. Its results are not kept
+ * ('use cache'): most queries are asked once, and one asked again goes to its own cached page.
+ * The answer is plain HTML (no scripts), as a reader without JavaScript gets every page. What
+ * this cannot answer (no frame cached, or not a query the results page takes) goes to the search
+ * form's page or the query's results page, which render it.
+ */
+export async function GET(request: NextRequest) {
+  const parsed = searchQuery.safeParse({ q: request.nextUrl.searchParams.get("q") ?? "", page: "1" });
+  const q = parsed.success ? canonicalSearchQuery(parsed.data.q) : "";
+  const frame = q === "" ? undefined : cachedPageHtml(searchResultsPath(SEARCH_FRAME_QUERY));
+  if (!frame) return redirect(q === "" ? `/search?${request.nextUrl.searchParams}` : searchResultsPath(q));
+
+  const [settings, results] = await Promise.all([getBlogSettings(), searchPosts({ query: q, page: 1, perPage: SEARCH_RESULTS_PER_PAGE, now: new Date() })]);
+  const html = firstSearchAnswerHtml(frame, {
+    q,
+    resultsHtml: searchResultsHtml({ q, page: 1, results, timeZone: settings.timeZone }),
+    frameResultsHtml: searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: NO_RESULTS, timeZone: settings.timeZone }),
+  });
+  if (!html) return redirect(searchResultsPath(q));
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
+}
