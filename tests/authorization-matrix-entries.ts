@@ -1,5 +1,8 @@
 import { expect } from "vitest";
+import { shareCachedPageHtml } from "../lib/cached-page-html.mjs";
 import { recordFastPath } from "../lib/fast-path-status.mjs";
+import { SEARCH_FRAME_QUERY, searchResultsPath } from "../lib/search-address.mjs";
+import { searchResultsHtml } from "../lib/search-results-html";
 import * as make from "./authorization-matrix-fixtures";
 import type { Account, World } from "./authorization-matrix-fixtures";
 import { CALLERS, type Caller, type Verdict } from "./authorization-matrix-verdicts";
@@ -421,6 +424,17 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     prepare: (world) => make.makeLabelledPost(world.author),
     arrival: ({ label }: { label: string }) => ({ path: `/feeds/cached/rss/25/posts/${label}` }),
     call: routeCall(({ label }: { label: string }) => ({ alt: "rss", take: "25", feed: ["posts", label] })),
+  }),
+  // A query's first answer, made from the frame server.mjs shares (here a bare one): the same for everyone.
+  "app/search-first/route.ts#GET": entry({
+    verdicts: ANYONE,
+    prepare: async () => {
+      const frameResults = searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: { hits: [], total: 0 }, timeZone: "UTC" });
+      shareCachedPageHtml((path) => (path === searchResultsPath(SEARCH_FRAME_QUERY) ? `<main>${frameResults}</main>` : undefined));
+    },
+    arrival: () => ({ path: "/search-first?q=harbour" }),
+    call: routeCall(),
+    shows: async (caller, answer) => expect((answer as Response).status, `${caller}'s first answer`).toBe(200),
   }),
   "app/uploads/[...key]/route.ts#GET": entry({
     verdicts: ANYONE,
