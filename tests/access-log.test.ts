@@ -16,13 +16,14 @@ interface Served {
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-/** A server that logs as server.mjs does (the hook first) and answers like a cached page. */
+/** A server that logs as server.mjs does (the hook first, its line once the response is closed) and answers like a cached page. */
 async function serveWithLog(env: Record<string, string | undefined>): Promise<Served> {
   const raw: string[] = [];
   const logAccess = createAccessLog({ env, destination: { write: (line: string) => void raw.push(line) } });
   server = createServer((request, response) => {
-    logAccess(request, response);
-    response.setHeader("X-Longhand-Cache", "HIT");
+    const { requestId, closed } = logAccess(request, response);
+    response.once("close", () => closed("HIT"));
+    response.setHeader("X-Request-Id", requestId);
     response.statusCode = request.url?.startsWith("/missing") ? 404 : 200;
     response.end("<!DOCTYPE html><title>A page</title>");
   });
