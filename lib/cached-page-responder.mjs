@@ -214,15 +214,27 @@ export function createCachedPageResponder({ distDir, securityHeadersFor }) {
       request.url = feedPath;
       return page;
     }
+    return answerFromEntry(request, response, pathname, page, ownHeaders, (etag) => ({ Vary: "Accept-Encoding", ETag: etag }));
+  }
+
+  /**
+   * Answers with a cache entry as Next would, with every header in one writeHead: the address's
+   * security headers, the entry's own, those its kind adds (`kindHeaders`; all of these made once
+   * per entry and outcome), then the request's own.
+   * @param {import("node:http").IncomingMessage} request
+   * @param {import("node:http").ServerResponse} response
+   * @param {string} url
+   * @param {NonNullable<ReturnType<typeof RenderStartPageCache.servablePage>>} page
+   * @param {(string | number)[]} ownHeaders
+   * @param {(etag: string) => Record<string, string>} kindHeaders
+   */
+  function answerFromEntry(request, response, url, page, ownHeaders, kindHeaders) {
     /** @type {"HIT" | "STALE"} */
     const outcome = page.stale ? "STALE" : "HIT";
     const { value } = page.entry;
     const encoded = encode(value);
-    encoded.headers[outcome] ??= flatHeaders(Object.fromEntries(securityHeadersFor(pathname)), entryHeaders(value, outcome), {
-      Vary: "Accept-Encoding",
-      ETag: encoded.etag,
-    });
-    send(request, response, encoded, 200, encoded.headers[outcome].concat(ownHeaders));
+    encoded.headers[outcome] ??= flatHeaders(Object.fromEntries(securityHeadersFor(url)), entryHeaders(value, outcome), kindHeaders(encoded.etag));
+    send(request, response, encoded, value.status ?? 200, encoded.headers[outcome].concat(ownHeaders));
     return outcome;
   }
 
@@ -252,21 +264,14 @@ export function createCachedPageResponder({ distDir, securityHeadersFor }) {
     if (proxied.some((matcher) => matcher.test(requestPath))) return "BYPASS";
     const page = servable(requestPath);
     if (typeof page === "string") return page;
-    /** @type {"HIT" | "STALE"} */
-    const outcome = page.stale ? "STALE" : "HIT";
-
-    const { value } = page.entry;
-    const encoded = encode(value);
     // The entry is only ever reached at this path, so its security headers are the path's.
-    encoded.headers[outcome] ??= flatHeaders(Object.fromEntries(securityHeadersFor(requestPath)), entryHeaders(value, outcome), {
+    return answerFromEntry(request, response, requestPath, page, ownHeaders, (etag) => ({
       Vary: VARY,
       "x-nextjs-prerender": "1",
       "Cache-Control": pageCacheControl(page.cacheControl),
-      ETag: encoded.etag,
+      ETag: etag,
       "Content-Type": "text/html; charset=utf-8",
-    });
-    send(request, response, encoded, value.status ?? 200, encoded.headers[outcome].concat(ownHeaders));
-    return outcome;
+    }));
   };
 }
 
