@@ -14,3 +14,5 @@ export function createAccessLog(options?: {
   /** Writes the request's line, once its response is closed, with how it was served (X-Longhand-Cache). */
   closed(cache: string): void;
 };
+/** A pino destination handing `stream` the lines in batches (and what is left once a second, and at exit). */
+export function batchedLines(stream: { write(text: string): unknown; flush(): void; flushSync(): void }): DestinationStream;

@@ -34,12 +34,48 @@ async function userIdOf(token, secret) {
   }
 }
 
-// Lines are written out in batches of this many bytes, each by one write on Node's thread pool
-// rather than one per line, which cost as much as answering a cached page; a quiet server's lines
-// are written within this long. Whatever is left when the process exits, pino writes then (its
-// destination flushes synchronously on exit), so a stop loses no line.
+// Lines are written out in batches of about this many bytes, each by one write on Node's thread
+// pool rather than one per line, which cost as much as answering a cached page; a quiet server's
+// lines are written within this long.
 const BATCH_BYTES = 8192;
 const BATCH_WAIT_MS = 1000;
+
+/**
+ * A pino destination that hands `stream` (stdout's asynchronous writer, sonic-boom, made with
+ * minLength BATCH_BYTES) the lines a batch at a time: once they add up to BATCH_BYTES, else at
+ * the next tick of BATCH_WAIT_MS; what is left when the process exits is written synchronously
+ * then, so a stop loses no line. (sonic-boom's minLength alone would batch too, but it measures its
+ * whole pending text again for every line it is given.)
+ * @param {{ write(text: string): unknown; flush(): void; flushSync(): void }} stream
+ */
+export function batchedLines(stream) {
+  /** @type {string[]} */
+  let lines = [];
+  let length = 0;
+  function handOver() {
+    const text = lines.join("");
+    lines = [];
+    length = 0;
+    stream.write(text);
+  }
+  setInterval(() => {
+    if (lines.length === 0) return;
+    handOver();
+    stream.flush();
+  }, BATCH_WAIT_MS).unref();
+  process.once("exit", () => {
+    if (lines.length > 0) handOver();
+    stream.flushSync();
+  });
+  return {
+    /** @param {string} line */
+    write(line) {
+      lines.push(line);
+      length += line.length;
+      if (length >= BATCH_BYTES) handOver();
+    },
+  };
+}
 
 // pino's isoTime, made once a second: Next wraps the global Date (to catch prerenders reading
 // the clock), which makes a Date per line cost more than the rest of the line.
@@ -57,8 +93,7 @@ function isoTime() {
 
 const nothingToLog = () => {};
 
-/** @returns {import("pino").DestinationStream} */
-const batchedStdout = () => pino.destination({ sync: false, minLength: BATCH_BYTES, periodicFlush: BATCH_WAIT_MS });
+const batchedStdout = () => batchedLines(pino.destination({ sync: false, minLength: BATCH_BYTES }));
 
 /**
  * The access log's hook: server.mjs calls it first for every request. It gives the request's id
