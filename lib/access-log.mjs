@@ -59,8 +59,9 @@ export function batchedLines(stream) {
     stream.write(text);
   }
   setInterval(() => {
-    if (lines.length === 0) return;
-    handOver();
+    if (lines.length > 0) handOver();
+    // On every tick, as sonic-boom's own periodicFlush does: a flush asked for while a write is
+    // under way does nothing, and what was left behind then goes out at the next tick.
     stream.flush();
   }, BATCH_WAIT_MS).unref();
   process.once("exit", () => {
