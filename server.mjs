@@ -11,7 +11,7 @@ import { createServer, get as httpGet } from "node:http";
 import path from "node:path";
 import next from "next";
 import compression from "compression";
-import { createAccessLog } from "./lib/access-log.mjs";
+import { createAccessLog, REQUEST_ID_HEADER } from "./lib/access-log.mjs";
 import { shareCachedPageHtml } from "./lib/cached-page-html.mjs";
 import { limitActionBody } from "./lib/action-body-limit.mjs";
 import { CACHE_OUTCOME_HEADER, createCachedPageResponder } from "./lib/cached-page-responder.mjs";
@@ -45,6 +45,7 @@ await app.prepare();
 const fastPathOff = await fastPathMismatch({ distDir });
 if (fastPathOff) console.error(`Longhand: fast path off: ${fastPathOff}; serving every request through Next`);
 recordFastPath(fastPathOff);
+const securityHeadersFor = createSecurityHeaders(process.env);
 /** Asks this server for one of its pages, as a reader would, so that a stale one is rendered anew. */
 function refillPage(requestPath) {
   const ownHost = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
@@ -52,7 +53,7 @@ function refillPage(requestPath) {
     console.error(`Longhand: could not refill ${requestPath}: ${error.message}`),
   );
 }
-const respondFromPageCache = fastPathOff ? () => "BYPASS" : createCachedPageResponder({ distDir, refillPage });
+const respondFromPageCache = fastPathOff ? () => "BYPASS" : createCachedPageResponder({ distDir, securityHeadersFor, refillPage });
 // A query's first answer is made from a cached page (app/search-first/route.ts), read here.
 if (!fastPathOff) shareCachedPageHtml((requestPath) => RenderStartPageCache.anyCachedPage(requestPath)?.html);
 const fillBlankNotFound = createNotFoundFiller({ distDir });
@@ -67,7 +68,6 @@ const compress = /** @type {(request: import("node:http").IncomingMessage, respo
 // Next's draft-mode cookie value: a request carrying it is rendered fresh, past every cache.
 const previewModeId = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")).preview?.previewModeId;
 const sessionSecret = process.env.NEXTAUTH_SECRET;
-const setSecurityHeaders = createSecurityHeaders(process.env);
 const logAccess = createAccessLog();
 
 /** A reader who just changed something sees pages rendered fresh for a few seconds (lib/fresh-reads.mjs). */
@@ -78,6 +78,7 @@ function renderFreshFor(request) {
 // Next 16.4 answers a path with broken percent-encoding (say "/%E0%A4%A") with a 500 before any
 // of the app's code runs; it is the client's mistake, so it gets a 400 here instead.
 function hasBrokenEncoding(url) {
+  if (!url.includes("%")) return false;
   try {
     decodeURIComponent(url.split("?")[0]);
     return false;
@@ -87,30 +88,6 @@ function hasBrokenEncoding(url) {
 }
 
 const badAddressPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not a valid address</title></head><body><main><h1>Not a valid address</h1><p>This address has a broken escape sequence (a % not followed by two hex digits). <a href="/">Go to the home page</a>.</p></main></body></html>`;
-
-httpServer.on("request", (request, response) => {
-  logAccess(request, response);
-  setSecurityHeaders(request, response);
-  if (hasBrokenEncoding(request.url ?? "/")) {
-    response.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", [CACHE_OUTCOME_HEADER]: "BYPASS" });
-    response.end(badAddressPage);
-    return;
-  }
-  stampClientAddress(request);
-  let outcome = "BYPASS";
-  if (previewModeId && hasFreshReads(request.headers.cookie, sessionSecret)) renderFreshFor(request);
-  else outcome = respondFromPageCache(request, response);
-  if (outcome === "HIT" || outcome === "STALE") return;
-  response.setHeader(CACHE_OUTCOME_HEADER, outcome);
-  compress(request, response, () => {});
-  sendOneLocation(response);
-  fillBlankNotFound(request, response);
-  answerOutageWith503(request, response);
-  // A server action's body past 1 MB gets a 413 here; Next would answer it with a 500.
-  void limitActionBody(request, response).then((withinLimit) => withinLimit && handleWithNext(withinLimit, response));
-});
-
-httpServer.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 
 // Ctrl-C and SIGTERM stop the server gracefully, so that a restart behind a load balancer loses no
 // request (README, "Deployment"): new connections are refused (nginx tries another instance), idle
@@ -123,15 +100,49 @@ let stopping = false;
 function lastOnItsConnection(response) {
   if (!response.headersSent) response.setHeader("Connection", "close");
 }
-httpServer.prependListener("request", (_request, response) => {
+
+/** The security headers and the request's id, for a response sent by Next: set first, so a handler may still replace one. */
+function setOwnHeaders(response, url, requestId) {
+  for (const [name, value] of securityHeadersFor(url)) response.setHeader(name, value);
+  response.setHeader(REQUEST_ID_HEADER, requestId);
+}
+
+httpServer.on("request", (request, response) => {
+  const url = request.url ?? "/";
+  const { requestId, closed } = logAccess(request, response);
+  let outcome = "BYPASS";
   if (stopping) lastOnItsConnection(response);
   responsesInFlight.add(response);
+  // One listener for the access log and for a graceful stop.
   response.once("close", () => {
     responsesInFlight.delete(response);
+    closed(outcome);
     // One whose headers went out before the signal left its connection open: close it now it is idle.
     if (stopping) httpServer.closeIdleConnections();
   });
+  if (hasBrokenEncoding(url)) {
+    setOwnHeaders(response, url, requestId);
+    response.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", [CACHE_OUTCOME_HEADER]: "BYPASS" });
+    response.end(badAddressPage);
+    return;
+  }
+  stampClientAddress(request);
+  if (previewModeId && hasFreshReads(request.headers.cookie, sessionSecret)) renderFreshFor(request);
+  // The fast path sends every header at once (lib/cached-page-responder.mjs), this request's id with them.
+  else outcome = respondFromPageCache(request, response, [REQUEST_ID_HEADER, requestId]);
+  if (outcome === "HIT" || outcome === "STALE") return;
+  setOwnHeaders(response, url, requestId);
+  response.setHeader(CACHE_OUTCOME_HEADER, outcome);
+  compress(request, response, () => {});
+  sendOneLocation(response);
+  fillBlankNotFound(request, response);
+  answerOutageWith503(request, response);
+  // A server action's body past 1 MB gets a 413 here; Next would answer it with a 500.
+  void limitActionBody(request, response).then((withinLimit) => withinLimit && handleWithNext(withinLimit, response));
 });
+
+httpServer.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
     stopping = true;

@@ -5,4 +5,14 @@ export const REQUEST_ID_HEADER: string;
 export function createAccessLog(options?: {
   env?: Record<string, string | undefined>;
   destination?: DestinationStream;
-}): (request: IncomingMessage, response: ServerResponse) => void;
+}): (
+  request: IncomingMessage,
+  response: ServerResponse,
+) => {
+  /** The request's id, for its X-Request-Id. */
+  requestId: string;
+  /** Writes the request's line, once its response is closed, with how it was served (X-Longhand-Cache). */
+  closed(cache: string): void;
+};
+/** A pino destination handing `stream` the lines in batches (and what is left once a second, and at exit). */
+export function batchedLines(stream: { write(text: string): unknown; flush(): void; flushSync(): void }): DestinationStream;

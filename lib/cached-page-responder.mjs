@@ -73,17 +73,23 @@ function buildCacheControls(distDir) {
 }
 
 /**
- * Bytes and ETag of one cache entry, and its gzip once a reader asks for it: made once per entry.
- * A page's ETag is Next's; a feed (a route's entry) carries its own, made when it was rendered.
+ * Bytes, ETag and validators of one cache entry, its gzip once a reader asks for it, and its
+ * headers for each outcome once answered with it: made once per entry. A page's ETag is Next's; a
+ * feed (a route's entry) carries its own, and a date, made when it was rendered.
  */
 const encodedEntries = new WeakMap();
 function encode(value) {
   let encoded = encodedEntries.get(value);
   if (!encoded) {
     const body = value.kind === "APP_ROUTE" ? value.body : Buffer.from(value.html);
+    const etag = value.kind === "APP_ROUTE" ? String(value.headers.etag) : pageETag(value.html);
+    const lastModified = value.kind === "APP_ROUTE" ? value.headers["last-modified"] : undefined;
     encoded = {
       body,
-      etag: value.kind === "APP_ROUTE" ? String(value.headers.etag) : pageETag(value.html),
+      etag,
+      validators: lastModified === undefined ? { etag } : { etag, "last-modified": String(lastModified) },
+      /** @type {Partial<Record<"HIT" | "STALE", (string | number)[]>>} */
+      headers: {},
       gzipped() {
         if (body.length < COMPRESSION_THRESHOLD) return undefined;
         this.gzip ??= gzipSync(body);
@@ -93,6 +99,29 @@ function encode(value) {
     encodedEntries.set(value, encoded);
   }
   return encoded;
+}
+
+/**
+ * Header lists merged as setHeader would have set them one by one (a later one replaces an earlier
+ * one of the same name, in its place), flattened for writeHead: given a flat list and nothing set
+ * before, Node writes it out as it is, which costs far less per request than a setHeader a header.
+ * @param {Record<string, string | number>[]} records
+ * @returns {(string | number)[]}
+ */
+function flatHeaders(...records) {
+  const byName = new Map();
+  for (const record of records) for (const [name, value] of Object.entries(record)) byName.set(name.toLowerCase(), [name, value]);
+  return [...byName.values()].flat();
+}
+
+/** The headers Next stored with the entry (not its tags), and which way it was served. */
+function entryHeaders(value, outcome) {
+  /** @type {Record<string, string>} */
+  const headers = {};
+  for (const [name, headerValue] of Object.entries(value.headers ?? {})) {
+    if (name !== "x-next-cache-tags" && headerValue !== undefined) headers[name] = String(headerValue);
+  }
+  return { ...headers, "x-nextjs-cache": outcome, [CACHE_OUTCOME_HEADER]: outcome };
 }
 
 /**
@@ -114,6 +143,8 @@ function searchResultsTarget(query) {
  * ".../Library life".
  */
 function cacheKeyPathOf(urlPath) {
+  // Nothing to decode (cachedFeedPath leaves no other character the replacement would escape).
+  if (!urlPath.includes("%")) return urlPath;
   return urlPath
     .split("/")
     .map((segment) => escapeAsNextLeaves(decodeURIComponent(segment)))
@@ -129,10 +160,15 @@ function acceptsGzip(request) {
 const SEARCH_FRAME_PATH = searchResultsPath(SEARCH_FRAME_QUERY);
 
 /**
- * @param {{ distDir: string; refillPage?: (requestPath: string) => void }} options `refillPage`
- *   requests a page of this server's, as a reader would, so that a stale one is rendered anew.
+ * @param {{
+ *   distDir: string;
+ *   securityHeadersFor: (url: string) => readonly (readonly [string, string])[];
+ *   refillPage?: (requestPath: string) => void;
+ * }} options securityHeadersFor: the headers every response to an address carries
+ *   (lib/security-headers.mjs); refillPage: requests a page of this server's, as a reader would,
+ *   so that a stale one is rendered anew.
  */
-export function createCachedPageResponder({ distDir, refillPage }) {
+export function createCachedPageResponder({ distDir, securityHeadersFor, refillPage }) {
   const proxied = proxyMatchers(distDir);
   const prerendered = buildCacheControls(distDir);
   /** request path → when a request for its stale page was last left to Next */
@@ -170,7 +206,7 @@ export function createCachedPageResponder({ distDir, refillPage }) {
    * query is asked again; the first time, Next answers it from the frame (app/search-first/route.ts),
    * or without a frame cached, renders the form's page for it.
    */
-  function respondToSearch(request, response, query) {
+  function respondToSearch(request, response, query, ownHeaders) {
     const target = searchResultsTarget(query);
     if (!target) return "BYPASS";
     if (!askedQueries.has(target) && !RenderStartPageCache.servablePage(target, prerendered.get(target))) {
@@ -179,7 +215,8 @@ export function createCachedPageResponder({ distDir, refillPage }) {
       if (searchFrameReady()) request.url = `${FIRST_SEARCH_ANSWER_PATH}?${query}`;
       return "MISS";
     }
-    response.writeHead(307, { Location: target, "Cache-Control": SEARCH_REDIRECT_CACHE_CONTROL, "Content-Length": 0, [CACHE_OUTCOME_HEADER]: "HIT" });
+    const redirect = { Location: target, "Cache-Control": SEARCH_REDIRECT_CACHE_CONTROL, "Content-Length": 0, [CACHE_OUTCOME_HEADER]: "HIT" };
+    response.writeHead(307, flatHeaders(Object.fromEntries(securityHeadersFor("/search")), redirect).concat(ownHeaders));
     response.end();
     return "HIT";
   }
@@ -198,35 +235,55 @@ export function createCachedPageResponder({ distDir, refillPage }) {
    * a 304 when the reader's copy is current), or on to Next at the cached feed's address, which
    * renders and caches it.
    */
-  function respondWithFeed(request, response, feedPath) {
+  function respondWithFeed(request, response, pathname, feedPath, ownHeaders) {
     const page = request.headers.cookie?.includes(DRAFT_MODE_COOKIE) ? "BYPASS" : servable(cacheKeyPathOf(feedPath));
     if (typeof page === "string") {
       request.url = feedPath;
       return page;
     }
+    return answerFromEntry(request, response, pathname, page, ownHeaders, (etag) => ({ Vary: "Accept-Encoding", ETag: etag }));
+  }
+
+  /**
+   * Answers with a cache entry as Next would, with every header in one writeHead: the address's
+   * security headers, the entry's own, those its kind adds (`kindHeaders`; all of these made once
+   * per entry and outcome), then the request's own.
+   * @param {import("node:http").IncomingMessage} request
+   * @param {import("node:http").ServerResponse} response
+   * @param {string} url
+   * @param {NonNullable<ReturnType<typeof RenderStartPageCache.servablePage>>} page
+   * @param {(string | number)[]} ownHeaders
+   * @param {(etag: string) => Record<string, string>} kindHeaders
+   */
+  function answerFromEntry(request, response, url, page, ownHeaders, kindHeaders) {
     /** @type {"HIT" | "STALE"} */
     const outcome = page.stale ? "STALE" : "HIT";
     const { value } = page.entry;
     const encoded = encode(value);
-    const lastModified = value.headers?.["last-modified"];
-    setEntryHeaders(response, value, outcome);
-    response.setHeader("Vary", "Accept-Encoding");
-    response.setHeader("ETag", encoded.etag);
-    return send(request, response, encoded, { lastModified, status: 200, outcome });
+    encoded.headers[outcome] ??= flatHeaders(Object.fromEntries(securityHeadersFor(url)), entryHeaders(value, outcome), kindHeaders(encoded.etag));
+    send(request, response, encoded, value.status ?? 200, encoded.headers[outcome].concat(ownHeaders));
+    return outcome;
   }
 
   /**
    * How the request is served: "HIT" or "STALE" when answered here, "MISS" when left to Next for
    * a reader page this could answer once Next has it cached whole and unexpired, "BYPASS" when
-   * left to Next because it is not such a request at all.
+   * left to Next because it is not such a request at all. ownHeaders: this request's own headers
+   * (name, value, name, value...) for an answer from here.
+   * @param {import("node:http").IncomingMessage} request
+   * @param {import("node:http").ServerResponse} response
+   * @param {(string | number)[]} ownHeaders
    * @returns {"HIT" | "STALE" | "MISS" | "BYPASS"}
    */
-  return function respondFromPageCache(request, response) {
+  return function respondFromPageCache(request, response, ownHeaders) {
     if (request.method !== "GET" && request.method !== "HEAD") return "BYPASS";
-    const [pathname = "", query] = (request.url ?? "").split(/\?(.*)/s);
+    const url = request.url ?? "";
+    const queryAt = url.indexOf("?");
+    const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+    const query = queryAt === -1 ? "" : url.slice(queryAt + 1);
     const feedPath = pathname.startsWith("/feeds/") ? cachedFeedPath(pathname, new URLSearchParams(query)) : undefined;
-    if (feedPath) return respondWithFeed(request, response, feedPath);
-    if (pathname === "/search" && query) return respondToSearch(request, response, query);
+    if (feedPath) return respondWithFeed(request, response, pathname, feedPath, ownHeaders);
+    if (pathname === "/search" && query) return respondToSearch(request, response, query, ownHeaders);
     const requestPath = request.url;
     if (!requestPath || !PLAIN_PATH.test(requestPath) || requestPath.startsWith("/api/")) return "BYPASS";
     if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return "BYPASS";
@@ -234,49 +291,34 @@ export function createCachedPageResponder({ distDir, refillPage }) {
     if (proxied.some((matcher) => matcher.test(requestPath))) return "BYPASS";
     const page = servable(requestPath);
     if (typeof page === "string") return page;
-    /** @type {"HIT" | "STALE"} */
-    const outcome = page.stale ? "STALE" : "HIT";
-
-    const { value } = page.entry;
-    const encoded = encode(value);
-    setEntryHeaders(response, value, outcome);
-    response.setHeader("Vary", VARY);
-    response.setHeader("x-nextjs-prerender", "1");
-    response.setHeader("Cache-Control", pageCacheControl(page.cacheControl));
-    response.setHeader("ETag", encoded.etag);
-    response.setHeader("Content-Type", "text/html; charset=utf-8");
-    return send(request, response, encoded, { status: value.status ?? 200, outcome });
+    // The entry is only ever reached at this path, so its security headers are the path's.
+    return answerFromEntry(request, response, requestPath, page, ownHeaders, (etag) => ({
+      Vary: VARY,
+      "x-nextjs-prerender": "1",
+      "Cache-Control": pageCacheControl(page.cacheControl),
+      ETag: etag,
+      "Content-Type": "text/html; charset=utf-8",
+    }));
   };
 }
 
-/** The headers Next stored with the entry (not its tags), and which way it was served. */
-function setEntryHeaders(response, value, outcome) {
-  for (const [name, headerValue] of Object.entries(value.headers ?? {})) {
-    if (name !== "x-next-cache-tags" && headerValue !== undefined) response.setHeader(name, String(headerValue));
-  }
-  response.setHeader("x-nextjs-cache", outcome);
-  response.setHeader(CACHE_OUTCOME_HEADER, outcome);
-}
-
 /**
- * A 304 when the reader's copy is current (by ETag, or by date where the entry has one), else the body, gzipped if asked.
+ * A 304 when the reader's copy is current (by ETag, or by date where the entry has one), else the
+ * body, gzipped if asked, with all of its headers in one writeHead.
  * @param {import("node:http").IncomingMessage} request
  * @param {import("node:http").ServerResponse} response
- * @param {{ body: Buffer; etag: string; gzipped(): Buffer | undefined }} encoded
- * @param {{ lastModified?: unknown; status: number; outcome: "HIT" | "STALE" }} sent
+ * @param {{ body: Buffer; validators: Record<string, string>; gzipped(): Buffer | undefined }} encoded
+ * @param {number} status
+ * @param {(string | number)[]} headers a fresh list, which this extends
  */
-function send(request, response, encoded, { lastModified, status, outcome }) {
-  const validators = lastModified === undefined ? { etag: encoded.etag } : { etag: encoded.etag, "last-modified": String(lastModified) };
-  if (fresh(request.headers, validators)) {
-    response.statusCode = 304;
-    response.end();
-    return outcome;
+function send(request, response, encoded, status, headers) {
+  if (fresh(request.headers, encoded.validators)) {
+    response.writeHead(304, headers).end();
+    return;
   }
   const gzip = acceptsGzip(request) ? encoded.gzipped() : undefined;
   const payload = gzip ?? encoded.body;
-  if (gzip) response.setHeader("Content-Encoding", "gzip");
-  response.statusCode = status;
-  response.setHeader("Content-Length", payload.length);
-  response.end(request.method === "HEAD" ? undefined : payload);
-  return outcome;
+  if (gzip) headers.push("Content-Encoding", "gzip");
+  headers.push("Content-Length", payload.length);
+  response.writeHead(status, headers).end(request.method === "HEAD" ? undefined : payload);
 }

@@ -18,8 +18,10 @@ const SESSION_COOKIE = /^(?:__Secure-)?next-auth\.session-token(?:\.(\d+))?$/;
 
 /** The session cookie's value as next-auth reads it (its chunks joined in order), or "" without one. */
 export function sessionCookieValue(cookieHeader) {
+  // Most requests, readers', carry none: the access log asks on every one.
+  if (!cookieHeader?.includes("next-auth.session-token")) return "";
   const chunks = [];
-  for (const pair of (cookieHeader ?? "").split(";")) {
+  for (const pair of cookieHeader.split(";")) {
     const equals = pair.indexOf("=");
     const match = pair.slice(0, equals).trim().match(SESSION_COOKIE);
     if (equals > 0 && match) chunks.push({ index: Number(match[1] ?? 0), value: pair.slice(equals + 1).trim() });

@@ -1,4 +1,2 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-
-/** Sets the blog's security headers on a response, chosen by the request's path. */
-export function createSecurityHeaders(env: Record<string, string | undefined>): (request: IncomingMessage, response: ServerResponse) => void;
+/** The blog's security headers for a response to a request for an address, as [name, value] pairs. */
+export function createSecurityHeaders(env: Record<string, string | undefined>): (url: string) => readonly (readonly [string, string])[];

@@ -62,7 +62,12 @@ const PERMISSIONS_POLICY = ["accelerometer", "camera", "geolocation", "gyroscope
 // Not includeSubDomains: other hosts under the same domain are not ours to pin.
 const HSTS = "max-age=31536000";
 
-/** @param {Record<string, string | undefined>} env */
+/**
+ * The headers for a response to a request for this address. server.mjs sets them before Next
+ * handles a request, so a handler may still replace one; its fast path sends them with the rest of
+ * a cached page's headers in one go (lib/cached-page-responder.mjs).
+ * @param {Record<string, string | undefined>} env
+ */
 export function createSecurityHeaders(env) {
   const shared = {
     "X-Content-Type-Options": "nosniff",
@@ -74,10 +79,5 @@ export function createSecurityHeaders(env) {
   };
   const forPages = Object.entries({ ...shared, "Content-Security-Policy": pagePolicy(env) });
   const forUploads = Object.entries({ ...shared, "Content-Security-Policy": UPLOAD_POLICY });
-
-  /** Sets them before anything else writes headers, so a handler may still replace one. */
-  return function setSecurityHeaders(request, response) {
-    const headers = request.url?.startsWith("/uploads/") ? forUploads : forPages;
-    for (const [name, value] of headers) response.setHeader(name, value);
-  };
+  return (/** @type {string} */ url) => (url.startsWith("/uploads/") ? forUploads : forPages);
 }

@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createAccessLog } from "../lib/access-log.mjs";
+import { batchedLines, createAccessLog } from "../lib/access-log.mjs";
 
 const SECRET = "a-test-secret-of-at-least-thirty-two-characters";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -16,13 +16,14 @@ interface Served {
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-/** A server that logs as server.mjs does (the hook first) and answers like a cached page. */
+/** A server that logs as server.mjs does (the hook first, its line once the response is closed) and answers like a cached page. */
 async function serveWithLog(env: Record<string, string | undefined>): Promise<Served> {
   const raw: string[] = [];
   const logAccess = createAccessLog({ env, destination: { write: (line: string) => void raw.push(line) } });
   server = createServer((request, response) => {
-    logAccess(request, response);
-    response.setHeader("X-Longhand-Cache", "HIT");
+    const { requestId, closed } = logAccess(request, response);
+    response.once("close", () => closed("HIT"));
+    response.setHeader("X-Request-Id", requestId);
     response.statusCode = request.url?.startsWith("/missing") ? 404 : 200;
     response.end("<!DOCTYPE html><title>A page</title>");
   });
@@ -90,6 +91,25 @@ describe("the access log", () => {
     // Even from our proxy, an id that could garble the log is replaced.
     const garbled = await behindProxy.get("/", { "x-request-id": "a\"b {c}" });
     expect(garbled.requestId).toMatch(UUID);
+  });
+
+  test("lines go out to stdout's writer in batches of 8 KB, and a quiet server's within a second", () => {
+    vi.useFakeTimers();
+    try {
+      const written: string[] = [];
+      let flushes = 0;
+      const destination = batchedLines({ write: (text) => void written.push(text), flush: () => void flushes++, flushSync: () => {} });
+      const line = `${JSON.stringify({ msg: "request", path: `/${"a".repeat(90)}` })}\n`;
+      for (let n = 0; n < 100; n++) destination.write(line);
+      expect(written).toEqual([line.repeat(Math.ceil(8192 / line.length))]);
+      vi.advanceTimersByTime(999);
+      expect(written).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(written.join("")).toBe(line.repeat(100));
+      expect(flushes).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("LOG_LEVEL=silent writes nothing, and still answers with a request id", async () => {

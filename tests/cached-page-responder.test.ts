@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, get as httpGet, type Server } from "node:http";
+import { createServer, get as httpGet, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createCachedPageResponder } from "../lib/cached-page-responder.mjs";
 import RenderStartPageCache from "../lib/page-cache-handler.mjs";
+import { createSecurityHeaders } from "../lib/security-headers.mjs";
 import { nodeFs } from "next/dist/server/lib/node-fs-methods.js";
 
 // The responder reads the same page cache Next fills: here the cache is filled the way Next fills
@@ -51,9 +52,9 @@ async function storePage(pagePath: string, html: string, { revalidate = 60, post
 let server: Server;
 let origin: string;
 beforeAll(async () => {
-  const respond = createCachedPageResponder({ distDir });
+  const respond = createCachedPageResponder({ distDir, securityHeadersFor: createSecurityHeaders({}) });
   server = createServer((request, response) => {
-    const outcome = respond(request, response);
+    const outcome = respond(request, response, ["X-Request-Id", "request-1"]);
     if (outcome === "MISS" || outcome === "BYPASS") response.writeHead(299, { "x-longhand-cache": outcome, "x-next-url": request.url }).end("Next");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -106,6 +107,25 @@ describe("reader pages answered straight from Next's page cache", () => {
     const zipped = await rawGet("/2012/10/a-wet-october", { "accept-encoding": "gzip, deflate, br" });
     expect(zipped.encoding).toBe("gzip");
     expect(gunzipSync(zipped.body).toString()).toBe(article);
+  });
+
+  test("a page and its 304 carry the blog's security headers and the request's id, once each", async () => {
+    await storePage("/2012/09/harvest-moon", article);
+    const page = await get("/2012/09/harvest-moon");
+    const unchanged = await new Promise<{ status?: number; headers: IncomingHttpHeaders }>((resolve, reject) => {
+      httpGet(`${origin}/2012/09/harvest-moon`, { headers: { "if-none-match": page.headers.get("etag")! } }, (response) => {
+        response.resume();
+        resolve({ status: response.statusCode, headers: response.headers });
+      }).on("error", reject);
+    });
+    expect(unchanged.status).toBe(304);
+    for (const headers of [Object.fromEntries(page.headers), unchanged.headers]) {
+      expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["x-request-id"]).toBe("request-1");
+      expect(headers["etag"]).toBe(page.headers.get("etag"));
+    }
   });
 
   test("a page prerendered at build takes its lifetime from the build's manifest; without one it is left to Next", async () => {
@@ -198,6 +218,8 @@ describe("feeds and searches answered like pages", () => {
       expect(response.headers.get("last-modified")).toBe(lastModified);
       expect(response.headers.get("cache-control")).toBe("public, max-age=60");
       expect(response.headers.get("x-next-cache-tags")).toBeNull();
+      expect(response.headers.get("x-request-id")).toBe("request-1");
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
       expect(await response.text()).toBe(atom);
     }
     const address = "/feeds/posts/default/-/Library%20life?alt=rss&max-results=5";
@@ -243,6 +265,7 @@ describe("feeds and searches answered like pages", () => {
       const redirect = await ask(again);
       expect(redirect.status, again).toBe(307);
       expect(redirect.headers.get("location")).toBe("/search/garden+tools");
+      expect(redirect.headers.get("x-frame-options")).toBe("DENY");
     }
     // A results page already cached (asked elsewhere, or of another server) is gone to at once.
     await storePage("/search/caf%C3%A9+cr%C3%A8me", "<p>1 post matches.</p>");
