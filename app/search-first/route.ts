@@ -9,6 +9,15 @@ import { searchQuery } from "@/lib/validation/reader";
 
 const NO_RESULTS = { hits: [], total: 0 };
 
+let frameMismatchReported = false;
+
+/** Said once: every first answer now costs a render, and no page shows why. */
+function reportFrameMismatch() {
+  if (frameMismatchReported) return;
+  frameMismatchReported = true;
+  console.error(`Longhand: ${searchResultsPath(SEARCH_FRAME_QUERY)} is not the page first answers to queries are made from (its results are not the empty ones expected); rendering each query's page instead`);
+}
+
 /** Elsewhere on this blog, as the fast path's own redirects are: no host taken from the request. */
 const redirect = (path: string) => new Response(null, { status: 307, headers: { Location: path } });
 
@@ -33,6 +42,9 @@ export async function GET(request: NextRequest) {
     resultsHtml: searchResultsHtml({ q, page: 1, results, timeZone: settings.timeZone }),
     frameResultsHtml: searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: NO_RESULTS, timeZone: settings.timeZone }),
   });
-  if (!html) return redirect(searchResultsPath(q));
+  if (!html) {
+    reportFrameMismatch();
+    return redirect(searchResultsPath(q));
+  }
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
 }
