@@ -46,9 +46,10 @@ const fastPathOff = await fastPathMismatch({ distDir });
 if (fastPathOff) console.error(`Longhand: fast path off: ${fastPathOff}; serving every request through Next`);
 recordFastPath(fastPathOff);
 const securityHeadersFor = createSecurityHeaders(process.env);
+// Where this server reaches itself: the address it listens on, or loopback when it listens on all.
+const ownHost = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
 /** Asks this server for one of its pages, as a reader would, so that a stale one is rendered anew. */
 function refillPage(requestPath) {
-  const ownHost = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
   httpGet({ host: ownHost, port, path: requestPath }, (answer) => answer.resume()).on("error", (error) =>
     console.error(`Longhand: could not refill ${requestPath}: ${error.message}`),
   );

@@ -173,31 +173,29 @@ export function createCachedPageResponder({ distDir, securityHeadersFor, refillP
   const prerendered = buildCacheControls(distDir);
   /** request path → when a request for its stale page was last left to Next */
   const refillNudgedAt = new Map();
+  /** the frame's path → when this server last asked itself for it */
+  const frameRefillAskedAt = new Map();
 
-  /** Whether a stale page's request should go to Next, so that Next refills the page. */
-  function nudgesRefill(requestPath) {
+  /** Whether the last nudge for `requestPath` (in `nudgedAt`) is REFILL_NUDGE_MS old, marking this one if so. */
+  function nudgeDue(nudgedAt, requestPath) {
     const at = Date.now();
-    if (at - (refillNudgedAt.get(requestPath) ?? 0) < REFILL_NUDGE_MS) return false;
-    refillNudgedAt.set(requestPath, at);
+    if (at - (nudgedAt.get(requestPath) ?? 0) < REFILL_NUDGE_MS) return false;
+    nudgedAt.set(requestPath, at);
     return true;
   }
 
   /** results page path → asked before (see MAX_REMEMBERED_QUERIES) */
   const askedQueries = new Set();
-  let frameRefillAskedAt = 0;
 
   /**
    * Whether the frame of first answers is cached, so a query's first answer can be made from it.
    * A stale or missing frame is asked for again, as a reader's request for it would be, since the
-   * frame's own address is one no reader visits.
+   * frame's own address is one no reader visits. (Kept apart from readers' nudges, which that
+   * request itself goes through.)
    */
   function searchFrameReady() {
     const frame = RenderStartPageCache.servablePage(SEARCH_FRAME_PATH, prerendered.get(SEARCH_FRAME_PATH));
-    const at = Date.now();
-    if ((!frame || frame.stale) && refillPage && at - frameRefillAskedAt >= REFILL_NUDGE_MS) {
-      frameRefillAskedAt = at;
-      refillPage(SEARCH_FRAME_PATH);
-    }
+    if ((!frame || frame.stale) && refillPage && nudgeDue(frameRefillAskedAt, SEARCH_FRAME_PATH)) refillPage(SEARCH_FRAME_PATH);
     return frame !== undefined;
   }
 
@@ -226,7 +224,7 @@ export function createCachedPageResponder({ distDir, securityHeadersFor, refillP
     const page = RenderStartPageCache.servablePage(requestPath, prerendered.get(requestPath));
     if (!page) return "MISS";
     if (!page.stale) refillNudgedAt.delete(requestPath);
-    else if (nudgesRefill(requestPath)) return "MISS";
+    else if (nudgeDue(refillNudgedAt, requestPath)) return "MISS";
     return page;
   }
 
@@ -284,15 +282,14 @@ export function createCachedPageResponder({ distDir, securityHeadersFor, refillP
     const feedPath = pathname.startsWith("/feeds/") ? cachedFeedPath(pathname, new URLSearchParams(query)) : undefined;
     if (feedPath) return respondWithFeed(request, response, pathname, feedPath, ownHeaders);
     if (pathname === "/search" && query) return respondToSearch(request, response, query, ownHeaders);
-    const requestPath = request.url;
-    if (!requestPath || !PLAIN_PATH.test(requestPath) || requestPath.startsWith("/api/")) return "BYPASS";
+    if (!url || !PLAIN_PATH.test(url) || url.startsWith("/api/")) return "BYPASS";
     if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return "BYPASS";
     if (request.headers.cookie?.includes(DRAFT_MODE_COOKIE)) return "BYPASS";
-    if (proxied.some((matcher) => matcher.test(requestPath))) return "BYPASS";
-    const page = servable(requestPath);
+    if (proxied.some((matcher) => matcher.test(url))) return "BYPASS";
+    const page = servable(url);
     if (typeof page === "string") return page;
     // The entry is only ever reached at this path, so its security headers are the path's.
-    return answerFromEntry(request, response, requestPath, page, ownHeaders, (etag) => ({
+    return answerFromEntry(request, response, url, page, ownHeaders, (etag) => ({
       Vary: VARY,
       "x-nextjs-prerender": "1",
       "Cache-Control": pageCacheControl(page.cacheControl),

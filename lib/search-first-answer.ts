@@ -1,7 +1,6 @@
 import "server-only";
-// XML's escaping (the five characters, and no control characters) is safe HTML too.
-import { escapeXml as escapeHtml } from "@/lib/feed-xml";
 import { SEARCH_FRAME_QUERY, searchResultsPath } from "@/lib/search-address.mjs";
+import { escapeHtml } from "@/lib/search-results-html";
 
 // Next's scripts and their preloads. Without them the page is the server's HTML as it is, which
 // is what a first answer must be: the scripts would hydrate the frame query's page over it.

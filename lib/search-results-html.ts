@@ -1,12 +1,14 @@
 import "server-only";
 import { formatDateHeader } from "@/lib/dates";
-// XML's escaping (the five characters, and no control characters) is safe HTML too.
-import { escapeXml as escapeHtml } from "@/lib/feed-xml";
+import { escapeXml } from "@/lib/feed-xml";
 import { snippetHtml } from "@/lib/html";
 import type { SearchResults } from "@/lib/queries/search";
 import { searchResultsPath } from "@/lib/search-address.mjs";
 
 export const SEARCH_RESULTS_PER_PAGE = 10;
+
+/** XML's escaping (the five characters, and no control characters) is safe HTML too. */
+export const escapeHtml = escapeXml;
 
 interface ResultsPage {
   /** The canonical query (lib/search-address.mjs). */

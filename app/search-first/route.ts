@@ -7,7 +7,9 @@ import { SEARCH_RESULTS_PER_PAGE, searchResultsHtml } from "@/lib/search-results
 import { getBlogSettings } from "@/lib/settings";
 import { searchQuery } from "@/lib/validation/reader";
 
-const NO_RESULTS = { hits: [], total: 0 };
+// The frame's own results ("No posts match"), which a first answer's replace: no hit, so no date
+// in any time zone.
+const FRAME_RESULTS_HTML = searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: { hits: [], total: 0 }, timeZone: "UTC" });
 
 let frameMismatchReported = false;
 
@@ -40,7 +42,7 @@ export async function GET(request: NextRequest) {
   const html = firstSearchAnswerHtml(frame, {
     q,
     resultsHtml: searchResultsHtml({ q, page: 1, results, timeZone: settings.timeZone }),
-    frameResultsHtml: searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: NO_RESULTS, timeZone: settings.timeZone }),
+    frameResultsHtml: FRAME_RESULTS_HTML,
   });
   if (!html) {
     reportFrameMismatch();
