@@ -25,10 +25,13 @@ interface ResultsPage {
  */
 export function searchResultsHtml({ q, page, results, timeZone }: ResultsPage): string {
   const pages = Math.ceil(results.total / SEARCH_RESULTS_PER_PAGE);
+  const ofPages = pages > 1 ? ` (page ${page} of ${pages})` : "";
   const count =
     results.total === 0
       ? "No posts match. Try fewer or different words."
-      : `${results.total} ${results.total === 1 ? "post matches" : "posts match"}${pages > 1 ? ` (page ${page} of ${pages})` : ""}.`;
+      : results.newestOnly
+        ? `More than ${results.total} posts match. These are the best matches among the newest ${results.total}${ofPages}.`
+        : `${results.total} ${results.total === 1 ? "post matches" : "posts match"}${ofPages}.`;
   const hits = results.hits.map(
     (hit) =>
       `<li><h2 class="post-title"><a href="${escapeHtml(hit.permalink)}">${escapeHtml(hit.title)}</a></h2>` +

@@ -429,7 +429,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
   "app/search-first/route.ts#GET": entry({
     verdicts: ANYONE,
     prepare: async () => {
-      const frameResults = searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: { hits: [], total: 0 }, timeZone: "UTC" });
+      const frameResults = searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: { hits: [], total: 0, newestOnly: false }, timeZone: "UTC" });
       shareCachedPageHtml((path) => (path === searchResultsPath(SEARCH_FRAME_QUERY) ? `<main>${frameResults}</main>` : undefined));
     },
     arrival: () => ({ path: "/search-first?q=harbour" }),

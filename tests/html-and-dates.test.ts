@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { formatDateHeader, formatTime, localDayKey } from "../lib/dates";
-import { sanitizeCommentHtml, sanitizePostHtml } from "../lib/html";
+import { sanitizeCommentHtml, sanitizePostHtml, snippetHtml } from "../lib/html";
 import { permalinkFor, slugify } from "../lib/permalinks";
 
 describe("the HTML allowlist", () => {
@@ -19,6 +19,19 @@ describe("the HTML allowlist", () => {
       `<p>I <b>agree</b>, <i>mostly</i>: <a href="https://example.com" rel="nofollow ugc noopener">see</a></p>`,
     );
     expect(sanitizeCommentHtml(`<h1>Big</h1><img src=x onerror=alert(1)>`)).toBe(`&lt;h1&gt;Big&lt;/h1&gt;&lt;img /&gt;`);
+  });
+});
+
+describe("a search snippet", () => {
+  test("shows its text as it reads in the post, the matches marked, fragments parted, nothing else as markup", () => {
+    // What ts_headline makes of a stored body with its tags stripped: sanitizePostHtml's entities.
+    const stored = sanitizePostHtml(`<p>Tom &amp; Jerry's "<b>jam</b>" &lt;script&gt;alert(1)&lt;/script&gt;</p>`).replace(/<[^>]*>/g, " ");
+    const snippet = `  ${stored.replace("jam", "\u0001jam\u0002")}\u0003later \u0001jam\u0002 again `;
+    expect(snippetHtml(snippet)).toBe(`Tom &amp; Jerry&apos;s &quot; <mark>jam</mark> &quot; &lt;script&gt;alert(1)&lt;/script&gt;  … later <mark>jam</mark> again`);
+  });
+
+  test("keeps its marks balanced whatever sentinels the body itself held", () => {
+    expect(snippetHtml("a \u0002b\u0001 c \u0001d\u0002\u0002 e \u0001f")).toBe("a b<mark> c d</mark> e <mark>f</mark>");
   });
 });
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { escapeAsNextLeaves } from "../lib/next-path-segment.mjs";
 import { canonicalSearchQuery, queryOfSearchSegment, searchResultsPath } from "../lib/search-address.mjs";
+import { SEARCH_RESULTS_PER_PAGE, searchResultsHtml } from "../lib/search-results-html";
 import { withMigratedDatabase } from "./support/databases";
 import { runSql } from "./support/sql";
 
@@ -62,7 +63,37 @@ describe("search", () => {
     }
     expect(seen.size).toBe(15);
     expect(seen.has("hidden-draft")).toBe(false);
-    expect(await search("quince", 6)).toEqual({ hits: [], total: 0 });
+    expect(await search("quince", 6)).toEqual({ hits: [], total: 0, newestOnly: false });
+  });
+
+  test("a query matching more posts than are ranked ranks only the newest of them, and the page says so", async () => {
+    const newest = (rankedAtMost: number, page = 1) => searchPosts({ query: "quince", page, perPage: 3, now: new Date(), rankedAtMost });
+    // The title match, second newest, would come first; ranking the newest one alone leaves it out.
+    expect(await newest(1)).toMatchObject({ hits: [{ id: "body-match" }], total: 1, newestOnly: true });
+    const three = await newest(3);
+    expect(three.hits.map((hit) => hit.id)).toEqual(["title-match", "body-match", "older-body-match"]);
+    expect(three).toMatchObject({ total: 3, newestOnly: true });
+    // Fourteen ranked, three a page: the oldest match, and only it, is left out of every page.
+    const pages = await Promise.all([1, 2, 3, 4, 5].map((page) => newest(14, page)));
+    expect(pages.every(({ total, newestOnly }) => total === 14 && newestOnly)).toBe(true);
+    const ranked = pages.flatMap(({ hits }) => hits.map((hit) => hit.id));
+    expect(new Set(ranked).size).toBe(14);
+    expect(ranked).not.toContain("bulk-11");
+    expect(await newest(14, 6)).toEqual({ hits: [], total: 0, newestOnly: false });
+
+    const pageTwo = await searchPosts({ query: "quince", page: 2, perPage: SEARCH_RESULTS_PER_PAGE, now: new Date(), rankedAtMost: 14 });
+    expect(searchResultsHtml({ q: "quince", page: 2, results: pageTwo, timeZone: "UTC" })).toContain(
+      `<p aria-live="polite">More than 14 posts match. These are the best matches among the newest 14 (page 2 of 2).</p>`,
+    );
+  });
+
+  test("a query matching exactly as many posts as are ranked, or fewer, is ranked whole and counted as it is", async () => {
+    for (const rankedAtMost of [15, 16]) {
+      const { hits, total, newestOnly } = await searchPosts({ query: "quince", page: 1, perPage: 3, now: new Date(), rankedAtMost });
+      expect({ ids: hits.map((hit) => hit.id), total, newestOnly }).toEqual({ ids: ["title-match", "body-match", "older-body-match"], total: 15, newestOnly: false });
+    }
+    const whole = await searchPosts({ query: "quince", page: 1, perPage: SEARCH_RESULTS_PER_PAGE, now: new Date(), rankedAtMost: 15 });
+    expect(searchResultsHtml({ q: "quince", page: 1, results: whole, timeZone: "UTC" })).toContain(`<p aria-live="polite">15 posts match (page 1 of 2).</p>`);
   });
 });
 

@@ -9,7 +9,7 @@ import { searchQuery } from "@/lib/validation/reader";
 
 // The frame's own results ("No posts match"), which a first answer's replace: no hit, so no date
 // in any time zone.
-const FRAME_RESULTS_HTML = searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: { hits: [], total: 0 }, timeZone: "UTC" });
+const FRAME_RESULTS_HTML = searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: { hits: [], total: 0, newestOnly: false }, timeZone: "UTC" });
 
 let frameMismatchReported = false;
 
