@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DestinationStream } from "pino";
 
 export const REQUEST_ID_HEADER: string;
+/** About how many bytes of lines go out in one write. */
+export const BATCH_BYTES: number;
 export function createAccessLog(options?: {
   env?: Record<string, string | undefined>;
   destination?: DestinationStream;

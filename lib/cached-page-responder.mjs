@@ -156,6 +156,9 @@ function acceptsGzip(request) {
   return typeof accepted === "string" && /\bgzip\b/i.test(accepted) && !/\bgzip\s*;\s*q=0(?:\.0*)?\b/i.test(accepted);
 }
 
+// A feed's address without a query, most of a feed reader's requests (only ever read).
+const NO_QUERY = new URLSearchParams();
+
 // The cached page first answers to queries are made from (app/search-first/route.ts).
 const SEARCH_FRAME_PATH = searchResultsPath(SEARCH_FRAME_QUERY);
 
@@ -279,7 +282,7 @@ export function createCachedPageResponder({ distDir, securityHeadersFor, refillP
     const queryAt = url.indexOf("?");
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
     const query = queryAt === -1 ? "" : url.slice(queryAt + 1);
-    const feedPath = pathname.startsWith("/feeds/") ? cachedFeedPath(pathname, new URLSearchParams(query)) : undefined;
+    const feedPath = pathname.startsWith("/feeds/") ? cachedFeedPath(pathname, query ? new URLSearchParams(query) : NO_QUERY) : undefined;
     if (feedPath) return respondWithFeed(request, response, pathname, feedPath, ownHeaders);
     if (pathname === "/search" && query) return respondToSearch(request, response, query, ownHeaders);
     if (!url || !PLAIN_PATH.test(url) || url.startsWith("/api/")) return "BYPASS";

@@ -56,6 +56,18 @@ function leadsToRender(entry) {
 // Enough for every hot page; older paths fall back to Next's own routing, which is only slower.
 const MAX_INDEXED_PATHS = 20_000;
 
+/** cache entry value → its tags, read once: a cached page's every request checks them. */
+const tagLists = new WeakMap();
+function tagsOf(value) {
+  let tags = tagLists.get(value);
+  if (!tags) {
+    const header = value.headers?.["x-next-cache-tags"];
+    tags = typeof header === "string" && header !== "" ? header.split(",") : [];
+    tagLists.set(value, tags);
+  }
+  return tags;
+}
+
 /**
  * How Next itself would treat a page cache entry, mirroring IncrementalCache.get: "fresh" (a HIT),
  * "stale" (past its revalidate time, or a tag revalidated with a lifetime: served while Next
@@ -67,8 +79,7 @@ function freshness(entry, cacheControl) {
   const { revalidate, expire } = cacheControl;
   const at = now();
   if (typeof expire === "number" && at >= entry.lastModified + expire * 1000) return undefined;
-  const tags = entry.value.headers?.["x-next-cache-tags"];
-  const tagList = typeof tags === "string" && tags !== "" ? tags.split(",") : [];
+  const tagList = tagsOf(entry.value);
   if (areTagsExpired(tagList, entry.lastModified)) return undefined;
   const pastRevalidate = typeof revalidate === "number" && at >= entry.lastModified + revalidate * 1000;
   return pastRevalidate || areTagsStale(tagList, entry.lastModified) ? "stale" : "fresh";

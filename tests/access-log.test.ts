@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { batchedLines, createAccessLog } from "../lib/access-log.mjs";
+import { BATCH_BYTES, batchedLines, createAccessLog } from "../lib/access-log.mjs";
 
 const SECRET = "a-test-secret-of-at-least-thirty-two-characters";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -93,19 +93,21 @@ describe("the access log", () => {
     expect(garbled.requestId).toMatch(UUID);
   });
 
-  test("lines go out to stdout's writer in batches of 8 KB, and a quiet server's within a second", () => {
+  test("lines go out to stdout's writer in batches of 64 KB, and a quiet server's within a second", () => {
     vi.useFakeTimers();
     try {
       const written: string[] = [];
       let flushes = 0;
       const destination = batchedLines({ write: (text) => void written.push(text), flush: () => void flushes++, flushSync: () => {} });
       const line = `${JSON.stringify({ msg: "request", path: `/${"a".repeat(90)}` })}\n`;
-      for (let n = 0; n < 100; n++) destination.write(line);
-      expect(written).toEqual([line.repeat(Math.ceil(8192 / line.length))]);
+      const lines = Math.ceil(BATCH_BYTES / line.length) + 40;
+      for (let n = 0; n < lines; n++) destination.write(line);
+      expect(BATCH_BYTES).toBe(65_536);
+      expect(written).toEqual([line.repeat(Math.ceil(BATCH_BYTES / line.length))]);
       vi.advanceTimersByTime(999);
       expect(written).toHaveLength(1);
       vi.advanceTimersByTime(1);
-      expect(written.join("")).toBe(line.repeat(100));
+      expect(written.join("")).toBe(line.repeat(lines));
       expect(flushes).toBe(1);
     } finally {
       vi.useRealTimers();
