@@ -82,7 +82,8 @@ export function CommentForm({ target, parentId, refused }: { target: CommentForm
       {asGuest && (
         <>
           <p className="form-hint">
-            Comment as a guest, or <Link href={signIn}>sign in</Link> first. A guest&apos;s comment shows once a moderator approves it.
+            Comment as a guest, or <Link href={signIn}>sign in</Link> first. A guest&apos;s comment shows once a moderator approves it. Your name
+            links to your web site; your email is never shown, only the blog&apos;s moderators see it.
           </p>
           <GuestFields formId={formId} state={state} />
         </>

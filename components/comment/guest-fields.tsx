@@ -3,8 +3,8 @@ import { GUEST_URL_MAX_LENGTH, type GuestField } from "@/lib/validation/comments
 
 const FIELDS: readonly { name: GuestField; label: string; type: string; autoComplete: string; maxLength: number; required?: boolean }[] = [
   { name: "authorName", label: "Your name", type: "text", autoComplete: "name", maxLength: 80, required: true },
-  { name: "authorUrl", label: "Your web site (optional, shown as a link on your name)", type: "url", autoComplete: "url", maxLength: GUEST_URL_MAX_LENGTH },
-  { name: "authorEmail", label: "Your email (optional, never shown; only the blog's moderators see it)", type: "email", autoComplete: "email", maxLength: 254 },
+  { name: "authorUrl", label: "Your web site (optional)", type: "url", autoComplete: "url", maxLength: GUEST_URL_MAX_LENGTH },
+  { name: "authorEmail", label: "Your email (optional)", type: "email", autoComplete: "email", maxLength: 254 },
 ];
 
 /**
