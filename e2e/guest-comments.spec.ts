@@ -129,3 +129,19 @@ test("without JavaScript: a refused guest gets their text back on the comment pa
   expect(await guestComments("No script, no account")).toEqual([{ status: "PENDING", userId: null, authorName: "Nora No-Script", authorUrl: "https://nora.example.net/", authorEmail: null }]);
   await guest.context().close();
 });
+
+test("a signed-in reader's form on a blog open to guests asks no name and posts as their account", async ({ browser }) => {
+  const reader = await accounts.make("READER", "Rita Reader");
+  const page = await signedInPage(browser, reader);
+  await page.goto(postPath);
+  const form = page.locator("#comment-form");
+  // The guest's fields go once the page knows who reads.
+  await expect(form.getByLabel("Your name", { exact: true })).toHaveCount(0);
+  const text = `Signed in, on an open blog ${reader.id}`;
+  await form.getByLabel("Your comment").fill(text);
+  await form.getByRole("button", { name: "Publish" }).click();
+  await expect(page).toHaveURL(/#c[a-z0-9]+$/);
+  await expect(page.locator(new URL(page.url()).hash)).toContainText("Rita Reader said...");
+  expect(await guestComments(text)).toEqual([{ status: "VISIBLE", userId: reader.id, authorName: null, authorUrl: null, authorEmail: null }]);
+  await page.context().close();
+});

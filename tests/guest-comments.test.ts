@@ -43,7 +43,8 @@ beforeEach(async () => {
 });
 
 interface Sent {
-  authorName?: string;
+  /** Left out of the form when undefined, as a signed-in reader's form leaves it out. */
+  authorName?: string | undefined;
   authorUrl?: string;
   authorEmail?: string;
   body?: string;
@@ -59,7 +60,7 @@ async function send(fields: Sent, { from = address, forwardedFor, signedInAs }: 
   if (signedInAs) headers.set("cookie", `next-auth.session-token=${await sessionTokenFor(signedInAs.id, SECRET)}`);
   const form = new FormData();
   const sent = { postId: post.postId, permalink: post.permalink, formKey: "form-1", authorName: "Gwen Guest", body: "Hello from a guest.", ...fields };
-  for (const [name, value] of Object.entries(sent)) form.append(name, value);
+  for (const [name, value] of Object.entries(sent)) if (value !== undefined) form.append(name, value);
   const request = nextRequest(new URL(post.permalink, BLOG_URL), { method: "POST", headers });
   const { outcome, expiredTags } = await inNextRequest({ page: "lib/actions/comments", request }, () => actions.postGuestComment({ ok: false }, form));
   if (outcome.status === "rejected") throw outcome.reason;
@@ -98,18 +99,26 @@ describe("a guest's comment", () => {
     expect((await db.comment.findFirst({ where: { postId: post.postId, parentId: first!.id } }))?.authorName).toBe("Gwen Guest");
   });
 
-  test("from someone signed in is their account's, whatever name the form carries", async () => {
+  test("from someone signed in is their account's: their form asks no name, and a name the form still carries is not theirs to give", async () => {
     const reader = await makeAccount("READER");
-    const { state } = await send({ authorName: "Someone Else" }, { signedInAs: reader });
-    expect(state.landAt).toMatch(/^c/);
-    expect(await stored()).toMatchObject([{ status: "VISIBLE", userId: reader.id, authorName: null, authorEmail: null }]);
+    expect((await send({ authorName: undefined, body: "Signed in." }, { signedInAs: reader })).state.landAt).toMatch(/^c/);
+    expect((await send({ authorName: "Someone Else", body: "Still me." }, { signedInAs: reader })).state.landAt).toMatch(/^c/);
+    expect(await stored()).toMatchObject([
+      { status: "VISIBLE", userId: reader.id, authorName: null, authorEmail: null },
+      { status: "VISIBLE", userId: reader.id, authorName: null, authorEmail: null },
+    ]);
   });
 });
+
+/** The guest's fields the form sent, as a refusal gives them back. */
+const typedValues = ({ authorName, authorUrl, authorEmail }: Sent) =>
+  Object.fromEntries(Object.entries({ authorName, authorUrl, authorEmail }).filter(([, value]) => value !== undefined));
 
 describe("refused, with nothing stored and everything typed given back", () => {
   const typed = { authorName: "Gwen Guest", authorUrl: "https://gwen.example.org/", authorEmail: "gwen@example.org", body: "Words worth keeping." };
   test.each([
-    ["no name", { authorName: "" }, "authorName", "Enter your name."],
+    ["no name field", { authorName: undefined }, "authorName", "Enter your name."],
+    ["an empty name", { authorName: "" }, "authorName", "Enter your name."],
     ["a name of spaces", { authorName: "   " }, "authorName", "Enter your name."],
     ["a name past 80 characters", { authorName: "n".repeat(81) }, "authorName", "Use at most 80 characters."],
     ["a script address", { authorUrl: "javascript:alert(1)" }, "authorUrl", "Give a web address that starts with http:// or https://, or leave it empty."],
@@ -121,7 +130,7 @@ describe("refused, with nothing stored and everything typed given back", () => {
   ] as const)("%s", async (_case, change, field, message) => {
     const sent = { ...typed, ...change };
     const { state, expiredTags } = await send(sent);
-    expect(state).toMatchObject({ ok: false, message: "Please correct the fields below.", body: sent.body, values: { authorName: sent.authorName, authorUrl: sent.authorUrl, authorEmail: sent.authorEmail } });
+    expect(state).toMatchObject({ ok: false, message: "Please correct the fields below.", body: sent.body, values: typedValues(sent) });
     expect(state.errors?.[field]).toEqual([message]);
     expect(expiredTags).toEqual([]);
     expect(await stored()).toEqual([]);

@@ -10,8 +10,10 @@ import { flashRefusedComment } from "@/lib/comments/refused-flash";
 import { editComment } from "@/lib/comments/edit";
 import { moderateComment } from "@/lib/comments/moderate";
 import { removeOwnComment } from "@/lib/comments/remove";
+import { InvalidFieldsError } from "@/lib/errors";
 import { submittedByScript } from "@/lib/form-flash";
 import { commentIdSchema, editCommentSchema, guestCommentSchema, guestValues, moderationSchema, newCommentSchema, permalinkSchema, type GuestField, type NewComment } from "@/lib/validation/comments";
+import { NAME_MISSING } from "@/lib/validation/people";
 
 /**
  * A comment form's state: besides the usual fields, the text sent (and a guest's name, web site
@@ -39,8 +41,10 @@ const createAsAccount = signedInAction({ schema: newCommentSchema, unexpected: N
 // knows who reads, and all it shows without JavaScript) comments as their account: who writes is
 // settled here, never by what the page rendered.
 const createAsAnyone = publicAction({ schema: guestCommentSchema, unexpected: NOT_POSTED }, async (input, user, context) => {
+  if (user) return create({ user }, input, context);
+  if (!input.authorName) throw new InvalidFieldsError({ authorName: [NAME_MISSING] });
   const guest = { name: input.authorName, url: input.authorUrl, email: input.authorEmail, address: await currentClientAddress() };
-  return create(user ? { user } : { guest }, input, context);
+  return create({ guest }, input, context);
 });
 
 export async function postComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {

@@ -39,12 +39,13 @@ const optional = <Schema extends z.ZodType>(schema: Schema) =>
 export const GUEST_URL_MAX_LENGTH = 2000;
 
 /**
- * The guest comment form (blogs open to ANYONE): a new comment's fields, the guest's name, and
- * optionally their web site (shown as a link on their name, so only http and https) and an email
- * address that is never shown. A signed-in reader sending it comments as their account instead.
+ * The comment form of a blog open to ANYONE: a new comment's fields and, from a guest, their name
+ * (required by the action once it knows nobody is signed in), and optionally their web site (shown as a link on their name, so only http and
+ * https) and an email address that is never shown. A signed-in reader's form has none of these:
+ * they comment as their account.
  */
 export const guestCommentSchema = newCommentSchema.extend({
-  authorName: displayName,
+  authorName: optional(displayName),
   authorUrl: optional(
     z
       .string()

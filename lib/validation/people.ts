@@ -10,8 +10,10 @@ export const email = z
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address." }).max(254, { message: "That email address is too long." }));
 
+export const NAME_MISSING = "Enter your name.";
+
 export const displayName = text()
   .trim()
-  .min(1, { message: "Enter your name." })
+  .min(1, { message: NAME_MISSING })
   .max(80, { message: "Use at most 80 characters." })
   .refine(hasNoBidiControls, { message: "Your name cannot hold characters that reverse the text around it." });
