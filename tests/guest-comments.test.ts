@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "../lib/client-address-header.mjs";
+import { blogSettingsSchema } from "../lib/validation/settings";
 import { BLOG_URL, makeAccount, makePost, type Account, type PostRef } from "./authorization-matrix-fixtures";
 import { withMigratedDatabase } from "./support/databases";
 import { inNextRequest, nextRequest } from "./support/next-request";
@@ -14,7 +15,6 @@ let db: typeof import("../lib/db").db;
 let actions: typeof import("../lib/actions/comments");
 let moderation: typeof import("../lib/comments/moderate");
 let postPage: typeof import("../lib/queries/post-page");
-let settings: typeof import("../lib/validation/settings");
 
 beforeAll(async () => {
   Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_URL: BLOG_URL, NEXTAUTH_SECRET: SECRET });
@@ -22,7 +22,6 @@ beforeAll(async () => {
   actions = await import("../lib/actions/comments");
   moderation = await import("../lib/comments/moderate");
   postPage = await import("../lib/queries/post-page");
-  settings = await import("../lib/validation/settings");
 });
 
 const policy = (commentPermission: "SIGNED_IN" | "ANYONE" | "NOBODY") =>
@@ -178,6 +177,6 @@ describe("idempotency and the honeypot", () => {
 });
 
 test("the comment policy setting takes ANYONE beside SIGNED_IN and NOBODY, and nothing else", () => {
-  const parse = (commentPermission: string) => settings.blogSettingsSchema.shape.commentPermission.safeParse(commentPermission).success;
+  const parse = (commentPermission: string) => blogSettingsSchema.shape.commentPermission.safeParse(commentPermission).success;
   expect(["SIGNED_IN", "ANYONE", "NOBODY", "EVERYONE", "anyone"].map(parse)).toEqual([true, true, true, false, false]);
 });
