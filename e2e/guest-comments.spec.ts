@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { runSql } from "../tests/support/sql";
 import { randomClientIp, signedInPage, trackedAccounts } from "./support/accounts";
 import { holdBlogSettings } from "./support/blog-settings-lock";
+import { htmlProblems } from "./support/html-validity";
 
 // Guests comment only on a blog open to "Anyone", a blog-wide setting: an admin opens it in the
 // dashboard (which refreshes the cached reader pages) while these tests hold the settings lock,
@@ -107,6 +108,7 @@ test("with JavaScript: a refused guest keeps their text; posted, it awaits moder
 
 test("without JavaScript: a refused guest gets their text back on the comment page, then posts and is told it awaits moderation", async ({ browser }) => {
   const guest = await guestPage(browser, { javaScriptEnabled: false });
+  expect(await htmlProblems(await (await guest.request.get(postPath)).text())).toEqual([]);
   await guest.goto(postPath);
   const text = `No script, no account ${Date.now()}\n\nSecond paragraph.`;
   const form = guest.locator("#comment-form");
@@ -118,6 +120,7 @@ test("without JavaScript: a refused guest gets their text back on the comment pa
   await expect(guest).toHaveURL(new RegExp(`/comment\\?on=${encodeURIComponent(postPath).replaceAll("%", "\\%")}`));
   await expect(guest.getByRole("alert")).toContainText("Please correct the fields below.");
   await expect(guest.locator("#comment-form-authorName-error")).toHaveText("Enter your name.");
+  expect(await htmlProblems(await guest.content())).toEqual([]);
   await expect(guest.getByLabel("Your comment")).toHaveValue(text);
   await expect(guest.getByLabel("Your web site (optional)")).toHaveValue("https://nora.example.net/");
   expect(await guestComments("No script, no account")).toEqual([]);
