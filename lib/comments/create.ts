@@ -47,32 +47,29 @@ export type CreateCommentOptions = CommentWriter & {
   now: Date;
 };
 
-export async function createComment({ user, guest, postId, parentId, body, formKey, honeypot, now }: CreateCommentOptions): Promise<CreatedComment> {
+export async function createComment({ postId, parentId, body, formKey, honeypot, now, ...who }: CreateCommentOptions): Promise<CreatedComment> {
   const post = await findOpenPost(postId, now);
   if (honeypot) return { id: null, status: "VISIBLE", postId, permalink: post.permalink, expire: [] };
 
   // A guest is told the blog takes no guests before anything else, even a comment already made.
-  const guestStatus = guest && (await guestStatusUnderPolicy());
-  // A guest is known by address and name: a retry from there finds the comment, while two people
-  // behind one address (a household, an office) who give different names never merge.
-  const writer = user ? user.id : `guest:${guest.address}:${guest.name}`;
-  const idempotencyKey = commentIdempotencyKey({ writer, postId, parentId, formKey, body });
+  const guestStatus = who.guest && (await guestStatusUnderPolicy());
+  const writer = writerOf(who);
+  const idempotencyKey = commentIdempotencyKey({ writer: writer.known, postId, parentId, formKey, body });
   const earlier = await findByKey(idempotencyKey);
   if (earlier) return { ...earlier, permalink: post.permalink, expire: [] };
 
   const bodyHtml = commentTextToHtml(body);
-  const status = guestStatus ?? (await statusUnderPolicy({ user: user!, post, bodyHtml, now }));
+  const status = guestStatus ?? (await statusUnderPolicy({ user: who.user!, post, bodyHtml, now }));
   const attachTo = parentId ? await replyTarget(parentId, postId) : null;
-  const author = user ? { userId: user.id } : { authorName: guest.name, authorUrl: guest.url ?? null, authorEmail: guest.email ?? null };
   try {
     // The insert comes first: a concurrent copy of this submission waits on the unique key until
     // this transaction ends, then finds the comment, without spending the writer's rate limit.
     const id = await db.$transaction(async (tx) => {
       const comment = await tx.comment.create({
-        data: { postId, parentId: attachTo, ...author, bodyHtml, status, idempotencyKey, createdAt: now },
+        data: { postId, parentId: attachTo, ...writer.columns, bodyHtml, status, idempotencyKey, createdAt: now },
         select: { id: true },
       });
-      const limit = await hitRateLimits(COMMENT_RATE_LIMITS, user ? user.id : `address:${guest.address}`, now, tx);
+      const limit = await hitRateLimits(COMMENT_RATE_LIMITS, writer.limited, now, tx);
       if (!limit.allowed) throw new AppError("RATE_LIMITED", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
       return comment.id;
     });
@@ -82,6 +79,16 @@ export async function createComment({ user, guest, postId, parentId, body, formK
     if (!raced) throw error;
     return { ...raced, permalink: post.permalink, expire: [] };
   }
+}
+
+/** Who the comment's idempotency key knows and its rate limits count, and its author columns. */
+function writerOf({ user, guest }: CommentWriter) {
+  if (user) return { known: user.id, limited: user.id, columns: { userId: user.id } };
+  // A guest is known by address and name: a retry from there finds the comment, while two people
+  // behind one address (a household, an office) who give different names never merge. Their
+  // limits count by address alone, so a new name each time gains nothing.
+  const { address, name, url, email } = guest;
+  return { known: `guest:${address}:${name}`, limited: `address:${address}`, columns: { authorName: name, authorUrl: url ?? null, authorEmail: email ?? null } };
 }
 
 async function findByKey(idempotencyKey: string) {
