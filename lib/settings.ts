@@ -20,15 +20,15 @@ const ALL_FIELDS = {
 } as const;
 
 /** What reader pages need from the settings. */
-export type BlogSettings = Pick<BlogSettingsInput, "blogTitle" | "description" | "postsPerPage" | "timeZone">;
+export type BlogSettings = Pick<BlogSettingsInput, "blogTitle" | "description" | "postsPerPage" | "timeZone" | "commentPermission">;
 
 /** The settings reader pages use, cached until a save expires them (lib/cache-invalidation.ts). */
 export async function getBlogSettings(): Promise<BlogSettings> {
   "use cache";
   cacheTag(tags.settings);
   cacheLife("max");
-  const { blogTitle, description, postsPerPage, timeZone } = await getCurrentSettings();
-  return { blogTitle, description, postsPerPage, timeZone };
+  const { blogTitle, description, postsPerPage, timeZone, commentPermission } = await getCurrentSettings();
+  return { blogTitle, description, postsPerPage, timeZone, commentPermission };
 }
 
 /** The settings as they are now (not the cached copy): for the settings form and the comment policy. */

@@ -155,6 +155,18 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     call: formCall((post: make.PostRef) => ({ postId: post.postId, body: "Lovely post.", formKey: crypto.randomUUID(), permalink: post.permalink })),
     state: async ({ postId }: make.PostRef) => (await db()).comment.count({ where: { postId } }),
   }),
+  // On a blog open to ANYONE, anyone may: those without a working session comment as guests
+  // (held for moderation), the signed-in as their accounts.
+  [`${blogPost}#postGuestComment`]: entry({
+    verdicts: ANYONE,
+    prepare: async (world) => {
+      await (await db()).setting.upsert({ where: { id: 1 }, create: { blogTitle: "Blog", commentPermission: "ANYONE" }, update: { commentPermission: "ANYONE" } });
+      return make.makePost(world.author, "published");
+    },
+    arrival: (post: make.PostRef) => ({ path: post.permalink }),
+    call: formCall((post: make.PostRef) => ({ postId: post.postId, body: "Lovely post.", formKey: crypto.randomUUID(), permalink: post.permalink, authorName: "A Guest" })),
+    state: async ({ postId }: make.PostRef) => (await db()).comment.count({ where: { postId } }),
+  }),
   [`${blogPost}#saveCommentEdit`]: entry({
     verdicts: { ...REFUSED_AS_SIGNED_OUT, reader: "refused", otherAuthor: "refused", author: "allowed", demotedAuthor: "allowed", admin: "refused" },
     prepare: (world) => commentOnOwnPost(world, (them) => them.author),

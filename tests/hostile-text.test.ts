@@ -13,7 +13,7 @@ let searchPosts: typeof import("../lib/queries/search").searchPosts;
 let schemas: {
   comments: typeof import("../lib/validation/comments");
   posts: typeof import("../lib/validation/posts");
-  accounts: typeof import("../lib/validation/accounts");
+  people: typeof import("../lib/validation/people");
   reader: typeof import("../lib/validation/reader");
   settings: typeof import("../lib/validation/settings");
 };
@@ -26,7 +26,7 @@ beforeAll(async () => {
   schemas = {
     comments: await import("../lib/validation/comments"),
     posts: await import("../lib/validation/posts"),
-    accounts: await import("../lib/validation/accounts"),
+    people: await import("../lib/validation/people"),
     reader: await import("../lib/validation/reader"),
     settings: await import("../lib/validation/settings"),
   };
@@ -52,7 +52,7 @@ describe("NUL and lone surrogates", () => {
     const stored = "beforeafter and \ufffd alone";
     expect(schemas.comments.commentBody.parse(typed)).toBe(stored);
     expect(schemas.posts.postTitle.parse(typed)).toBe(stored);
-    expect(schemas.accounts.displayName.parse(typed)).toBe(stored);
+    expect(schemas.people.displayName.parse(typed)).toBe(stored);
     expect(schemas.reader.searchQuery.parse({ q: typed }).q).toBe(stored);
     expect(schemas.settings.blogSettingsSchema.shape.description.parse(typed)).toBe(stored);
     // A comment of NULs alone is empty.
@@ -76,7 +76,7 @@ describe("NUL and lone surrogates", () => {
 test("a display name cannot hold characters that reverse the text around it", () => {
   // "‮yrellE eiggaM" reads as "Maggie Ellery" on screen.
   for (const name of ["\u202eyrellE eiggaM", "Pat \u2067Reader", "Pat \u202aReader"]) {
-    expect(schemas.accounts.displayName.safeParse(name).error?.issues[0]?.message).toBe("Your name cannot hold characters that reverse the text around it.");
+    expect(schemas.people.displayName.safeParse(name).error?.issues[0]?.message).toBe("Your name cannot hold characters that reverse the text around it.");
   }
-  expect(schemas.accounts.displayName.parse("José Ñúñez 李")).toBe("José Ñúñez 李");
+  expect(schemas.people.displayName.parse("José Ñúñez 李")).toBe("José Ñúñez 李");
 });

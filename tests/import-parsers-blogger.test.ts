@@ -167,6 +167,13 @@ describe("Blogger's classic export", () => {
     expect(records).toEqual([{ type: "settings", commentPermission: "NOBODY", commentModeration: "ALWAYS", unmapped: ["BLOG_TIME_ZONE"] }]);
   });
 
+  test("Blogger's \"Anyone\" opens the blog to guests; Google accounts and members mean an account", async () => {
+    const permission = async (access: string) => (await readExport(classicFeed(setting("BLOG_COMMENT_ACCESS", access)))).records[0];
+    expect(await permission("ANYONE")).toEqual({ type: "settings", commentPermission: "ANYONE" });
+    expect(await permission("REGISTERED_USERS")).toEqual({ type: "settings", commentPermission: "SIGNED_IN" });
+    expect(await permission("BLOG_MEMBERS")).toEqual({ type: "settings", commentPermission: "SIGNED_IN" });
+  });
+
   test("refuses a truncated file, saying where it breaks off", async () => {
     const text = await fixture("blogger-classic.xml");
     const truncated = text.slice(0, Math.floor(text.length * 0.6));

@@ -1,6 +1,6 @@
 import type { CommentFormState } from "@/lib/actions/comments";
 import { COULD_NOT_SAVE } from "@/lib/action-state";
-import { COMMENT_MAX_LENGTH } from "@/lib/validation/comments";
+import { COMMENT_MAX_LENGTH, guestValues } from "@/lib/validation/comments";
 
 const TOO_LONG = `That comment is too long to send: keep it to ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters, then try again.`;
 
@@ -11,5 +11,5 @@ const TOO_LONG = `That comment is too long to send: keep it to ${COMMENT_MAX_LEN
 export function commentNotSent(formData: FormData): CommentFormState {
   const body = String(formData.get("body") ?? "");
   const tooLong = body.trim().length > COMMENT_MAX_LENGTH;
-  return { ok: false, message: tooLong ? TOO_LONG : COULD_NOT_SAVE, body };
+  return { ok: false, message: tooLong ? TOO_LONG : COULD_NOT_SAVE, body, values: guestValues(formData) };
 }

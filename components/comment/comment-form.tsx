@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useOptimistic } from "react";
-import { postComment, type CommentFormState } from "@/lib/actions/comments";
+import { postComment, postGuestComment, type CommentFormState } from "@/lib/actions/comments";
 import { commentNotSent } from "@/components/comment/comment-failure";
+import { GuestFields } from "@/components/comment/guest-fields";
 import { useCommentViewer, useHydrated } from "@/components/comment/viewer-store";
 import { withFailureState } from "@/components/forms/with-failure-state";
 import { COMMENT_MAX_LENGTH } from "@/lib/validation/comments";
@@ -14,21 +15,25 @@ export interface CommentFormTarget {
   permalink: string;
   /** The cached page's form key; the server scopes it by account and text (lib/comments/idempotency.ts). */
   formKey: string;
+  /** The blog takes guests' comments (ANYONE): the form asks those not signed in for a name. */
+  guests: boolean;
 }
 
 const NOTHING_YET: CommentFormState = { ok: false };
 const postKeepingText = withFailureState(postComment, commentNotSent);
+const postAsGuestKeepingText = withFailureState(postGuestComment, commentNotSent);
 
 /**
  * A new comment, or a reply when `parentId` is given. A plain form posting to the server action,
  * so it works without JavaScript; with it, the comment shows at once while it is sent.
  */
-export function CommentForm({ target, parentId }: { target: CommentFormTarget; parentId?: string }) {
+export function CommentForm({ target, parentId, refused }: { target: CommentFormTarget; parentId?: string; refused?: CommentFormState }) {
   const formId = parentId ? `reply-form-${parentId}` : "comment-form";
   // Until hydration (and without JavaScript) the form posts the server action itself; the
   // permalink lets that POST come back to this form.
-  const [, postWithoutScript] = useActionState(postComment, NOTHING_YET, `${target.permalink}#${formId}`);
-  const [state, formAction, sending] = useActionState(postKeepingText, NOTHING_YET);
+  const [, postWithoutScript] = useActionState(target.guests ? postGuestComment : postComment, NOTHING_YET, `${target.permalink}#${formId}`);
+  // `refused`: a guest's comment refused without JavaScript, back on the comment page to be mended.
+  const [state, formAction, sending] = useActionState(target.guests ? postAsGuestKeepingText : postKeepingText, refused ?? NOTHING_YET);
   const [preview, showPreview] = useOptimistic<string | null, string>(null, (_, text) => text);
   const viewer = useCommentViewer();
   const hydrated = useHydrated();
@@ -41,16 +46,18 @@ export function CommentForm({ target, parentId }: { target: CommentFormTarget; p
     else router.push(`${target.permalink}#${state.landAt}`);
   }, [state, target.permalink, router]);
 
-  if (viewer === null) {
+  // Back to the comment replied to: its reply form opens on a click, not at an address.
+  const signIn = `/sign-in?callbackUrl=${encodeURIComponent(`${target.permalink}#${parentId ? `c${parentId}` : formId}`)}`;
+  if (viewer === null && !target.guests) {
     return (
       <p className="comment-sign-in">
-        {/* Back to the comment replied to: its reply form opens on a click, not at an address. */}
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`${target.permalink}#${parentId ? `c${parentId}` : formId}`)}`}>
-          Sign in to {parentId ? "reply" : "comment"}
-        </Link>
+        <Link href={signIn}>Sign in to {parentId ? "reply" : "comment"}</Link>
       </p>
     );
   }
+  // Until the page knows who reads (and without JavaScript) a guest's fields show; a signed-in
+  // reader who sends them anyway comments as their account.
+  const asGuest = target.guests && !viewer;
 
   // After hydration the action goes through a function that first shows the preview.
   const submitWithPreview = (formData: FormData) => {
@@ -72,6 +79,15 @@ export function CommentForm({ target, parentId }: { target: CommentFormTarget; p
       <input type="hidden" name="permalink" value={target.permalink} />
       <input type="hidden" name="formKey" value={target.formKey} />
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
+      {asGuest && (
+        <>
+          <p className="form-hint">
+            Comment as a guest, or <Link href={signIn}>sign in</Link> first. A guest&apos;s comment shows once a moderator approves it. Your name
+            links to your web site; your email is never shown, only the blog&apos;s moderators see it.
+          </p>
+          <GuestFields formId={formId} state={state} />
+        </>
+      )}
       <label htmlFor={bodyId}>{parentId ? "Your reply" : "Your comment"}</label>
       <textarea
         id={bodyId}
@@ -85,7 +101,7 @@ export function CommentForm({ target, parentId }: { target: CommentFormTarget; p
       />
       <p id={`${formId}-hint`} className="form-hint">
         Plain text; a blank line starts a paragraph and links become clickable. You may use &lt;b&gt;, &lt;i&gt; and &lt;a href=&quot;…&quot;&gt;.
-        {viewer === undefined && " Not signed in? Publishing takes you to sign in first, and your text is not kept: copy a long comment before you go."}
+        {viewer === undefined && !target.guests && " Not signed in? Publishing takes you to sign in first, and your text is not kept: copy a long comment before you go."}
       </p>
       {/* A honeypot: hidden from people and from assistive technology, filled in by naive bots. */}
       <div className="comment-website" aria-hidden="true">

@@ -18,6 +18,7 @@ const MODERATION_CHOICES = [
 
 const PERMISSION_CHOICES = [
   { value: "SIGNED_IN", label: "Signed-in readers" },
+  { value: "ANYONE", label: "Anyone: signed-in readers, and guests who give a name" },
   { value: "NOBODY", label: "Nobody (comments are closed)" },
 ];
 
@@ -91,6 +92,7 @@ export function SettingsForm({ settings, timeZones }: { settings: BlogSettingsIn
         <Field
           id="setting-commentPermission"
           label="Who may comment"
+          hint="Guests' comments always wait for a moderator."
           errors={errors?.commentPermission}
           control={(props) => <Choices {...props} name="commentPermission" defaultValue={settings.commentPermission} choices={PERMISSION_CHOICES} />}
         />

@@ -1,49 +1,78 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import type { NotPostedReason } from "@/components/comment/not-posted-notes";
-import { signedInAction } from "@/lib/action-client";
+import { publicAction, signedInAction, type ActionContext } from "@/lib/action-client";
 import type { ActionFailure, ActionResult, ActionState } from "@/lib/action-state";
-import { createComment } from "@/lib/comments/create";
+import { currentClientAddress } from "@/lib/client-address";
+import { createComment, type CommentWriter, type CreatedComment } from "@/lib/comments/create";
+import { flashRefusedComment } from "@/lib/comments/refused-flash";
 import { editComment } from "@/lib/comments/edit";
 import { moderateComment } from "@/lib/comments/moderate";
 import { removeOwnComment } from "@/lib/comments/remove";
+import { InvalidFieldsError } from "@/lib/errors";
 import { submittedByScript } from "@/lib/form-flash";
-import { commentIdSchema, editCommentSchema, moderationSchema, newCommentSchema } from "@/lib/validation/comments";
+import { commentIdSchema, editCommentSchema, guestCommentSchema, guestValues, moderationSchema, newCommentSchema, permalinkSchema, type GuestField, type NewComment } from "@/lib/validation/comments";
+import { NAME_MISSING } from "@/lib/validation/people";
 
 /**
- * A comment form's state: besides the usual fields, the text sent, so a refused comment stays in
- * the box, and after a comment is posted the anchor the page moves to (`c<id>`).
+ * A comment form's state: besides the usual fields, the text sent (and a guest's name, web site
+ * and email), so a refused comment stays in the form, and after a comment is posted the anchor the
+ * page moves to (`c<id>`).
  */
-export type CommentFormState = ActionState<"body"> & { body?: string; landAt?: string };
-
-// Only used to come back to the post (after signing in, or to a note on a refused comment), so
-// only a permalink's shape is accepted: never a way to send a reader off the site.
-const permalinkSchema = z.string().regex(/^\/\d{4}\/\d{2}\/[\w-]+$/);
+export type CommentFormState = ActionState<"body" | GuestField> & { body?: string; values?: Partial<Record<GuestField, string>>; landAt?: string };
 
 const ON_OUR_SIDE = "Something went wrong on our side; please try again.";
 
 // The notes a reader without JavaScript is sent to (components/comment/not-posted-notes.tsx).
 const NOT_POSTED_BECAUSE: Partial<Record<string, NotPostedReason>> = { INVALID: "invalid", NOT_FOUND: "not-found", CLOSED: "closed", RATE_LIMITED: "rate-limited" };
 
-const create = signedInAction(
-  { schema: newCommentSchema, unexpected: `Your comment was not posted. ${ON_OUR_SIDE}` },
-  async ({ postId, parentId, body, formKey, website }, user, { expire }) => {
-    const created = await createComment({ user, postId, parentId, body, formKey, honeypot: website, now: new Date() });
-    expire(created.expire);
-    return created;
-  },
-);
+const NOT_POSTED = `Your comment was not posted. ${ON_OUR_SIDE}`;
+
+async function create(writer: CommentWriter, { postId, parentId, body, formKey, website }: NewComment, { expire }: ActionContext): Promise<CreatedComment> {
+  const created = await createComment({ ...writer, postId, parentId, body, formKey, honeypot: website, now: new Date() });
+  expire(created.expire);
+  return created;
+}
+
+const createAsAccount = signedInAction({ schema: newCommentSchema, unexpected: NOT_POSTED }, (input, user, context) => create({ user }, input, context));
+
+// A signed-in reader who sends the guest form (it is what the cached page shows before its script
+// knows who reads, and all it shows without JavaScript) comments as their account: who writes is
+// settled here, never by what the page rendered.
+const createAsAnyone = publicAction({ schema: guestCommentSchema, unexpected: NOT_POSTED }, async (input, user, context) => {
+  if (user) return create({ user }, input, context);
+  if (!input.authorName) throw new InvalidFieldsError({ authorName: [NAME_MISSING] });
+  const guest = { name: input.authorName, url: input.authorUrl, email: input.authorEmail, address: await currentClientAddress() };
+  return create({ guest }, input, context);
+});
 
 export async function postComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const result = await create(formData);
+  const result = await createAsAccount(formData);
   if (!result.ok) {
     // Without JavaScript the signed-out reader sees the form too: send them to sign in and back.
     if (result.code === "UNAUTHENTICATED") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`${returnPath(formData)}#comment-form`)}`);
     return notPosted(formData, { ...refusal(result), body: bodyOf(formData) }, NOT_POSTED_BECAUSE[result.code] ?? "error");
   }
-  const created = result.data;
+  return posted(result.data);
+}
+
+/**
+ * The comment form of a blog that takes guests. Refused, a guest keeps everything they typed:
+ * with JavaScript in the form's state; without it on the comment page (app/(auth)/comment), which
+ * unlike the cached post page is rendered for them, and where the refusal's cookie carries it.
+ */
+export async function postGuestComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const result = await createAsAnyone(formData);
+  if (result.ok) return posted(result.data);
+  const state: CommentFormState = { ...refusal(result), body: bodyOf(formData), values: guestValues(formData) };
+  if (await submittedByScript()) return state;
+  await flashRefusedComment(state);
+  const parentId = newCommentSchema.shape.parentId.safeParse(formData.get("parentId")).data;
+  redirect(`/comment?${new URLSearchParams({ on: returnPath(formData), ...(parentId ? { reply: parentId } : {}) })}`);
+}
+
+async function posted(created: CreatedComment): Promise<CommentFormState> {
   const anchor = !created.id ? "comments" : created.status === "VISIBLE" ? `c${created.id}` : "comment-awaiting-moderation";
   // With JavaScript the action's own answer re-renders this page after the write; a redirect
   // would fetch it through the page cache instead, which can still be refilling from before.

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { commentIdempotencyKey } from "@/lib/comments/idempotency";
-import { findOpenPost, statusUnderPolicy } from "@/lib/comments/policy";
+import { findOpenPost, guestStatusUnderPolicy, statusUnderPolicy } from "@/lib/comments/policy";
 import { COMMENT_RATE_LIMITS, MAX_DEPTH } from "@/lib/comments/rules";
 import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
@@ -23,8 +23,20 @@ export interface CreatedComment {
   expire: string[];
 }
 
-export interface CreateCommentOptions {
-  user: CurrentUser;
+/** Someone commenting without an account (a blog open to ANYONE): what they typed, and where from. */
+export interface Guest {
+  name: string;
+  url?: string;
+  /** Kept for the blog's owner and exports, never shown. */
+  email?: string;
+  /** The client's address under the trusted-proxy rule: their rate limits and idempotency go by it. */
+  address: string;
+}
+
+/** Who writes: an account, or a guest. */
+export type CommentWriter = { user: CurrentUser; guest?: never } | { guest: Guest; user?: never };
+
+export type CreateCommentOptions = CommentWriter & {
   postId: string;
   parentId?: string;
   body: string;
@@ -33,28 +45,31 @@ export interface CreateCommentOptions {
   /** The honeypot field's value: anything in it means a bot filled in the form. */
   honeypot: string;
   now: Date;
-}
+};
 
-export async function createComment({ user, postId, parentId, body, formKey, honeypot, now }: CreateCommentOptions): Promise<CreatedComment> {
+export async function createComment({ postId, parentId, body, formKey, honeypot, now, ...who }: CreateCommentOptions): Promise<CreatedComment> {
   const post = await findOpenPost(postId, now);
   if (honeypot) return { id: null, status: "VISIBLE", postId, permalink: post.permalink, expire: [] };
 
-  const idempotencyKey = commentIdempotencyKey({ userId: user.id, postId, parentId, formKey, body });
+  // A guest is told the blog takes no guests before anything else, even a comment already made.
+  const guestStatus = who.guest && (await guestStatusUnderPolicy());
+  const writer = writerOf(who);
+  const idempotencyKey = commentIdempotencyKey({ writer: writer.known, postId, parentId, formKey, body });
   const earlier = await findByKey(idempotencyKey);
   if (earlier) return { ...earlier, permalink: post.permalink, expire: [] };
 
   const bodyHtml = commentTextToHtml(body);
-  const status = await statusUnderPolicy({ user, post, bodyHtml, now });
+  const status = guestStatus ?? (await statusUnderPolicy({ user: who.user!, post, bodyHtml, now }));
   const attachTo = parentId ? await replyTarget(parentId, postId) : null;
   try {
     // The insert comes first: a concurrent copy of this submission waits on the unique key until
     // this transaction ends, then finds the comment, without spending the writer's rate limit.
     const id = await db.$transaction(async (tx) => {
       const comment = await tx.comment.create({
-        data: { postId, parentId: attachTo, userId: user.id, bodyHtml, status, idempotencyKey, createdAt: now },
+        data: { postId, parentId: attachTo, ...writer.columns, bodyHtml, status, idempotencyKey, createdAt: now },
         select: { id: true },
       });
-      const limit = await hitRateLimits(COMMENT_RATE_LIMITS, user.id, now, tx);
+      const limit = await hitRateLimits(COMMENT_RATE_LIMITS, writer.limited, now, tx);
       if (!limit.allowed) throw new AppError("RATE_LIMITED", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
       return comment.id;
     });
@@ -64,6 +79,16 @@ export async function createComment({ user, postId, parentId, body, formKey, hon
     if (!raced) throw error;
     return { ...raced, permalink: post.permalink, expire: [] };
   }
+}
+
+/** Who the comment's idempotency key knows and its rate limits count, and its author columns. */
+function writerOf({ user, guest }: CommentWriter) {
+  if (user) return { known: user.id, limited: user.id, columns: { userId: user.id } };
+  // A guest is known by address and name: a retry from there finds the comment, while two people
+  // behind one address (a household, an office) who give different names never merge. Their
+  // limits count by address alone, so a new name each time gains nothing.
+  const { address, name, url, email } = guest;
+  return { known: `guest:${address}:${name}`, limited: `address:${address}`, columns: { authorName: name, authorUrl: url ?? null, authorEmail: email ?? null } };
 }
 
 async function findByKey(idempotencyKey: string) {

@@ -9,7 +9,8 @@ import { createHash } from "node:crypto";
  * HTML for every reader until the post's cache is refilled (each comment refills it, giving the
  * next form a new key). A key taken verbatim from the form would therefore collide between
  * readers, and between one reader's different comments. So the key hashes who writes (from the
- * session, never the form), where (post and parent as submitted), the form's key and the text:
+ * session; for a guest, their address and the name they gave), where (post and parent as
+ * submitted), the form's key and the text:
  * - a double click, a retry after a network error, or the browser resubmitting the form sends
  *   the same fields from the same account, so it finds the comment already made;
  * - another reader, another reply target or another text is another key, so different comments
@@ -18,19 +19,20 @@ import { createHash } from "node:crypto";
  *   reloaded after the first (the form then carries a new key).
  */
 export function commentIdempotencyKey({
-  userId,
+  writer,
   postId,
   parentId,
   formKey,
   body,
 }: {
-  userId: string;
+  /** The account's id, or a guest's address and name (lib/comments/create.ts). */
+  writer: string;
   postId: string;
   parentId: string | undefined;
   formKey: string;
   body: string;
 }): string {
   const hash = createHash("sha256");
-  for (const part of [userId, postId, parentId ?? "", formKey, body]) hash.update(`${part.length}:${part}`);
+  for (const part of [writer, postId, parentId ?? "", formKey, body]) hash.update(`${part.length}:${part}`);
   return `v1:${hash.digest("base64url")}`;
 }

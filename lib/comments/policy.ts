@@ -20,6 +20,17 @@ export async function findOpenPost(postId: string, now: Date) {
 }
 
 /**
+ * A guest's comment always waits for a moderator (a guest has no account whose approved comments
+ * could vouch for them, and nothing to edit it with); refused unless the blog takes guests.
+ */
+export async function guestStatusUnderPolicy(): Promise<"PENDING"> {
+  const { commentPermission } = await getCurrentSettings();
+  if (commentPermission === "NOBODY") throw new AppError("CLOSED", "Comments are closed on this blog.");
+  if (commentPermission !== "ANYONE") throw new AppError("CLOSED", "This blog takes comments from signed-in readers only: sign in to comment.");
+  return "PENDING";
+}
+
+/**
  * Whether a text written now on this post shows at once or waits for a moderator, under the
  * blog's policy; refused when the blog takes no comments. New comments and edits both come here,
  * so an edit cannot slip past what a new comment would meet. For an edit, `editing` is the

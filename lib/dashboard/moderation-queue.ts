@@ -12,6 +12,8 @@ export interface QueuedComment {
   bodyHtml: string;
   createdAt: Date;
   writerName: string;
+  /** A guest's (no account): the web site they gave, and their email, which only moderators see. */
+  guest: { url: string | null; email: string | null } | null;
   post: { id: string; title: string; permalink: string | null };
 }
 
@@ -30,12 +32,19 @@ export async function listModerationQueue({ user, status, page, pageSize = QUEUE
       bodyHtml: true,
       createdAt: true,
       authorName: true,
+      authorUrl: true,
+      authorEmail: true,
       user: { select: { name: true } },
       post: { select: { id: true, title: true, permalink: true } },
     },
   });
   return {
-    items: rows.map(({ user: writer, authorName, ...comment }) => ({ ...comment, writerName: writer?.name ?? authorName ?? "Anonymous" })),
+    items: rows.map(({ user: writer, authorName, authorUrl, authorEmail, ...comment }) => ({
+      ...comment,
+      writerName: writer?.name ?? authorName ?? "Anonymous",
+      // A comment whose account was since deleted has neither: it is not a guest's.
+      guest: writer || !authorName ? null : { url: authorUrl, email: authorEmail },
+    })),
     total,
     page: window.page,
     pageCount: window.pageCount,

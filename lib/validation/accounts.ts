@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { InvalidFieldsError } from "@/lib/errors";
-import { hasNoBidiControls, text } from "@/lib/validation/text";
-
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ message: "Enter a valid email address." }).max(254, { message: "That email address is too long." }));
+import { displayName, email } from "@/lib/validation/people";
 
 export const signInSchema = z.object({
   email,
@@ -25,12 +19,6 @@ export function passwordSchema(accountEmail: string) {
       message: "Your password cannot be your email address.",
     });
 }
-
-export const displayName = text()
-  .trim()
-  .min(1, { message: "Enter your name." })
-  .max(80, { message: "Use at most 80 characters." })
-  .refine(hasNoBidiControls, { message: "Your name cannot hold characters that reverse the text around it." });
 
 // The new password is checked against the email it belongs to, so it is checked after the email.
 function addNewPasswordIssues(password: string, accountEmail: string, field: string, context: z.RefinementCtx) {

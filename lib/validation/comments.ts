@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayName, email } from "@/lib/validation/people";
 import { text } from "@/lib/validation/text";
 
 const id = z.string().trim().min(1).max(64);
@@ -17,6 +18,10 @@ export const commentBody = text({ message: "Write your comment first." })
     error: (issue) => `That comment is too long: keep it to 4,096 characters (this one has ${String(issue.input).length.toLocaleString("en")}).`,
   });
 
+// Only used to come back to the post (after signing in, or to a note on a refused comment), so
+// only a permalink's shape is accepted: never a way to send a reader off the site.
+export const permalinkSchema = z.string().regex(/^\/\d{4}\/\d{2}\/[\w-]+$/);
+
 export const newCommentSchema = z.object({
   postId: id,
   parentId: optionalId,
@@ -25,6 +30,42 @@ export const newCommentSchema = z.object({
   // The honeypot: a field people never see or fill in.
   website: z.string().max(2000).default(""),
 });
+
+/** A blank optional field means "not given". */
+const optional = <Schema extends z.ZodType>(schema: Schema) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+/** The longest web address a guest may give. */
+export const GUEST_URL_MAX_LENGTH = 2000;
+
+/**
+ * The comment form of a blog open to ANYONE: a new comment's fields and, from a guest, their name
+ * (required by the action once it knows nobody is signed in), and optionally their web site (shown as a link on their name, so only http and
+ * https) and an email address that is never shown. A signed-in reader's form has none of these:
+ * they comment as their account.
+ */
+export const guestCommentSchema = newCommentSchema.extend({
+  authorName: optional(displayName),
+  authorUrl: optional(
+    z
+      .string()
+      .trim()
+      .max(GUEST_URL_MAX_LENGTH, { message: `Keep the web address to ${GUEST_URL_MAX_LENGTH.toLocaleString("en")} characters.` })
+      .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: "Give a web address that starts with http:// or https://, or leave it empty." })),
+  ),
+  authorEmail: optional(email),
+});
+
+export type NewComment = z.infer<typeof newCommentSchema>;
+
+/** The fields a guest fills in besides the comment. */
+export type GuestField = "authorName" | "authorUrl" | "authorEmail";
+
+/** A guest's fields as typed, for the form to show again when the comment was not posted. */
+export function guestValues(formData: FormData): Partial<Record<GuestField, string>> {
+  const typed = (field: GuestField) => formData.get(field);
+  return Object.fromEntries((["authorName", "authorUrl", "authorEmail"] as const).flatMap((field) => (typeof typed(field) === "string" ? [[field, typed(field)]] : [])));
+}
 
 export const editCommentSchema = z.object({ commentId: id, body: commentBody });
 

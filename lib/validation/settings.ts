@@ -20,7 +20,7 @@ export const blogSettingsSchema = z.object({
   description: text().trim().max(500, { message: "Keep the description to 500 characters." }).default(""),
   postsPerPage: wholeNumber("Posts per page", 1, 50),
   timeZone: z.string().refine((zone) => knownTimeZones.has(zone), { message: "Choose a time zone from the list." }),
-  commentPermission: z.enum(["SIGNED_IN", "NOBODY"], { message: "Choose who may comment." }),
+  commentPermission: z.enum(["SIGNED_IN", "ANYONE", "NOBODY"], { message: "Choose who may comment." }),
   commentModeration: z.enum(["NEVER", "ALWAYS", "OLDER_POSTS", "FIRST_COMMENT"], { message: "Choose when comments wait for a moderator." }),
   moderateAfterDays: wholeNumber("The number of days", 1, 3650),
 });

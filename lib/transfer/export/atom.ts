@@ -44,18 +44,20 @@ const kindCategory = (kind: string) => emptyElement("category", { scheme: KIND_S
  * "tag:blogger.com,1999:blog-<id>.settings.BLOG_NAME") and the values written for ours. The Blogger
  * parser maps the same names and values back:
  *   BLOG_NAME, BLOG_DESCRIPTION: text. BLOG_TIME_ZONE: an IANA zone.
- *   BLOG_COMMENT_ACCESS: "REGISTERED" (signed-in readers) or "NONE" (nobody).
+ *   BLOG_COMMENT_ACCESS: "REGISTERED" (signed-in readers), "ANYONE" (and named guests) or "NONE" (nobody).
  *   BLOG_COMMENT_MODERATION: "DISABLED" (never), "ALWAYS", "SOMETIMES" (Blogger's word for posts
  *   older than BLOG_COMMENT_MODERATION_DELAY days) or "FIRST_COMMENT" (Longhand's own: a commenter's first).
  *   BLOG_COMMENT_MODERATION_DELAY: whole days. BLOG_MAX_NUM with BLOG_MAX_UNIT "POSTS": posts per page.
  */
+const COMMENT_ACCESS = { SIGNED_IN: "REGISTERED", ANYONE: "ANYONE", NOBODY: "NONE" } as const;
+
 function settingValues(settings: SettingsRow): [string, string][] {
   const moderation = { NEVER: "DISABLED", ALWAYS: "ALWAYS", OLDER_POSTS: "SOMETIMES", FIRST_COMMENT: "FIRST_COMMENT" } as const;
   return [
     ["BLOG_NAME", settings.blogTitle],
     ["BLOG_DESCRIPTION", settings.description],
     ["BLOG_TIME_ZONE", settings.timeZone],
-    ["BLOG_COMMENT_ACCESS", settings.commentPermission === "SIGNED_IN" ? "REGISTERED" : "NONE"],
+    ["BLOG_COMMENT_ACCESS", COMMENT_ACCESS[settings.commentPermission]],
     ["BLOG_COMMENT_MODERATION", moderation[settings.commentModeration]],
     ["BLOG_COMMENT_MODERATION_DELAY", String(settings.moderateAfterDays)],
     ["BLOG_MAX_NUM", String(settings.postsPerPage)],

@@ -22,7 +22,7 @@ export const settingsSchema = z
     description: z.string(),
     postsPerPage: z.int().min(1).max(100),
     timeZone: z.string().min(1),
-    commentPermission: z.enum(["SIGNED_IN", "NOBODY"]),
+    commentPermission: z.enum(["SIGNED_IN", "ANYONE", "NOBODY"]),
     commentModeration: z.enum(["NEVER", "ALWAYS", "OLDER_POSTS", "FIRST_COMMENT"]),
     moderateAfterDays: z.int().min(0),
   })

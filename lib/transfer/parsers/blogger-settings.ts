@@ -77,8 +77,10 @@ export class BloggerSettings {
 function commentPermission(allowed = "", access = ""): { commentPermission: CommentPermission } | null {
   if (allowed.toLowerCase() === "false") return { commentPermission: "NOBODY" };
   if (!access) return allowed.toLowerCase() === "true" ? { commentPermission: "SIGNED_IN" } : null;
-  // Anyone, Google accounts, blog members: comments here always need an account, so all of them are SIGNED_IN.
-  return { commentPermission: NOBODY.has(access.toUpperCase()) ? "NOBODY" : "SIGNED_IN" };
+  // Blogger's "Anyone" takes guests, as ANYONE does here (with a name); Google accounts and blog
+  // members both mean an account, so SIGNED_IN.
+  const upper = access.toUpperCase();
+  return { commentPermission: NOBODY.has(upper) ? "NOBODY" : upper === "ANYONE" ? "ANYONE" : "SIGNED_IN" };
 }
 
 function moderation(mode = "", delay = ""): { commentModeration: CommentModeration; moderateAfterDays?: number } | null {

@@ -61,7 +61,8 @@ export default async function CommentsQueuePage({ searchParams }: PageProps<"/da
                   <input type="checkbox" name="commentIds" value={comment.id} aria-labelledby={labelId} />
                 </span>
                 <p className={styles.meta} id={labelId}>
-                  <strong>{comment.writerName}</strong> on{" "}
+                  <strong>{comment.writerName}</strong>
+                  {comment.guest && <GuestContact {...comment.guest} />} on{" "}
                   {comment.post.permalink ? <Link href={comment.post.permalink} prefetch={false}>
                         {comment.post.title}
                       </Link> : comment.post.title},{" "}
@@ -91,6 +92,24 @@ export default async function CommentsQueuePage({ searchParams }: PageProps<"/da
         </ol>
       </ModerationQueueForm>
       <PageLinks page={queue.page} pageCount={queue.pageCount} hrefFor={(page) => queueHref(status, page)} label="More comments" />
+    </>
+  );
+}
+
+/** A guest has no account to look up: what they gave with the comment (the email is never shown on the blog). */
+function GuestContact({ url, email }: { url: string | null; email: string | null }) {
+  return (
+    <>
+      {" (guest"}
+      {url && (
+        <>
+          {", "}
+          <a href={url} rel="nofollow ugc noopener noreferrer">
+            {url}
+          </a>
+        </>
+      )}
+      {email && `, ${email}`})
     </>
   );
 }

@@ -48,7 +48,7 @@ export default async function PostPage({ params }: { params: Params }) {
   if (!post) return postRedirectOrNotFound(await params);
   const [settings, adjacent, comments] = await Promise.all([getBlogSettings(), getAdjacentPosts(post.id, post.publishedAt), getComments(post.id)]);
   const url = absoluteUrl(post.permalink);
-  const replyTarget = post.commentsOpen ? { postId: post.id, permalink: post.permalink, formKey: comments.formKey } : undefined;
+  const replyTarget = post.commentsOpen ? { postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE" } : undefined;
   return (
     <>
       <JsonLd

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CommentForm } from "@/components/comment/comment-form";
 import { CommentText } from "@/components/comment/comment-thread";
 import { getCommentPermalink, getComments, getPost } from "@/lib/reader";
+import { getBlogSettings } from "@/lib/settings";
 import type { CommentNode } from "@/lib/queries/post-page";
 import { monthParam, yearParam } from "@/lib/validation/reader";
 import { commentIdSchema } from "@/lib/validation/comments";
@@ -52,6 +53,7 @@ export default async function ReplyPage({ params }: { params: Params }) {
   const found = await findReplyTarget(params);
   if (!found) notFound();
   const { post, comment, formKey } = found;
+  const guests = (await getBlogSettings()).commentPermission === "ANYONE";
   return (
     <>
       <h1 className="list-heading">Reply to {comment.authorName}</h1>
@@ -61,7 +63,7 @@ export default async function ReplyPage({ params }: { params: Params }) {
       <blockquote className="comment">
         <CommentText comment={comment} />
       </blockquote>
-      <CommentForm target={{ postId: post.id, permalink: post.permalink, formKey }} parentId={comment.id} />
+      <CommentForm target={{ postId: post.id, permalink: post.permalink, formKey, guests }} parentId={comment.id} />
     </>
   );
 }

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CommentForm } from "@/components/comment/comment-form";
+import { firstParam, type SearchParams } from "@/lib/auth/search-params";
+import { refusedComment } from "@/lib/comments/refused-flash";
+import { getComments, getPost } from "@/lib/reader";
+import { getBlogSettings } from "@/lib/settings";
+import { commentIdSchema, permalinkSchema } from "@/lib/validation/comments";
+
+export const metadata: Metadata = { title: "Post a comment", robots: { index: false } };
+
+/**
+ * Where a guest's comment sent without JavaScript comes back when it was refused: the post's page
+ * is one cached document for everyone and cannot hold what one guest typed, so this page, rendered
+ * for each request like the account pages, shows the form again with their text, name, web site
+ * and email, and why it was not posted.
+ */
+export default async function GuestCommentPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const permalink = permalinkSchema.safeParse(firstParam(params.on)).data;
+  const post = permalink ? await getPost(permalink) : null;
+  if (!post?.commentsOpen) notFound();
+  const parentId = commentIdSchema.shape.commentId.safeParse(firstParam(params.reply)).data;
+  const [settings, comments, refused] = await Promise.all([getBlogSettings(), getComments(post.id), refusedComment()]);
+  return (
+    <>
+      <h1>{parentId ? "Reply to a comment" : "Post a comment"}</h1>
+      <p>
+        On <Link href={`${post.permalink}${parentId ? `#c${parentId}` : "#comments"}`}>{post.title}</Link>
+        {refused && ": your comment was not posted yet. Mend what is said below and publish it again."}
+      </p>
+      <CommentForm
+        target={{ postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE" }}
+        parentId={parentId}
+        refused={refused}
+      />
+    </>
+  );
+}

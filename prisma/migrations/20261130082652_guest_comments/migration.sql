@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "CommentPermission" ADD VALUE 'ANYONE';
+
