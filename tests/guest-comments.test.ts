@@ -1,3 +1,4 @@
+import { deflateRawSync } from "node:zlib";
 import { beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "../lib/client-address-header.mjs";
 import { blogSettingsSchema } from "../lib/validation/settings";
@@ -15,6 +16,7 @@ let db: typeof import("../lib/db").db;
 let actions: typeof import("../lib/actions/comments");
 let moderation: typeof import("../lib/comments/moderate");
 let postPage: typeof import("../lib/queries/post-page");
+let refusedFlash: typeof import("../lib/comments/refused-flash");
 
 beforeAll(async () => {
   Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_URL: BLOG_URL, NEXTAUTH_SECRET: SECRET });
@@ -22,6 +24,7 @@ beforeAll(async () => {
   actions = await import("../lib/actions/comments");
   moderation = await import("../lib/comments/moderate");
   postPage = await import("../lib/queries/post-page");
+  refusedFlash = await import("../lib/comments/refused-flash");
 });
 
 const policy = (commentPermission: "SIGNED_IN" | "ANYONE" | "NOBODY") =>
@@ -179,4 +182,28 @@ describe("idempotency and the honeypot", () => {
 test("the comment policy setting takes ANYONE beside SIGNED_IN and NOBODY, and nothing else", () => {
   const parse = (commentPermission: string) => blogSettingsSchema.shape.commentPermission.safeParse(commentPermission).success;
   expect(["SIGNED_IN", "ANYONE", "NOBODY", "EVERYONE", "anyone"].map(parse)).toEqual([true, true, true, false, false]);
+});
+
+describe("the refused comment a guest without JavaScript takes to the comment page", () => {
+  /** What the comment page reads back from a request carrying `cookie`. */
+  async function readBack(cookie: string) {
+    const request = nextRequest(new URL("/comment", BLOG_URL), { headers: new Headers({ cookie }) });
+    const { outcome } = await inNextRequest({ page: "/comment/page", request }, () => refusedFlash.refusedComment());
+    if (outcome.status === "rejected") throw outcome.reason;
+    return outcome.value;
+  }
+  const asCookies = (packed: string) =>
+    Array.from({ length: Math.ceil(packed.length / 3800) }, (_, index) => `comment-not-posted-${index}=${packed.slice(index * 3800, (index + 1) * 3800)}`).join("; ");
+
+  test("comes back whole, a 4,096-character text of hard-to-pack characters included", async () => {
+    const state = { ok: false as const, message: "Give your name.", body: "\u0416\u6f22\u{1f33f}".repeat(1024).slice(0, 4096), values: { authorName: "", authorUrl: "https://gwen.example.org/" } };
+    const packed = deflateRawSync(JSON.stringify(state)).toString("base64url");
+    expect(await readBack(asCookies(packed))).toEqual(state);
+  });
+
+  test("is ignored when the cookies inflate to more than a refused comment can be, instead of filling memory", async () => {
+    const bomb = deflateRawSync(JSON.stringify({ ok: false, body: "a".repeat(15_000_000) })).toString("base64url");
+    expect(bomb.length).toBeLessThan(6 * 3800);
+    expect(await readBack(asCookies(bomb))).toBeUndefined();
+  });
 });

@@ -12,6 +12,8 @@ const CHUNK_LENGTH = 3800;
 const MAX_CHUNKS = 6;
 const FLASH_SECONDS = 30;
 const PAGE = "/comment";
+// A refused comment's state at its largest (4,096 characters of text, escaped, and the guest's fields).
+const MAX_STATE_BYTES = 64 * 1024;
 
 const flashed = z.object({
   ok: z.literal(false),
@@ -39,7 +41,9 @@ export async function refusedComment(): Promise<CommentFormState | undefined> {
   for (let index = 0; index < MAX_CHUNKS; index++) packed += store.get(`${NAME}-${index}`)?.value ?? "";
   if (!packed) return undefined;
   try {
-    return flashed.parse(JSON.parse(inflateRawSync(Buffer.from(packed, "base64url")).toString("utf8"))) as CommentFormState;
+    // The cookies are the client's: a few KB that inflate to megabytes are refused, not inflated.
+    const state = inflateRawSync(Buffer.from(packed, "base64url"), { maxOutputLength: MAX_STATE_BYTES });
+    return flashed.parse(JSON.parse(state.toString("utf8"))) as CommentFormState;
   } catch {
     return undefined;
   }
