@@ -1,8 +1,7 @@
 import "server-only";
 import { ImportFileError, type AuthorRecord } from "../records";
 import type { ReportBuilder } from "./report";
-import { newId, type ImportClient } from "./sql";
-import { freeSlugFor } from "@/lib/users/slug-choice";
+import { freeAuthorSlug, newId, type ImportClient } from "./sql";
 
 /**
  * Who wrote what: the source's authors matched by email to accounts here, else new AUTHOR accounts
@@ -49,18 +48,10 @@ export class AuthorDirectory {
     const name = author.name.trim().slice(0, 100) || email.split("@")[0]!;
     await this.client.query(
       `INSERT INTO "User" (id, name, slug, email, role, "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, 'AUTHOR', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`,
-      [id, name, await this.freeSlug(name), email],
+      [id, name, await freeAuthorSlug(this.client, name), email],
     );
     this.report.count("authors", "created");
     this.byKey.set(author.key, id);
-  }
-
-  /** A new author's page address, free among the accounts this import's transaction sees. */
-  private freeSlug(name: string): Promise<string> {
-    return freeSlugFor(name, async (base) => {
-      const { rows } = await this.client.query<{ slug: string }>(`SELECT slug FROM "User" WHERE slug = $1 OR slug LIKE $1 || '-%'`, [base]);
-      return rows.map((row) => row.slug);
-    });
   }
 
   /** The account an entry by this source author belongs to. */
@@ -85,7 +76,7 @@ export class AuthorDirectory {
       `INSERT INTO "User" (id, name, slug, email, role, "createdAt", "updatedAt")
        VALUES ($1, 'Imported author', $2, 'imported-author@longhand.invalid', 'AUTHOR', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
        ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
-      [newId(), await this.freeSlug("Imported author")],
+      [newId(), await freeAuthorSlug(this.client, "Imported author")],
     );
     this.fallbackId = made[0]!.id;
     this.report.note("authors", "authors without an email address", "no administrator exists yet, so their posts belong to a new account, imported-author@longhand.invalid: give the posts to a real account with --author");
