@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
+import { useCopy } from "@/components/ui/use-copy";
 
 const noSubscription = () => () => {};
 
@@ -15,16 +16,7 @@ export function CopyLinkButton({ url }: { url: string }) {
     () => typeof navigator.clipboard?.writeText === "function",
     () => false,
   );
-  const [said, setSaid] = useState("");
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setSaid("Link copied.");
-    } catch {
-      setSaid("Copying was not allowed: select the link below and copy it by hand.");
-    }
-  }
+  const { said, copy } = useCopy(url, { copied: "Link copied.", refused: "Copying was not allowed: select the link below and copy it by hand." });
 
   return (
     <>
