@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { runSql } from "../tests/support/sql";
-import { trackedAccounts, type TestAccount } from "./support/accounts";
+import { signedInPage, trackedAccounts, type TestAccount } from "./support/accounts";
 import { htmlProblems } from "./support/html-validity";
 
 // Each test's author, slug and posts are its own, at addresses no cached page has seen yet.
@@ -67,6 +67,33 @@ test("the author page shows everything without JavaScript, and a reader's accoun
   const reader = await accounts.make("READER", "Rhoda Reader");
   await runSql(process.env.DATABASE_URL!, `UPDATE "User" SET slug = $1 WHERE id = $2`, [`rhoda-${reader.id.slice(-12)}`, reader.id]);
   expect((await request.get(`/profile/rhoda-${reader.id.slice(-12)}`)).status()).toBe(404);
+});
+
+test("a new bio shows on the author's cached page at once, and a new name moves the page to its own address", async ({ browser, request }) => {
+  const { author, slug } = await authorWithPosts();
+  const readerSees = async (address: string) => {
+    const response = await request.get(address);
+    return { status: response.status(), text: await response.text() };
+  };
+  expect((await readerSees(`/profile/${slug}`)).text).toContain("And about paper.");
+
+  const page = await signedInPage(browser, author);
+  await page.goto("/profile");
+  await expect(page.getByRole("link", { name: `/profile/${slug}` })).toBeVisible();
+  await page.getByRole("textbox", { name: "Bio" }).fill("Now I write about quills.");
+  await page.getByRole("button", { name: "Save bio" }).click();
+  await expect(page.getByText("Your bio is saved.")).toBeVisible();
+  expect((await readerSees(`/profile/${slug}`)).text).toContain("Now I write about quills.");
+
+  const suffix = author.id.slice(-12);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(`Perpetua Nib ${suffix}`);
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("Your name is saved.")).toBeVisible();
+  expect((await readerSees(`/profile/${slug}`)).status).toBe(404);
+  const moved = await readerSees(`/profile/perpetua-nib-${suffix}`);
+  expect(moved.status).toBe(200);
+  expect(moved.text).toContain(`Perpetua Nib ${suffix}`);
+  await page.context().close();
 });
 
 test("the post's author's comment carries the Author badge; a reader of the same name's does not", async ({ page }) => {
