@@ -34,9 +34,17 @@ export async function registerAccount(
     return awaitingConfirmation ? { created: false, reason: "awaiting-confirmation" } : { created: true, id: user.id };
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-    const waiting = awaitingConfirmation && (await db.user.updateMany({ where: { email: input.email, awaitingConfirmation: true }, data: account })).count === 1;
+    const waiting = awaitingConfirmation && (await replaceWaitingSignUp(input.email, account));
     return { created: false, reason: waiting ? "awaiting-confirmation" : "email-taken" };
   }
+}
+
+/** A sign-up still waiting for its link takes the new name, the author page address that follows it, and the password. */
+async function replaceWaitingSignUp(email: string, account: { name: string; passwordHash: string }): Promise<boolean> {
+  const waiting = await db.user.findFirst({ where: { email, awaitingConfirmation: true }, select: { id: true } });
+  if (!waiting) return false;
+  const replace = (slug: string) => db.user.updateMany({ where: { id: waiting.id, awaitingConfirmation: true }, data: { ...account, slug } });
+  return (await writeWithFreeSlug(account.name, replace, waiting.id)).count === 1;
 }
 
 // Enough to tell the owner, too few to flood their inbox by signing up with their address again and again.

@@ -84,6 +84,15 @@ describe("slugs", () => {
     expect(await slugOf(id)).toBe("pim-halloway-smythe");
   });
 
+  test("signing up again before confirming takes the new name's slug", async () => {
+    const email = `${unique()}@example.test`;
+    const signUpWaiting = (name: string) => lib.accounts.registerAccount({ name, email, password: "a long enough password" }, { awaitingConfirmation: true });
+    expect(await signUpWaiting("Typo Nmae")).toEqual({ created: false, reason: "awaiting-confirmation" });
+    expect(await signUpWaiting("Fixed Name")).toEqual({ created: false, reason: "awaiting-confirmation" });
+    const rows = await runSql(database.url, `SELECT name, slug FROM "User" WHERE email = $1`, [email]);
+    expect(rows.rows).toEqual([{ name: "Fixed Name", slug: "fixed-name" }]);
+  });
+
   test("an account made through GitHub or Google gets a slug too", async () => {
     const user = await lib.adapter.longhandAdapter().createUser!({ name: "Tobiah Marsh", email: `${unique()}@example.test`, emailVerified: null, image: null });
     expect(await slugOf(user.id)).toBe("tobiah-marsh");
