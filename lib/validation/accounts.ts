@@ -47,6 +47,17 @@ export function checkedNewPassword(password: string, accountEmail: string, field
 
 export const profileNameSchema = z.object({ name: displayName });
 
+export const BIO_MAX = 2000;
+
+/** The author page's bio: plain text (shown as typed, never as HTML), paragraphs by blank lines. */
+export const profileBioSchema = z.object({
+  bio: text()
+    .trim()
+    .max(BIO_MAX, { message: `Use at most ${BIO_MAX.toLocaleString("en")} characters.` })
+    .refine(hasNoBidiControls, { message: "Your bio cannot hold characters that reverse the text around it." })
+    .default(""),
+});
+
 export const forgotPasswordSchema = z.object({ email });
 
 export const resetPasswordSchema = z.object({

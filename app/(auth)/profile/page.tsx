@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { NameField, PasswordField } from "@/lib/actions/profile";
-import { NameForm, PasswordForm } from "@/components/auth/profile-forms";
+import type { BioField, NameField, PasswordField } from "@/lib/actions/profile";
+import { BioForm, NameForm, PasswordForm } from "@/components/auth/profile-forms";
+import { authorPath } from "@/components/post/posted-by";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { hasPassword } from "@/lib/accounts";
+import { authorPageOf, hasPassword } from "@/lib/accounts";
 import { FORM_IDS, flashedFormState } from "@/lib/form-flash";
 import { getCurrentUser } from "@/lib/session";
 
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Your profile", robots: { index: fals
 export default async function ProfilePage() {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: "/profile" })}`);
+  const page = await authorPageOf(user.id);
   return (
     <>
       <h1>Your profile</h1>
@@ -22,6 +24,11 @@ export default async function ProfilePage() {
       <section aria-labelledby="name-heading" className="auth-section">
         <h2 id="name-heading">Name</h2>
         <NameForm name={user.name} flashed={await flashedFormState<NameField>(FORM_IDS.profileName)} />
+      </section>
+      <section aria-labelledby="author-page-heading" className="auth-section">
+        <h2 id="author-page-heading">Author page</h2>
+        {page.slug && <AuthorPageAddress slug={page.slug} isPublic={page.isPublic} />}
+        <BioForm bio={page.bio} flashed={await flashedFormState<BioField>(FORM_IDS.profileBio)} />
       </section>
       <section aria-labelledby="password-heading" className="auth-section">
         <h2 id="password-heading">Password</h2>
@@ -33,5 +40,18 @@ export default async function ProfilePage() {
         <SignOutButton label="Sign out everywhere" />
       </section>
     </>
+  );
+}
+
+/** The page's address follows the name; readers see it once one of the person's posts is published. */
+function AuthorPageAddress({ slug, isPublic }: { slug: string; isPublic: boolean }) {
+  return isPublic ? (
+    <p>
+      Your page: <Link href={authorPath(slug)}>{authorPath(slug)}</Link>
+    </p>
+  ) : (
+    <p>
+      Your page will be at {authorPath(slug)} once a post of yours is published. Until then nobody sees it.
+    </p>
   );
 }
