@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { InvalidFieldsError } from "@/lib/errors";
 import { displayName, email } from "@/lib/validation/people";
+import { hasNoBidiControls, text } from "@/lib/validation/text";
 
 export const signInSchema = z.object({
   email,
