@@ -284,6 +284,7 @@ describe("settings", () => {
     description: "About the blog",
     postsPerPage: 10,
     timeZone: "Europe/London",
+    locale: "en-US",
     commentPermission: "SIGNED_IN",
     commentModeration: "OLDER_POSTS",
     moderateAfterDays: 30,

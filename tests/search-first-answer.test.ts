@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { SEARCH_FRAME_QUERY } from "../lib/search-address.mjs";
 import { firstSearchAnswerHtml } from "../lib/search-first-answer";
-import { searchResultsHtml } from "../lib/search-results-html";
+import { frameResultsHtml as frameResultsIn, searchResultsHtml } from "../lib/search-results-html";
 
 // A query's first answer is the frame query's cached results page with the query and results
 // put in its place (app/search-first/route.ts). The frame here has every place Next and the
 // layout put the query (as the e2e spec's real one does), and scripts to leave out.
-const timeZone = "Europe/London";
-const frameResultsHtml = searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: { hits: [], total: 0, newestOnly: false }, timeZone });
+const clock = { timeZone: "Europe/London", locale: "en-GB" } as const;
+const frameResultsHtml = frameResultsIn(clock.locale);
 const frame = [
   `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/>`,
   `<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/a.js"/><script src="/_next/static/chunks/b.js" async=""></script>`,
@@ -23,7 +23,7 @@ const frame = [
 
 const hit = { id: "p1", title: "Pears & <quinces>", permalink: "/2024/10/pears", publishedAt: new Date("2024-10-03T12:00:00Z"), snippet: "ripe \u0001pears\u0002 today" };
 const answer = (q: string, page = frame) =>
-  firstSearchAnswerHtml(page, { q, frameResultsHtml, resultsHtml: searchResultsHtml({ q, page: 1, results: { hits: [hit], total: 1, newestOnly: false }, timeZone }) });
+  firstSearchAnswerHtml(page, { q, frameResultsHtml, resultsHtml: searchResultsHtml({ q, page: 1, results: { hits: [hit], total: 1, newestOnly: false }, clock }) });
 
 describe("a query's first answer", () => {
   test("is the frame with the query in every place it had its own, the results in its results' place, and no scripts", () => {
