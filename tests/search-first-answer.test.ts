@@ -56,6 +56,18 @@ describe("a query's first answer", () => {
     expect(html).toContain(`/search/${q}"/>`);
   });
 
+  test("follows the blog's language: a Dutch frame gives Dutch answers, and an English frame does not fit a Dutch blog", () => {
+    const dutchResults = frameResultsIn("nl");
+    const dutchFrame = frame.replace(frameResultsHtml, dutchResults);
+    const results = searchResultsHtml({ q: "peren", page: 1, results: { hits: [hit], total: 1, newestOnly: false }, clock: { timeZone: "Europe/Amsterdam", locale: "nl" } });
+    const html = firstSearchAnswerHtml(dutchFrame, { q: "peren", frameResultsHtml: dutchResults, resultsHtml: results })!;
+    expect(html).toContain(`<p aria-live="polite">1 bericht gevonden.</p>`);
+    expect(html).toContain(`<p class="search-date">donderdag 3 oktober 2024</p>`);
+    expect(dutchResults).toContain("Geen berichten gevonden.");
+    // The frame from before the blog changed language: the route sends the query to a render.
+    expect(firstSearchAnswerHtml(frame, { q: "peren", frameResultsHtml: dutchResults, resultsHtml: results })).toBeUndefined();
+  });
+
   test("is not made from a frame that is not the page expected, nor from a changed one's old pieces", () => {
     expect(answer("pears", frame.replace(frameResultsHtml, "<p>Something else</p>"))).toBeUndefined();
     expect(answer("pears", frame.replace(frameResultsHtml, frameResultsHtml + frameResultsHtml))).toBeUndefined();
