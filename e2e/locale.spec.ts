@@ -64,7 +64,7 @@ test("in American English the home page and a post date and time the American wa
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`in Dutch every reader word and date is Dutch, and the page passes axe (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+  test(`in Dutch every reader word and date is Dutch, ${javaScriptEnabled ? "and the page passes axe" : "without JavaScript too"}`, async ({ browser }) => {
     await blogLanguage("Nederlands");
     const page = await readerPage(browser, javaScriptEnabled);
     await page.goto("/");
@@ -86,6 +86,8 @@ for (const javaScriptEnabled of [true, false]) {
     // Without JavaScript the form shows until a publish asks the reader to sign in.
     if (javaScriptEnabled) await expect(comments.getByRole("link", { name: "Log in om te reageren" })).toBeVisible();
     else await expect(comments.getByLabel("Je reactie")).toBeVisible();
+    // axe runs as a script in the page: only where the page runs scripts.
+    if (!javaScriptEnabled) return;
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(" ")}`)).toEqual([]);
   });
@@ -96,7 +98,9 @@ test("in Dutch a new query's first answer is made from the frame in Dutch, not s
   const firstAnswer = async () => {
     const q = `allotment -quill${Array.from({ length: 8 }, () => String.fromCharCode(97 + randomInt(26))).join("")}`;
     const response = await request.get(`/search?q=${encodeURIComponent(q)}`, { maxRedirects: 0 });
-    return response.status() === 200 ? await response.text() : `status ${response.status()}`;
+    const html = await response.text();
+    // A first answer is plain HTML; a page rendered for the query has Next's scripts.
+    return response.status() === 200 && !html.includes("<script") ? html : `status ${response.status()}, rendered`;
   };
   await expect.poll(firstAnswer, SLOW).toMatch(/<p aria-live="polite">\d+ berichten? gevonden/);
   expect(await firstAnswer()).toContain("Zoekresultaten voor „allotment -quill");

@@ -48,7 +48,7 @@ export function AccountStatus({ locale }: { locale: Locale }) {
       <span>
         {t.signedInAs} <Link href="/profile">{user.name}</Link>
       </span>
-      <SignOutButton />
+      <SignOutButton label={t.signOut} />
     </div>
   );
 }
