@@ -333,6 +333,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
       description: "",
       postsPerPage: "7",
       timeZone: "UTC",
+      locale: "en-GB",
       commentPermission: "SIGNED_IN",
       commentModeration: "NEVER",
       moderateAfterDays: "14",
