@@ -17,7 +17,8 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
 ]).toString();
 
 const GUESTS = /guest-comments\.spec\.ts/;
-const WRITING = [/(author-pages|visibility|comments|legacy-addresses|way-in|security-headers|hostile-input|outage|several-instances|page-weight|feed-search-cache)\.spec\.ts/, /dashboard\/.*\.spec\.ts/];
+const LOCALE = /locale\.spec\.ts/;
+const WRITING = [/(author-pages|visibility|comments|locale|legacy-addresses|way-in|security-headers|hostile-input|outage|several-instances|page-weight|feed-search-cache)\.spec\.ts/, /dashboard\/.*\.spec\.ts/];
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,9 +41,11 @@ export default defineConfig({
     // Specs that change what readers see (comments, the dashboard) run after those that read the
     // shared demo blog.
     { name: "reading", testIgnore: WRITING },
-    { name: "writing", testMatch: WRITING, testIgnore: GUESTS, dependencies: ["reading"] },
+    { name: "writing", testMatch: WRITING, testIgnore: [GUESTS, LOCALE], dependencies: ["reading"] },
     // Guests comment only while the blog is open to "Anyone", which changes every post's comment
     // form: that spec runs alone, after every other spec that comments.
     { name: "guests", testMatch: GUESTS, dependencies: ["writing"] },
+    // The blog's language changes every reader page's words and dates: that spec runs last, alone.
+    { name: "locale", testMatch: LOCALE, dependencies: ["guests"] },
   ],
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { getBlogSettings } from "@/lib/settings";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,9 +8,11 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// The reader pages' language; the dashboard and account pages say their own (English) on their wrapper.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale } = await getBlogSettings();
   return (
-    <html lang="en-GB">
+    <html lang={locale}>
       <body>{children}</body>
     </html>
   );

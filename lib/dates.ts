@@ -1,14 +1,17 @@
+import { DEFAULT_LOCALE, type Locale } from "@/lib/messages";
+
 // The one place the blog reads a time zone's clock: dates on pages, permalinks, exports, the
 // instant a scheduled time names, and the post editor's clock in the browser (so no server-only
 // here: nothing in this module needs the server). Making a DateTimeFormat costs far more than using one, and a
-// list or an export writes many dates, so each format is made once per zone.
+// list or an export writes many dates, so each format is made once per locale and zone. Dates
+// readers see follow the blog's locale; the dashboard's, and the parts of addresses, British English.
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
-function clockOf(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone} ${JSON.stringify(options)}`;
+function clockOf(timeZone: string, options: Intl.DateTimeFormatOptions, locale: Locale = DEFAULT_LOCALE): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone} ${JSON.stringify(options)}`;
   let clock = clocks.get(key);
   if (!clock) {
-    clock = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+    clock = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     clocks.set(key, clock);
   }
   return clock;
@@ -54,10 +57,9 @@ export function instantFromZonedLocal(local: string, timeZone: string): Date | n
   return new Date(wallClock - zoneOffset(new Date(guess), timeZone));
 }
 
-/** Blogger's date header, in the blog's time zone: "Thursday, 8 September 2011". */
-export function formatDateHeader(date: Date, timeZone: string): string {
-  const part = zonedParts(date, timeZone, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
-  return `${part("weekday")}, ${part("day")} ${part("month")} ${part("year")}`;
+/** Blogger's date header, in the blog's time zone and date style: "Thursday, 8 September 2011" (en-GB). */
+export function formatDateHeader(date: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return clockOf(timeZone, { dateStyle: "full" }, locale).format(date);
 }
 
 /** The calendar day in the blog's time zone, "2011-09-08": posts sharing it share a date header. */
@@ -66,13 +68,25 @@ export function localDayKey(date: Date, timeZone: string): string {
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
-/** "09:41", in the blog's time zone. */
-export function formatTime(date: Date, timeZone: string): string {
-  const part = zonedParts(date, timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  return `${part("hour")}:${part("minute")}`;
+/** "09:41" (en-GB) or "9:41 AM" (en-US), in the blog's time zone. */
+export function formatTime(date: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return clockOf(timeZone, { timeStyle: "short" }, locale).format(date);
 }
 
-/** "Thursday, 8 September 2011 at 09:41", in the blog's time zone: when something was done. */
-export function formatDateTime(date: Date, timeZone: string): string {
-  return `${formatDateHeader(date, timeZone)} at ${formatTime(date, timeZone)}`;
+/** "Thursday, 8 September 2011 at 09:41" (en-GB), in the blog's time zone: when something was done. */
+export function formatDateTime(date: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return clockOf(timeZone, { dateStyle: "full", timeStyle: "short" }, locale).format(date);
+}
+
+/** A month of the archive ("09", or "2011/09" with its year) as `locale` names it: "September", "september 2011". */
+export function formatMonth(period: string, locale: Locale): string {
+  const [year, month] = period.includes("/") ? period.split("/").map(Number) : [2000, Number(period)];
+  const options: Intl.DateTimeFormatOptions = period.includes("/") ? { month: "long", year: "numeric" } : { month: "long" };
+  return clockOf("UTC", options, locale).format(Date.UTC(year!, month! - 1, 1));
+}
+
+/** How the blog writes its dates for readers: its time zone's clock, in its locale's style. */
+export interface BlogClock {
+  timeZone: string;
+  locale: Locale;
 }

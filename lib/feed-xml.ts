@@ -30,6 +30,8 @@ export interface FeedEntry {
 export interface Feed {
   title: string;
   description: string;
+  /** The blog's language tag ("en-GB", "nl"): Atom's xml:lang, RSS's <language>. */
+  language: string;
   /** The page this feed follows, absolute. */
   htmlUrl: string;
   /** The feed's own absolute URLs; the Atom one is also the feed's id. */
@@ -140,7 +142,7 @@ function atomEntry(entry: FeedEntry): string {
 
 /** An Atom 1.0 document: feed id, title, updated, self and alternate links; each entry with id, title, updated, link, author and content. */
 export function renderAtom(feed: Feed): string {
-  const body = parent("feed", { xmlns: "http://www.w3.org/2005/Atom", "xmlns:thr": "http://purl.org/syndication/thread/1.0" }, [
+  const body = parent("feed", { xmlns: "http://www.w3.org/2005/Atom", "xmlns:thr": "http://purl.org/syndication/thread/1.0", "xml:lang": feed.language }, [
     text("id", feed.atomUrl),
     text("title", feed.title, { type: "text" }),
     ...(feed.description ? [text("subtitle", feed.description, { type: "text" })] : []),
@@ -181,6 +183,7 @@ export function renderRss(feed: Feed): string {
       text("link", feed.htmlUrl),
       // Required by RSS 2.0 even when the blog has no description.
       text("description", feed.description || feed.title),
+      text("language", feed.language),
       text("lastBuildDate", feed.updated.toUTCString()),
       text("generator", GENERATOR),
       empty("atom:link", { href: feed.rssUrl, rel: "self", type: "application/rss+xml" }),

@@ -116,6 +116,7 @@ interface FeedContent {
   description: string;
   /** The page the feed follows. */
   htmlPath: string;
+  language: string;
   entries: FeedEntry[];
 }
 
@@ -129,6 +130,7 @@ async function feedDocument(load: LoadFeed, { alt, take }: { alt: FeedFormat; ta
   const feed: Feed = {
     title: content.title,
     description: content.description,
+    language: content.language,
     htmlUrl: absoluteUrl(content.htmlPath),
     atomUrl: absoluteUrl(content.path),
     rssUrl: absoluteUrl(rssPath(content.path)),
@@ -190,6 +192,7 @@ function loadPostsFeed(label: string | undefined): LoadFeed {
       title: feedLabel ? `${settings.blogTitle}: ${feedLabel.name}` : settings.blogTitle,
       description: settings.description,
       htmlPath: feedLabel ? `/label/${feedLabel.slug}` : "/",
+      language: settings.locale,
       entries: posts.map((post) => ({
         id: absoluteUrl(post.path),
         title: post.title,
@@ -221,6 +224,7 @@ function loadCommentsFeed(postId: string | undefined): LoadFeed {
       title: post ? `${settings.blogTitle}: comments on ${post.title}` : `${settings.blogTitle}: comments`,
       description: post ? `Comments on “${post.title}”` : `The newest comments on ${settings.blogTitle}`,
       htmlPath: post ? `${post.path}#comments` : "/",
+      language: settings.locale,
       entries: comments.map((comment) => {
         // The post page's anchor for each comment.
         const url = absoluteUrl(`${comment.post.path}#c${comment.id}`);

@@ -2,7 +2,7 @@ import "server-only";
 import type { PendingCommentView, ViewerResponse } from "@/components/blog/viewer-client";
 import { getCommentViewer, type PendingComment } from "@/lib/comments/viewer";
 import { canUseDashboard } from "@/lib/dashboard/access";
-import { formatDateTime } from "@/lib/dates";
+import { type BlogClock, formatDateTime } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { postsVisibleTo } from "@/lib/posts/access";
 import type { CurrentUser } from "@/lib/session";
@@ -17,25 +17,25 @@ export async function answerViewer({
   user,
   postId,
   now,
-  timeZone,
+  clock,
 }: {
   user: CurrentUser | null;
   postId?: string;
   now: Date;
-  /** The blog's time zone, read only when there are pending comments' dates to write. */
-  timeZone: () => Promise<string>;
+  /** The blog's time zone and locale, read only when there are pending comments' dates to write. */
+  clock: () => Promise<BlogClock>;
 }): Promise<ViewerResponse> {
   if (!user) return { user: null };
   const viewer = { name: user.name, role: user.role };
   if (!postId) return { user: viewer };
   const [mayEditPost, comments] = await Promise.all([mayEdit(user, postId), getCommentViewer({ user, postId, now })]);
-  return { user: viewer, mayEditPost, comments: comments && { ...comments, pending: await withDateTexts(comments.pending, timeZone) } };
+  return { user: viewer, mayEditPost, comments: comments && { ...comments, pending: await withDateTexts(comments.pending, clock) } };
 }
 
-async function withDateTexts(pending: PendingComment[], timeZone: () => Promise<string>): Promise<PendingCommentView[]> {
+async function withDateTexts(pending: PendingComment[], clockOf: () => Promise<BlogClock>): Promise<PendingCommentView[]> {
   if (pending.length === 0) return [];
-  const zone = await timeZone();
-  return pending.map(({ createdAt, ...comment }) => ({ ...comment, createdAt: createdAt.toISOString(), createdAtText: formatDateTime(createdAt, zone) }));
+  const { timeZone, locale } = await clockOf();
+  return pending.map(({ createdAt, ...comment }) => ({ ...comment, createdAt: createdAt.toISOString(), createdAtText: formatDateTime(createdAt, timeZone, locale) }));
 }
 
 /** The same rule as the editor's: the post's author, or an admin; never a reader, whoever wrote it. */

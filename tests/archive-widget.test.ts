@@ -21,7 +21,7 @@ const newestTitles = Array.from({ length: 10 }, (_, index) => ({
   permalink: `/2024/12/letters-about-the-night-bus-part-${index}`,
 }));
 
-const render = (months: ArchiveMonth[]) => renderToStaticMarkup(createElement(ArchiveWidget, { months, newestTitles }));
+const render = (months: ArchiveMonth[]) => renderToStaticMarkup(createElement(ArchiveWidget, { months, newestTitles, locale: "en-GB" }));
 
 describe("the sidebar's archive", () => {
   test("ten years of a busy blog (10,000 posts) weigh under 4 KB", () => {

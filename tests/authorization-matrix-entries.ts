@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { shareCachedPageHtml } from "../lib/cached-page-html.mjs";
 import { recordFastPath } from "../lib/fast-path-status.mjs";
 import { SEARCH_FRAME_QUERY, searchResultsPath } from "../lib/search-address.mjs";
-import { searchResultsHtml } from "../lib/search-results-html";
+import { frameResultsHtml } from "../lib/search-results-html";
 import * as make from "./authorization-matrix-fixtures";
 import type { Account, World } from "./authorization-matrix-fixtures";
 import { CALLERS, type Caller, type Verdict } from "./authorization-matrix-verdicts";
@@ -333,6 +333,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
       description: "",
       postsPerPage: "7",
       timeZone: "UTC",
+      locale: "en-GB",
       commentPermission: "SIGNED_IN",
       commentModeration: "NEVER",
       moderateAfterDays: "14",
@@ -449,7 +450,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
   "app/search-first/route.ts#GET": entry({
     verdicts: ANYONE,
     prepare: async () => {
-      const frameResults = searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: { hits: [], total: 0, newestOnly: false }, timeZone: "UTC" });
+      const frameResults = frameResultsHtml("en-GB");
       shareCachedPageHtml((path) => (path === searchResultsPath(SEARCH_FRAME_QUERY) ? `<main>${frameResults}</main>` : undefined));
     },
     arrival: () => ({ path: "/search-first?q=harbour" }),

@@ -284,6 +284,7 @@ describe("settings", () => {
     description: "About the blog",
     postsPerPage: 10,
     timeZone: "Europe/London",
+    locale: "en-US",
     commentPermission: "SIGNED_IN",
     commentModeration: "OLDER_POSTS",
     moderateAfterDays: 30,
@@ -296,7 +297,7 @@ describe("settings", () => {
     expect(await db.setting.count()).toBe(1);
   });
 
-  test("the form's values are checked: a bad time zone or a number out of range changes nothing", async () => {
+  test("the form's values are checked: a bad time zone or language, or a number out of range, changes nothing", async () => {
     await lib.settings.updateBlogSettings(valid);
     const { blogSettingsSchema, TIME_ZONES } = lib.settingsValidation;
     const fieldErrors = (input: Record<string, unknown>) => blogSettingsSchema.safeParse({ ...valid, ...input }).error?.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
@@ -310,6 +311,8 @@ describe("settings", () => {
     expect(fieldErrors({ blogTitle: "   " })).toEqual(["blogTitle: Give the blog a title."]);
     expect(fieldErrors({ blogTitle: "x".repeat(101) })).toEqual(["blogTitle: Keep the title to 100 characters."]);
     expect(fieldErrors({ description: "x".repeat(501) })).toEqual(["description: Keep the description to 500 characters."]);
+    expect(fieldErrors({ locale: "fr" })).toEqual(["locale: Choose a language from the list."]);
+    expect(fieldErrors({ locale: "" })).toEqual(["locale: Choose a language from the list."]);
     expect(fieldErrors({ commentPermission: "EVERYONE" })).toEqual(["commentPermission: Choose who may comment."]);
     expect(fieldErrors({ commentModeration: "SOMETIMES" })).toEqual(["commentModeration: Choose when comments wait for a moderator."]);
     // Edges that are allowed, as a form sends them (strings).
@@ -318,8 +321,8 @@ describe("settings", () => {
     expect(TIME_ZONES).toContain("America/New_York");
 
     // Whoever calls the data function, a bad value is refused and nothing is stored.
-    for (const bad of [{ timeZone: "Mars/Olympus_Mons" }, { postsPerPage: 0 }, { moderateAfterDays: 4000 }]) {
-      const error = await refusal(lib.settings.updateBlogSettings({ ...valid, ...bad, blogTitle: "Should not be saved" }));
+    for (const bad of [{ timeZone: "Mars/Olympus_Mons" }, { postsPerPage: 0 }, { moderateAfterDays: 4000 }, { locale: "fr" }]) {
+      const error = await refusal(lib.settings.updateBlogSettings({ ...valid, ...bad, blogTitle: "Should not be saved" } as BlogSettingsInput));
       expect(error).toBeInstanceOf(lib.errors.InvalidRequestError);
     }
     expect(await lib.settings.getCurrentSettings()).toEqual(valid);

@@ -26,6 +26,7 @@ function feed(overrides: Partial<Feed> = {}): Feed {
   return {
     title: "Notes from the Reading Room",
     description: "A librarian's notes",
+    language: "en-GB",
     htmlUrl: `${origin}/`,
     atomUrl: `${origin}/feeds/posts/default`,
     rssUrl: `${origin}/feeds/posts/default?alt=rss`,
@@ -44,6 +45,7 @@ describe("Atom 1.0", () => {
     const atom = xml.parse(document).feed;
 
     expect(atom["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
+    expect(atom["@xml:lang"]).toBe("en-GB");
     expect(atom.id).toBe(`${origin}/feeds/posts/default`);
     expect(atom.title["#text"]).toBe("Notes from the Reading Room");
     expect(atom.updated).toBe("2011-09-09T10:00:00.000Z");
@@ -114,6 +116,7 @@ describe("RSS 2.0", () => {
     expect(channel.title).toBe("Notes from the Reading Room");
     expect(channel.link[0]).toBe(`${origin}/`);
     expect(channel.description).toBe("A librarian's notes");
+    expect(channel.language).toBe("en-GB");
     expect(channel["atom:link"]).toEqual(expect.objectContaining({ "@rel": "self", "@href": `${origin}/feeds/posts/default?alt=rss` }));
     expect(channel.lastBuildDate).toBe("Fri, 09 Sep 2011 10:00:00 GMT");
 

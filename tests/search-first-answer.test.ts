@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { SEARCH_FRAME_QUERY } from "../lib/search-address.mjs";
 import { firstSearchAnswerHtml } from "../lib/search-first-answer";
-import { searchResultsHtml } from "../lib/search-results-html";
+import { frameResultsHtml as frameResultsIn, searchResultsHtml } from "../lib/search-results-html";
 
 // A query's first answer is the frame query's cached results page with the query and results
 // put in its place (app/search-first/route.ts). The frame here has every place Next and the
 // layout put the query (as the e2e spec's real one does), and scripts to leave out.
-const timeZone = "Europe/London";
-const frameResultsHtml = searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: { hits: [], total: 0, newestOnly: false }, timeZone });
+const clock = { timeZone: "Europe/London", locale: "en-GB" } as const;
+const frameResultsHtml = frameResultsIn(clock.locale);
 const frame = [
   `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/>`,
   `<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/a.js"/><script src="/_next/static/chunks/b.js" async=""></script>`,
@@ -23,7 +23,7 @@ const frame = [
 
 const hit = { id: "p1", title: "Pears & <quinces>", permalink: "/2024/10/pears", publishedAt: new Date("2024-10-03T12:00:00Z"), snippet: "ripe \u0001pears\u0002 today" };
 const answer = (q: string, page = frame) =>
-  firstSearchAnswerHtml(page, { q, frameResultsHtml, resultsHtml: searchResultsHtml({ q, page: 1, results: { hits: [hit], total: 1, newestOnly: false }, timeZone }) });
+  firstSearchAnswerHtml(page, { q, frameResultsHtml, resultsHtml: searchResultsHtml({ q, page: 1, results: { hits: [hit], total: 1, newestOnly: false }, clock }) });
 
 describe("a query's first answer", () => {
   test("is the frame with the query in every place it had its own, the results in its results' place, and no scripts", () => {
@@ -54,6 +54,18 @@ describe("a query's first answer", () => {
     const html = answer(q)!;
     expect(html).toContain(`<title>Search results for “${q}” | Notes</title>`);
     expect(html).toContain(`/search/${q}"/>`);
+  });
+
+  test("follows the blog's language: a Dutch frame gives Dutch answers, and an English frame does not fit a Dutch blog", () => {
+    const dutchResults = frameResultsIn("nl");
+    const dutchFrame = frame.replace(frameResultsHtml, dutchResults);
+    const results = searchResultsHtml({ q: "peren", page: 1, results: { hits: [hit], total: 1, newestOnly: false }, clock: { timeZone: "Europe/Amsterdam", locale: "nl" } });
+    const html = firstSearchAnswerHtml(dutchFrame, { q: "peren", frameResultsHtml: dutchResults, resultsHtml: results })!;
+    expect(html).toContain(`<p aria-live="polite">1 bericht gevonden.</p>`);
+    expect(html).toContain(`<p class="search-date">donderdag 3 oktober 2024</p>`);
+    expect(dutchResults).toContain("Geen berichten gevonden.");
+    // The frame from before the blog changed language: the route sends the query to a render.
+    expect(firstSearchAnswerHtml(frame, { q: "peren", frameResultsHtml: dutchResults, resultsHtml: results })).toBeUndefined();
   });
 
   test("is not made from a frame that is not the page expected, nor from a changed one's old pieces", () => {

@@ -82,7 +82,7 @@ describe("search", () => {
     expect(await newest(14, 6)).toEqual({ hits: [], total: 0, newestOnly: false });
 
     const pageTwo = await searchPosts({ query: "quince", page: 2, perPage: SEARCH_RESULTS_PER_PAGE, now: new Date(), rankedAtMost: 14 });
-    expect(searchResultsHtml({ q: "quince", page: 2, results: pageTwo, timeZone: "UTC" })).toContain(
+    expect(searchResultsHtml({ q: "quince", page: 2, results: pageTwo, clock: { timeZone: "UTC", locale: "en-GB" } })).toContain(
       `<p aria-live="polite">More than 14 posts match. These are the best matches among the newest 14 (page 2 of 2).</p>`,
     );
   });
@@ -93,7 +93,7 @@ describe("search", () => {
       expect({ ids: hits.map((hit) => hit.id), total, newestOnly }).toEqual({ ids: ["title-match", "body-match", "older-body-match"], total: 15, newestOnly: false });
     }
     const whole = await searchPosts({ query: "quince", page: 1, perPage: SEARCH_RESULTS_PER_PAGE, now: new Date(), rankedAtMost: 15 });
-    expect(searchResultsHtml({ q: "quince", page: 1, results: whole, timeZone: "UTC" })).toContain(`<p aria-live="polite">15 posts match (page 1 of 2).</p>`);
+    expect(searchResultsHtml({ q: "quince", page: 1, results: whole, clock: { timeZone: "UTC", locale: "en-GB" } })).toContain(`<p aria-live="polite">15 posts match (page 1 of 2).</p>`);
   });
 });
 

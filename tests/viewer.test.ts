@@ -30,7 +30,7 @@ async function makePost(authorId: string) {
 }
 
 const ask = (user: Awaited<ReturnType<typeof makeUser>> | null, postId?: string) =>
-  answerViewer({ user, postId, now: new Date(), timeZone: async () => "Europe/London" });
+  answerViewer({ user, postId, now: new Date(), clock: async () => ({ timeZone: "Europe/London", locale: "en-GB" }) });
 
 describe("what /api/viewer tells each reader", () => {
   test("a signed-out visitor is told nothing but that", async () => {

@@ -8,8 +8,9 @@ export const instant = false;
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   const settings = await getBlogSettings();
+  // Account pages are in English whatever language the blog is in (README, "Language and date style").
   return (
-    <>
+    <div lang="en-GB">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -21,6 +22,6 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
       <main id="main" className="auth-page" tabIndex={-1}>
         {children}
       </main>
-    </>
+    </div>
   );
 }

@@ -3,13 +3,14 @@ import { cachedPageHtml } from "@/lib/cached-page-html.mjs";
 import { searchPosts } from "@/lib/queries/search";
 import { canonicalSearchQuery, SEARCH_FRAME_QUERY, searchResultsPath } from "@/lib/search-address.mjs";
 import { firstSearchAnswerHtml } from "@/lib/search-first-answer";
-import { SEARCH_RESULTS_PER_PAGE, searchResultsHtml } from "@/lib/search-results-html";
+import { LOCALES } from "@/lib/messages";
+import { frameResultsHtml, SEARCH_RESULTS_PER_PAGE, searchResultsHtml } from "@/lib/search-results-html";
 import { getBlogSettings } from "@/lib/settings";
 import { searchQuery } from "@/lib/validation/reader";
 
-// The frame's own results ("No posts match"), which a first answer's replace: no hit, so no date
-// in any time zone.
-const FRAME_RESULTS_HTML = searchResultsHtml({ q: SEARCH_FRAME_QUERY, page: 1, results: { hits: [], total: 0, newestOnly: false }, timeZone: "UTC" });
+// The frame's own results in each locale: the frame is in the blog's locale as it was when the
+// frame was rendered, which a first answer's words must match.
+const FRAME_RESULTS_HTML = new Map(LOCALES.map((locale) => [locale, frameResultsHtml(locale)]));
 
 let frameMismatchReported = false;
 
@@ -41,11 +42,13 @@ export async function GET(request: NextRequest) {
   const [settings, results] = await Promise.all([getBlogSettings(), searchPosts({ query: q, page: 1, perPage: SEARCH_RESULTS_PER_PAGE, now: new Date() })]);
   const html = firstSearchAnswerHtml(frame, {
     q,
-    resultsHtml: searchResultsHtml({ q, page: 1, results, timeZone: settings.timeZone }),
-    frameResultsHtml: FRAME_RESULTS_HTML,
+    resultsHtml: searchResultsHtml({ q, page: 1, results, clock: settings }),
+    frameResultsHtml: FRAME_RESULTS_HTML.get(settings.locale)!,
   });
   if (!html) {
-    reportFrameMismatch();
+    // A frame in another locale is the page from before the language changed, being rendered
+    // anew (lib/cached-page-responder.mjs); only one in none of them means it no longer fits.
+    if (![...FRAME_RESULTS_HTML.values()].some((results) => frame.includes(results))) reportFrameMismatch();
     return redirect(searchResultsPath(q));
   }
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });

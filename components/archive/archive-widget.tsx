@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { formatMonth } from "@/lib/dates";
+import { type Locale, messagesFor } from "@/lib/messages";
 import type { ArchiveMonth } from "@/lib/queries/sidebar";
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /**
  * Years whose months the widget lists (the newest, as Blogger opens it); older years are one link
@@ -10,10 +10,6 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
  * were most of a page's weight.
  */
 export const YEARS_WITH_MONTHS = 1;
-
-export function monthName(month: string): string {
-  return MONTHS[Number(month) - 1] ?? month;
-}
 
 export interface ArchiveYear {
   year: string;
@@ -42,10 +38,11 @@ export function groupByYear(months: ArchiveMonth[]): ArchiveYear[] {
  * open on its newest titles, older years linking to their year pages. details/summary, so it opens and closes without JavaScript; a summary
  * holds no link (a control inside a control), so each period's link is the first entry inside.
  */
-export function ArchiveWidget({ months, newestTitles }: { months: ArchiveMonth[]; newestTitles: { title: string; permalink: string }[] }) {
+export function ArchiveWidget({ months, newestTitles, locale }: { months: ArchiveMonth[]; newestTitles: { title: string; permalink: string }[]; locale: Locale }) {
+  const t = messagesFor(locale);
   return (
     <nav className="widget archive-widget" aria-labelledby="archive-heading">
-      <h2 id="archive-heading">Blog Archive</h2>
+      <h2 id="archive-heading">{t.blogArchive}</h2>
       <ul>
         {groupByYear(months).map((year, yearIndex) => (
           <li key={year.year}>
@@ -56,14 +53,14 @@ export function ArchiveWidget({ months, newestTitles }: { months: ArchiveMonth[]
                 </summary>
                 <ul>
                   <li>
-                    <Link href={`/${year.year}`}>{`All of ${year.year}`}</Link>
+                    <Link href={`/${year.year}`}>{t.allOf(year.year)}</Link>
                   </li>
                   {year.months.map((month, monthIndex) =>
                     yearIndex === 0 && monthIndex === 0 ? (
-                      <NewestMonth key={month.period} month={month} titles={newestTitles} />
+                      <NewestMonth key={month.period} month={month} titles={newestTitles} locale={locale} />
                     ) : (
                       <li key={month.period}>
-                        <Link href={`/${month.period}`}>{monthName(month.period.slice(5))}</Link> <Count count={month.count} />
+                        <Link href={`/${month.period}`}>{formatMonth(month.period.slice(5), locale)}</Link> <Count count={month.count} />
                       </li>
                     ),
                   )}
@@ -81,17 +78,16 @@ export function ArchiveWidget({ months, newestTitles }: { months: ArchiveMonth[]
   );
 }
 
-function NewestMonth({ month, titles }: { month: ArchiveMonth; titles: { title: string; permalink: string }[] }) {
-  const name = `${monthName(month.period.slice(5))} ${month.period.slice(0, 4)}`;
+function NewestMonth({ month, titles, locale }: { month: ArchiveMonth; titles: { title: string; permalink: string }[]; locale: Locale }) {
   return (
     <li>
       <details open>
         <summary>
-          {monthName(month.period.slice(5))} <Count count={month.count} />
+          {formatMonth(month.period.slice(5), locale)} <Count count={month.count} />
         </summary>
         <ul>
           <li>
-            <Link href={`/${month.period}`}>{`All of ${name}`}</Link>
+            <Link href={`/${month.period}`}>{messagesFor(locale).allOf(formatMonth(month.period, locale))}</Link>
           </li>
           {titles.map((post) => (
             <li key={post.permalink}>

@@ -1,7 +1,8 @@
+import type { Messages } from "@/lib/messages";
 import type { AuthorProfile } from "@/lib/queries/authors";
 
 /** The top of an author's page: photo, name and bio (plain text, a paragraph per blank line). */
-export function AuthorHeading({ author }: { author: AuthorProfile }) {
+export function AuthorHeading({ author, t }: { author: AuthorProfile; t: Messages }) {
   const paragraphs = author.bio.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
   return (
     <header className="author-heading">
@@ -16,7 +17,7 @@ export function AuthorHeading({ author }: { author: AuthorProfile }) {
           {paragraph}
         </p>
       ))}
-      <h2 className="author-posts-heading">Posts by {author.name}</h2>
+      <h2 className="author-posts-heading">{t.postsBy(author.name)}</h2>
     </header>
   );
 }

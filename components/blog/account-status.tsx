@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { createDraftAction } from "@/lib/actions/dashboard/posts";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { fetchViewer, isWriter, type ViewerResponse } from "@/components/blog/viewer-client";
+import { type Locale, messagesFor } from "@/lib/messages";
 
 /**
  * "Signed in as …" in the blog's header, with "Dashboard" and "New post" for authors and admins.
@@ -13,7 +14,8 @@ import { fetchViewer, isWriter, type ViewerResponse } from "@/components/blog/vi
  * runs (and again after each navigation, since the header stays while pages change); the
  * prerendered page, and a reader without JavaScript, show "Sign in", which comes back here.
  */
-export function AccountStatus() {
+export function AccountStatus({ locale }: { locale: Locale }) {
+  const t = messagesFor(locale);
   const pathname = usePathname();
   const [user, setUser] = useState<ViewerResponse["user"]>(null);
   useEffect(() => {
@@ -26,7 +28,7 @@ export function AccountStatus() {
   if (!user) {
     return (
       <div className="account-status">
-        <Link href={`/sign-in?${new URLSearchParams({ callbackUrl: pathname })}`}>Sign in</Link>
+        <Link href={`/sign-in?${new URLSearchParams({ callbackUrl: pathname })}`}>{t.signIn}</Link>
       </div>
     );
   }
@@ -44,9 +46,9 @@ export function AccountStatus() {
         </>
       )}
       <span>
-        Signed in as <Link href="/profile">{user.name}</Link>
+        {t.signedInAs} <Link href="/profile">{user.name}</Link>
       </span>
-      <SignOutButton />
+      <SignOutButton label={t.signOut} />
     </div>
   );
 }

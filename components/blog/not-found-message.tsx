@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { SearchForm } from "@/components/blog/search-form";
+import { messagesFor } from "@/lib/messages";
+import { getBlogSettings } from "@/lib/settings";
 
-export function NotFoundMessage() {
+export async function NotFoundMessage() {
+  const t = messagesFor((await getBlogSettings()).locale);
   return (
     <>
-      <h1 className="list-heading">Sorry, the page you were looking for does not exist</h1>
+      <h1 className="list-heading">{t.notFoundHeading}</h1>
       <p>
-        It may have moved, or the link may be mistyped. Search the blog, browse the archive, or go back to the{" "}
-        <Link href="/">home page</Link>.
+        {t.notFoundBefore}
+        <Link href="/">{t.notFoundHomeLink}</Link>.
       </p>
-      <SearchForm id="not-found-query" name="Search instead" />
+      <SearchForm t={t} id="not-found-query" name={t.searchInstead} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { commentNotSent } from "@/components/comment/comment-failure";
 import { GuestFields } from "@/components/comment/guest-fields";
 import { useCommentViewer, useHydrated } from "@/components/comment/viewer-store";
 import { withFailureState } from "@/components/forms/with-failure-state";
+import { type Locale, messagesFor } from "@/lib/messages";
 import { COMMENT_MAX_LENGTH } from "@/lib/validation/comments";
 
 export interface CommentFormTarget {
@@ -17,6 +18,8 @@ export interface CommentFormTarget {
   formKey: string;
   /** The blog takes guests' comments (ANYONE): the form asks those not signed in for a name. */
   guests: boolean;
+  /** The blog's locale: the form's words (lib/messages.ts). */
+  locale: Locale;
 }
 
 const NOTHING_YET: CommentFormState = { ok: false };
@@ -36,6 +39,7 @@ export function CommentForm({ target, parentId, refused }: { target: CommentForm
   const [state, formAction, sending] = useActionState(target.guests ? postAsGuestKeepingText : postKeepingText, refused ?? NOTHING_YET);
   const [preview, showPreview] = useOptimistic<string | null, string>(null, (_, text) => text);
   const viewer = useCommentViewer();
+  const t = messagesFor(target.locale);
   const hydrated = useHydrated();
   // Posted: the page (re-rendered by the action) moves to the new comment, as the redirect does
   // for a post without JavaScript; from a reply page, back to the post.
@@ -51,7 +55,7 @@ export function CommentForm({ target, parentId, refused }: { target: CommentForm
   if (viewer === null && !target.guests) {
     return (
       <p className="comment-sign-in">
-        <Link href={signIn}>Sign in to {parentId ? "reply" : "comment"}</Link>
+        <Link href={signIn}>{t.signInTo(Boolean(parentId))}</Link>
       </p>
     );
   }
@@ -67,12 +71,13 @@ export function CommentForm({ target, parentId, refused }: { target: CommentForm
   const bodyId = `${formId}-body`;
   const errorId = `${formId}-error`;
   return (
-    <form id={formId} className="comment-form" action={hydrated ? submitWithPreview : postWithoutScript}>
+    // Its own lang: the account pages around the refused guest's form are in English.
+    <form id={formId} className="comment-form" lang={target.locale} action={hydrated ? submitWithPreview : postWithoutScript}>
       {preview && (
         <div className="comment comment-preview" role="status">
-          <p className="comment-author">{viewer?.name ?? "You"} said...</p>
+          <p className="comment-author">{t.saidBy(viewer?.name ?? t.you)}</p>
           <p className="comment-preview-body">{preview}</p>
-          <p className="comment-footer">Posting…</p>
+          <p className="comment-footer">{t.posting}</p>
         </div>
       )}
       <input type="hidden" name="postId" value={target.postId} />
@@ -82,13 +87,14 @@ export function CommentForm({ target, parentId, refused }: { target: CommentForm
       {asGuest && (
         <>
           <p className="form-hint">
-            Comment as a guest, or <Link href={signIn}>sign in</Link> first. A guest&apos;s comment shows once a moderator approves it. Your name
-            links to your web site; your email is never shown, only the blog&apos;s moderators see it.
+            {t.guestHintBefore}
+            <Link href={signIn}>{t.signInLink}</Link>
+            {t.guestHintAfter}
           </p>
-          <GuestFields formId={formId} state={state} />
+          <GuestFields formId={formId} state={state} t={t} />
         </>
       )}
-      <label htmlFor={bodyId}>{parentId ? "Your reply" : "Your comment"}</label>
+      <label htmlFor={bodyId}>{parentId ? t.yourReply : t.yourComment}</label>
       <textarea
         id={bodyId}
         name="body"
@@ -100,12 +106,12 @@ export function CommentForm({ target, parentId, refused }: { target: CommentForm
         aria-describedby={state.message ? `${errorId} ${formId}-hint` : `${formId}-hint`}
       />
       <p id={`${formId}-hint`} className="form-hint">
-        Plain text; a blank line starts a paragraph and links become clickable. You may use &lt;b&gt;, &lt;i&gt; and &lt;a href=&quot;…&quot;&gt;.
-        {viewer === undefined && !target.guests && " Not signed in? Publishing takes you to sign in first, and your text is not kept: copy a long comment before you go."}
+        {t.commentHint}
+        {viewer === undefined && !target.guests && t.notSignedInHint}
       </p>
       {/* A honeypot: hidden from people and from assistive technology, filled in by naive bots. */}
       <div className="comment-website" aria-hidden="true">
-        <label htmlFor={`${formId}-website`}>Leave this empty</label>
+        <label htmlFor={`${formId}-website`}>{t.leaveEmpty}</label>
         <input id={`${formId}-website`} name="website" tabIndex={-1} autoComplete="off" />
       </div>
       {state.message && (
@@ -114,7 +120,7 @@ export function CommentForm({ target, parentId, refused }: { target: CommentForm
         </p>
       )}
       <button type="submit" disabled={sending}>
-        {parentId ? "Publish reply" : "Publish"}
+        {parentId ? t.publishReply : t.publish}
       </button>
     </form>
   );

@@ -1,11 +1,7 @@
 import { RichHtml } from "@/components/post/rich-html";
-import { formatDateTime } from "@/lib/dates";
+import { type BlogClock, formatDateTime } from "@/lib/dates";
+import { messagesFor, type Messages } from "@/lib/messages";
 import type { CommentNode } from "@/lib/queries/post-page";
-
-export function commentsHeading(count: number): string {
-  if (count === 0) return "No comments:";
-  return count === 1 ? "1 comment:" : `${count} comments:`;
-}
 
 /**
  * Blogger's "Name said..." comments, replies indented under their parent. While comments are
@@ -16,32 +12,33 @@ export function commentsHeading(count: number): string {
  * byte is in every comment twice over, in the HTML and the inline payload. Controls for the reader's own comments, or a moderator's, are added by
  * thread-controls.tsx once the page knows who is reading.
  */
-export function CommentThread({ comments, timeZone, repliesOpen }: { comments: CommentNode[]; timeZone: string; repliesOpen: boolean }) {
+export function CommentThread({ comments, clock, repliesOpen }: { comments: CommentNode[]; clock: BlogClock; repliesOpen: boolean }) {
   if (comments.length === 0) return null;
+  const t = messagesFor(clock.locale);
   return (
     <ol className="comment-thread">
       {comments.map((comment) => (
         <li key={comment.id} id={`c${comment.id}`}>
           {comment.removed ? (
-            <p className="comment-removed">This comment has been removed by {comment.removed === "moderator" ? "a blog administrator" : "the author"}.</p>
+            <p className="comment-removed">{comment.removed === "moderator" ? t.removedByModerator : t.removedByAuthor}</p>
           ) : (
             <>
-              <CommentText comment={comment} />
+              <CommentText comment={comment} t={t} />
               <p className="comment-footer">
                 <a href={`#c${comment.id}`}>
-                  <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt, timeZone)}</time>
+                  <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt, clock.timeZone, clock.locale)}</time>
                 </a>
-                {comment.editedAt && " (edited)"}
+                {comment.editedAt && t.edited}
                 {repliesOpen && (
                   <>
                     {" · "}
-                    <a href={`reply/${comment.id}`}>Reply</a>
+                    <a href={`reply/${comment.id}`}>{t.reply}</a>
                   </>
                 )}
               </p>
             </>
           )}
-          <CommentThread comments={comment.replies} timeZone={timeZone} repliesOpen={repliesOpen} />
+          <CommentThread comments={comment.replies} clock={clock} repliesOpen={repliesOpen} />
         </li>
       ))}
     </ol>
@@ -49,8 +46,8 @@ export function CommentThread({ comments, timeZone, repliesOpen }: { comments: C
 }
 
 /** "Name said..." and what they said: in the thread, and above the reply page's form. */
-export function CommentText({ comment }: { comment: CommentNode }) {
-  const badge = comment.writer && <span className="comment-badge">{comment.writer === "author" ? "Author" : "Staff"}</span>;
+export function CommentText({ comment, t }: { comment: CommentNode; t: Messages }) {
+  const badge = comment.writer && <span className="comment-badge">{comment.writer === "author" ? t.authorBadge : t.staffBadge}</span>;
   return (
     <>
       <p className="comment-author">
@@ -59,15 +56,15 @@ export function CommentText({ comment }: { comment: CommentNode }) {
             <a href={comment.authorUrl} rel="nofollow ugc noopener">
               {comment.authorName}
             </a>{" "}
-            {badge} said...
+            {badge} {t.said}
           </>
         ) : badge ? (
           <>
-            {comment.authorName} {badge} said...
+            {comment.authorName} {badge} {t.said}
           </>
         ) : (
           // One text node: a reader's name and "said..." as two would cost a marker between them in every comment.
-          `${comment.authorName} said...`
+          t.saidBy(comment.authorName)
         )}
       </p>
       <RichHtml className="comment-body" html={comment.bodyHtml} />

@@ -5,6 +5,7 @@ import { fetchViewer, type PendingCommentView } from "@/components/blog/viewer-c
 import { CommentControls } from "@/components/comment/comment-controls";
 import { publishViewer } from "@/components/comment/viewer-store";
 import { RichHtml } from "@/components/post/rich-html";
+import { type Locale, messagesFor } from "@/lib/messages";
 
 /**
  * The post page's per-reader part: comments awaiting moderation that this reader may see, and who
@@ -13,7 +14,7 @@ import { RichHtml } from "@/components/post/rich-html";
  * comments change (`version`: the cached comments' form key, new each time they are refilled).
  * Without JavaScript it shows nothing, and the cached page works without it.
  */
-export function ViewerComments({ postId, version }: { postId: string; version: string }) {
+export function ViewerComments({ postId, version, locale }: { postId: string; version: string; locale: Locale }) {
   const [pending, setPending] = useState<PendingCommentView[]>([]);
   useEffect(() => {
     let current = true;
@@ -28,23 +29,24 @@ export function ViewerComments({ postId, version }: { postId: string; version: s
     };
   }, [postId, version]);
   if (pending.length === 0) return null;
+  const t = messagesFor(locale);
   return (
     <section className="comments-pending" aria-labelledby="comments-pending-heading">
-      <h3 id="comments-pending-heading">Awaiting moderation</h3>
+      <h3 id="comments-pending-heading">{t.awaitingModerationHeading}</h3>
       <ol className="comment-thread">
         {pending.map((comment) => (
           <li key={comment.id} id={`c${comment.id}`} className="comment comment-pending">
-            <p className="comment-author">{comment.authorName} said...</p>
+            <p className="comment-author">{t.saidBy(comment.authorName)}</p>
             <RichHtml className="comment-body" html={comment.bodyHtml} />
             <p className="comment-footer">
               <time dateTime={comment.createdAt}>{comment.createdAtText}</time>
               {comment.parentId && (
                 <>
                   {" "}
-                  · <a href={`#c${comment.parentId}`}>in reply to this comment</a>
+                  · <a href={`#c${comment.parentId}`}>{t.inReplyTo}</a>
                 </>
               )}
-              {comment.mine && <span> · Your comment is awaiting moderation; only you and the blog&apos;s moderators see it.</span>}
+              {comment.mine && <span> · {t.yoursAwaitsModeration}</span>}
             </p>
             <CommentControls commentId={comment.id} pending />
           </li>

@@ -6,6 +6,7 @@ import { ResultMessage } from "@/components/dashboard/result-message";
 import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";
 import { Field, type FieldControlProps } from "@/components/ui/field";
+import { LOCALE_NAMES, LOCALES } from "@/lib/messages";
 import type { BlogSettingsInput } from "@/lib/validation/settings";
 import styles from "./settings-form.module.css";
 
@@ -15,6 +16,8 @@ const MODERATION_CHOICES = [
   { value: "OLDER_POSTS", label: "On older posts: comments wait on posts older than the days below" },
   { value: "FIRST_COMMENT", label: "First comment: until one of the writer's comments is approved" },
 ];
+
+const LOCALE_CHOICES = LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }));
 
 const PERMISSION_CHOICES = [
   { value: "SIGNED_IN", label: "Signed-in readers" },
@@ -88,6 +91,13 @@ export function SettingsForm({ settings, timeZones }: { settings: BlogSettingsIn
           hint="Dates on posts, comments and in permalinks use it."
           errors={errors?.timeZone}
           control={(props) => <Choices {...props} name="timeZone" defaultValue={settings.timeZone} choices={timeZones.map((zone) => ({ value: zone, label: zone }))} />}
+        />
+        <Field
+          id="setting-locale"
+          label="Language and date style"
+          hint="The words and dates readers see; the dashboard stays in English."
+          errors={errors?.locale}
+          control={(props) => <Choices {...props} name="locale" defaultValue={settings.locale} choices={LOCALE_CHOICES} />}
         />
         <Field
           id="setting-commentPermission"

@@ -1,21 +1,22 @@
 import Link from "next/link";
+import type { Messages } from "@/lib/messages";
 
 /** "Newer posts" / "Older posts" between pages of a list; hrefs are built by the page. */
-export function Pager({ newerHref, olderHref, homeHref }: { newerHref?: string; olderHref?: string; homeHref?: string }) {
+export function Pager({ newerHref, olderHref, homeHref, t }: { newerHref?: string; olderHref?: string; homeHref?: string; t: Messages }) {
   if (!newerHref && !olderHref && !homeHref) return null;
   return (
-    <nav className="pager" aria-label="More posts">
+    <nav className="pager" aria-label={t.morePosts}>
       {newerHref ? (
         <Link className="pager-newer" href={newerHref} rel="prev">
-          Newer posts
+          {t.newerPosts}
         </Link>
       ) : (
         <span />
       )}
-      {homeHref && <Link href={homeHref}>Home</Link>}
+      {homeHref && <Link href={homeHref}>{t.home}</Link>}
       {olderHref ? (
         <Link className="pager-older" href={olderHref} rel="next">
-          Older posts
+          {t.olderPosts}
         </Link>
       ) : (
         <span />

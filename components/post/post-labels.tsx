@@ -1,10 +1,11 @@
 import Link from "next/link";
+import type { Messages } from "@/lib/messages";
 
-export function PostLabels({ labels }: { labels: { name: string; slug: string }[] }) {
+export function PostLabels({ labels, t }: { labels: { name: string; slug: string }[]; t: Messages }) {
   if (labels.length === 0) return null;
   return (
     <span>
-      Labels:{" "}
+      {t.labelsColon}{" "}
       {labels.map((label, index) => (
         <span key={label.slug}>
           {index > 0 && ", "}

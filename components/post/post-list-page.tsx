@@ -5,6 +5,7 @@ import { PostsByDay } from "@/components/post/posts-by-day";
 import { encodeCursor, parseCursor } from "@/lib/cursor";
 import type { ListScope, PageRequest } from "@/lib/queries/post-lists";
 import { getPostList } from "@/lib/reader";
+import { messagesFor } from "@/lib/messages";
 import { getBlogSettings } from "@/lib/settings";
 
 export interface PostListPageProps {
@@ -30,11 +31,12 @@ export async function PostListPage({ scope, basePath, cursor, heading, empty }: 
   return (
     <>
       {heading}
-      {list.posts.length === 0 ? <p className="empty">{empty}</p> : <PostsByDay posts={list.posts} timeZone={settings.timeZone} />}
+      {list.posts.length === 0 ? <p className="empty">{empty}</p> : <PostsByDay posts={list.posts} clock={settings} />}
       <Pager
         newerHref={list.newer ? pagePath("newer", list.newer) : undefined}
         olderHref={list.older ? pagePath("older", list.older) : undefined}
         homeHref={cursor !== undefined ? "/" : undefined}
+        t={messagesFor(settings.locale)}
       />
     </>
   );

@@ -2,14 +2,12 @@ import Link from "next/link";
 import { PostLabels } from "@/components/post/post-labels";
 import { PostBody } from "@/components/post/post-body";
 import { PostedBy } from "@/components/post/posted-by";
+import type { BlogClock } from "@/lib/dates";
+import { messagesFor } from "@/lib/messages";
 import type { PostSummary as PostSummaryData } from "@/lib/queries/post-lists";
 
-export function commentCountLabel(count: number): string {
-  if (count === 0) return "No comments";
-  return count === 1 ? "1 comment" : `${count} comments`;
-}
-
-export function PostSummary({ post, timeZone }: { post: PostSummaryData; timeZone: string }) {
+export function PostSummary({ post, clock }: { post: PostSummaryData; clock: BlogClock }) {
+  const t = messagesFor(clock.locale);
   return (
     <article className="post" aria-labelledby={`post-${post.id}`}>
       <h3 className="post-title" id={`post-${post.id}`}>
@@ -35,7 +33,8 @@ export function PostSummary({ post, timeZone }: { post: PostSummaryData; timeZon
           <p>{post.excerpt}</p>
           <p>
             <Link href={post.permalink}>
-              Read more<span className="visually-hidden"> of {post.title}</span>
+              {t.readMore}
+              <span className="visually-hidden">{t.of(post.title)}</span>
             </Link>
           </p>
         </div>
@@ -43,11 +42,11 @@ export function PostSummary({ post, timeZone }: { post: PostSummaryData; timeZon
         <PostBody className="post-body" html={post.bodyHtml} eagerFirst={false} />
       )}
       <footer className="post-footer">
-        <PostedBy post={post} timeZone={timeZone} />
-        <PostLabels labels={post.labels} />
+        <PostedBy post={post} clock={clock} />
+        <PostLabels labels={post.labels} t={t} />
         <Link href={`${post.permalink}#comments`}>
-          {commentCountLabel(post.commentCount)}
-          <span className="visually-hidden"> on {post.title}</span>
+          {t.commentCount(post.commentCount)}
+          <span className="visually-hidden">{t.on(post.title)}</span>
         </Link>
       </footer>
     </article>

@@ -1,12 +1,14 @@
 import Link from "next/link";
-import { formatTime } from "@/lib/dates";
+import { type BlogClock, formatTime } from "@/lib/dates";
+import { messagesFor } from "@/lib/messages";
 
 /** "Posted by <name> at <time>": the name leads to the author's page when they have one. */
-export function PostedBy({ post, timeZone }: { post: { authorName: string; authorSlug: string | null; publishedAt: Date }; timeZone: string }) {
+export function PostedBy({ post, clock }: { post: { authorName: string; authorSlug: string | null; publishedAt: Date }; clock: BlogClock }) {
+  const t = messagesFor(clock.locale);
   return (
     <span>
-      Posted by {post.authorSlug ? <Link href={authorPath(post.authorSlug)}>{post.authorName}</Link> : post.authorName} at{" "}
-      <time dateTime={post.publishedAt.toISOString()}>{formatTime(post.publishedAt, timeZone)}</time>
+      {t.postedBy} {post.authorSlug ? <Link href={authorPath(post.authorSlug)}>{post.authorName}</Link> : post.authorName} {t.at}{" "}
+      <time dateTime={post.publishedAt.toISOString()}>{formatTime(post.publishedAt, clock.timeZone, clock.locale)}</time>
     </span>
   );
 }

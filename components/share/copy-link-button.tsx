@@ -10,19 +10,19 @@ const noSubscription = () => () => {};
  * clipboard: without them the address beside it is there to select by hand. The outcome is said
  * in a live region, so a screen reader hears it too.
  */
-export function CopyLinkButton({ url }: { url: string }) {
+export function CopyLinkButton({ url, words }: { url: string; words: { copyLink: string; copied: string; refused: string } }) {
   const canCopy = useSyncExternalStore(
     noSubscription,
     () => typeof navigator.clipboard?.writeText === "function",
     () => false,
   );
-  const { said, copy } = useCopy(url, { copied: "Link copied.", refused: "Copying was not allowed: select the link below and copy it by hand." });
+  const { said, copy } = useCopy(url, words);
 
   return (
     <>
       {canCopy && (
         <button type="button" className="share-copy" onClick={copy}>
-          Copy link
+          {words.copyLink}
         </button>
       )}
       <span role="status" aria-live="polite">

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_LOCALE, LOCALES } from "@/lib/messages";
 import { text } from "@/lib/validation/text";
 
 /**
@@ -20,6 +21,7 @@ export const blogSettingsSchema = z.object({
   description: text().trim().max(500, { message: "Keep the description to 500 characters." }).default(""),
   postsPerPage: wholeNumber("Posts per page", 1, 50),
   timeZone: z.string().refine((zone) => knownTimeZones.has(zone), { message: "Choose a time zone from the list." }),
+  locale: z.enum(LOCALES, { message: "Choose a language from the list." }),
   commentPermission: z.enum(["SIGNED_IN", "ANYONE", "NOBODY"], { message: "Choose who may comment." }),
   commentModeration: z.enum(["NEVER", "ALWAYS", "OLDER_POSTS", "FIRST_COMMENT"], { message: "Choose when comments wait for a moderator." }),
   moderateAfterDays: wholeNumber("The number of days", 1, 3650),
@@ -34,6 +36,7 @@ export const SETTINGS_DEFAULTS: BlogSettingsInput = {
   description: "",
   postsPerPage: 7,
   timeZone: "UTC",
+  locale: DEFAULT_LOCALE,
   commentPermission: "SIGNED_IN",
   commentModeration: "NEVER",
   moderateAfterDays: 14,

@@ -31,7 +31,7 @@ export default async function GuestCommentPage({ searchParams }: { searchParams:
         {refused && ": your comment was not posted yet. Mend what is said below and publish it again."}
       </p>
       <CommentForm
-        target={{ postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE" }}
+        target={{ postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE", locale: settings.locale }}
         parentId={parentId}
         refused={refused}
       />

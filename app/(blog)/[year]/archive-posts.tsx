@@ -3,8 +3,10 @@ import { notFound } from "next/navigation";
 import { YearMonths } from "@/components/archive/year-months";
 import { ArchiveHeading, archiveTitle } from "@/components/post/archive-heading";
 import { PostListPage } from "@/components/post/post-list-page";
+import { messagesFor } from "@/lib/messages";
 import { redirectOrNotFound } from "@/lib/redirect-or-not-found";
 import { pageMetadata } from "@/lib/seo";
+import { getBlogSettings } from "@/lib/settings";
 import { monthParam, yearParam } from "@/lib/validation/reader";
 
 // Shared by the year and month archives, first pages and the pages after them.
@@ -19,8 +21,10 @@ function archivePath({ year, month }: ArchiveParams): string {
   return month ? `/${year}/${month}` : `/${year}`;
 }
 
-export function archiveMetadata(params: ArchiveParams): Promise<Metadata> {
-  const title = `Posts from ${archiveTitle(params.year, params.month)}${params.cursor ? " (continued)" : ""}`;
+export async function archiveMetadata(params: ArchiveParams): Promise<Metadata> {
+  const { locale } = await getBlogSettings();
+  const t = messagesFor(locale);
+  const title = `${t.postsFrom(archiveTitle(locale, params.year, params.month))}${params.cursor ? t.continued : ""}`;
   return pageMetadata({ title, path: params.cursor ? `${archivePath(params)}/page/${params.cursor}` : archivePath(params) });
 }
 
@@ -32,6 +36,9 @@ export async function ArchivePosts({ year: rawYear, month: rawMonth, cursor }: A
     return cursor ? notFound() : redirectOrNotFound(archivePath({ year: rawYear, month: rawMonth }));
   }
   const period = month ? `${year}/${month}` : year;
+  const { locale } = await getBlogSettings();
+  const t = messagesFor(locale);
+  const title = archiveTitle(locale, year, month);
   return (
     <PostListPage
       scope={{ kind: "period", period }}
@@ -39,11 +46,11 @@ export async function ArchivePosts({ year: rawYear, month: rawMonth, cursor }: A
       cursor={cursor}
       heading={
         <>
-          <ArchiveHeading year={year} month={month} />
-          {!month && !cursor && <YearMonths year={year} />}
+          <ArchiveHeading title={title} t={t} />
+          {!month && !cursor && <YearMonths year={year} locale={locale} t={t} />}
         </>
       }
-      empty={cursor ? "No more posts." : `Nothing was published in ${archiveTitle(year, month)}.`}
+      empty={cursor ? t.noMorePosts : t.nothingPublishedIn(title)}
     />
   );
 }

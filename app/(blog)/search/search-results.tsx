@@ -6,6 +6,7 @@ import { getSearchResults } from "@/lib/reader";
 import { canonicalSearchQuery, queryOfSearchSegment, SEARCH_FRAME_QUERY, searchResultsPath } from "@/lib/search-address.mjs";
 import { SEARCH_RESULTS_PER_PAGE, searchResultsHtml } from "@/lib/search-results-html";
 import { pageMetadata } from "@/lib/seo";
+import { messagesFor } from "@/lib/messages";
 import { getBlogSettings } from "@/lib/settings";
 import { searchQuery } from "@/lib/validation/reader";
 
@@ -29,18 +30,20 @@ export function parseResultsAddress(segment: string, number?: string): { q: stri
 }
 
 export async function searchResultsMetadata({ q, page }: { q: string; page: number }): Promise<Metadata> {
-  return { ...(await pageMetadata({ title: `Search results for “${q}”`, path: searchResultsPath(q, page) })), robots: { index: false } };
+  const t = messagesFor((await getBlogSettings()).locale);
+  return { ...(await pageMetadata({ title: t.searchResultsFor(q), path: searchResultsPath(q, page) })), robots: { index: false } };
 }
 
 /** The results for a query and page number. */
 export async function SearchResults({ q, page }: { q: string; page: number }) {
   const [settings, results] = await Promise.all([getBlogSettings(), getSearchResults(q, page, SEARCH_RESULTS_PER_PAGE)]);
   if (page > 1 && results.hits.length === 0) notFound();
+  const t = messagesFor(settings.locale);
   return (
     <>
-      <h1 className="list-heading">Search results for “{q}”</h1>
-      <SearchForm id="search-page-query" name="Search again" defaultValue={q} />
-      <RichHtml className="search-results-body" html={searchResultsHtml({ q, page, results, timeZone: settings.timeZone })} />
+      <h1 className="list-heading">{t.searchResultsFor(q)}</h1>
+      <SearchForm t={t} id="search-page-query" name={t.searchAgain} defaultValue={q} />
+      <RichHtml className="search-results-body" html={searchResultsHtml({ q, page, results, clock: settings })} />
     </>
   );
 }

@@ -15,7 +15,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const user = await requireDashboardPage("/dashboard");
   const [settings, awaitingModeration] = await Promise.all([getBlogSettings(), countCommentsAwaitingModeration(user)]);
   return (
-    <div className="dashboard">
+    // The dashboard stays in English whatever language the blog is in.
+    <div className="dashboard" lang="en-GB">
       <a className="skip-link" href="#main">
         Skip to content
       </a>

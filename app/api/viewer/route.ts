@@ -18,7 +18,7 @@ export async function GET(request: Request) {
     user: await getCurrentUser(),
     postId: parsed.data.postId,
     now: new Date(),
-    timeZone: async () => (await getBlogSettings()).timeZone,
+    clock: getBlogSettings,
   });
   return Response.json(answer, { headers: PRIVATE });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { CommentStatus, PostStatus } from "../../generated/prisma/enums";
 import { SETTINGS_DEFAULTS, type BlogSettingsInput } from "../../validation/settings";
+import { knownLocale } from "../../messages";
 
 // How the exporters read the blog: a batch of rows at a time, never a whole table, each table in a
 // stable order (so two exports of one blog list everything alike) paged by keyset on that order.
@@ -81,9 +82,9 @@ export type SettingsRow = BlogSettingsInput;
 export async function readSettings(db: PrismaClient): Promise<SettingsRow> {
   const settings = await db.setting.findUnique({
     where: { id: 1 },
-    select: { blogTitle: true, description: true, timeZone: true, postsPerPage: true, commentPermission: true, commentModeration: true, moderateAfterDays: true },
+    select: { blogTitle: true, description: true, timeZone: true, locale: true, postsPerPage: true, commentPermission: true, commentModeration: true, moderateAfterDays: true },
   });
-  return settings ?? SETTINGS_DEFAULTS;
+  return settings ? { ...settings, locale: knownLocale(settings.locale) } : SETTINGS_DEFAULTS;
 }
 
 export interface AuthorRow extends CreationKey {

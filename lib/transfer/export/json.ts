@@ -40,8 +40,8 @@ export const exportJson: Exporter = async function* (db, { now }) {
 async function settings(db: PrismaClient) {
   const row = await db.setting.findUnique({ where: { id: 1 } });
   if (!row) return null;
-  const { blogTitle, description, postsPerPage, timeZone, commentPermission, commentModeration, moderateAfterDays } = row;
-  return { blogTitle, description, postsPerPage, timeZone, commentPermission, commentModeration, moderateAfterDays };
+  const { blogTitle, description, postsPerPage, timeZone, locale, commentPermission, commentModeration, moderateAfterDays } = row;
+  return { blogTitle, description, postsPerPage, timeZone, locale, commentPermission, commentModeration, moderateAfterDays };
 }
 
 async function* users(db: PrismaClient) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { isStorageKey } from "../../uploads/storage";
+import { DEFAULT_LOCALE, LOCALES } from "../../messages";
 
 // The elements of a Longhand JSON export, as lib/transfer/longhand-export.schema.json describes
 // them (the two must agree: tests/transfer-json.test.ts checks exports against that file). Times
@@ -22,6 +23,8 @@ export const settingsSchema = z
     description: z.string(),
     postsPerPage: z.int().min(1).max(100),
     timeZone: z.string().min(1),
+    // Files written before the blog had a language have none: the blog's default then.
+    locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
     commentPermission: z.enum(["SIGNED_IN", "ANYONE", "NOBODY"]),
     commentModeration: z.enum(["NEVER", "ALWAYS", "OLDER_POSTS", "FIRST_COMMENT"]),
     moderateAfterDays: z.int().min(0),

@@ -6,12 +6,13 @@ import { freeAuthorSlug } from "./sql";
 
 // The sections around the entries: settings, accounts, labels, redirects and the uploads' manifest.
 
-const SETTING_FIELDS = ["blogTitle", "description", "postsPerPage", "timeZone", "commentPermission", "commentModeration", "moderateAfterDays"] as const;
+const SETTING_FIELDS = ["blogTitle", "description", "postsPerPage", "timeZone", "locale", "commentPermission", "commentModeration", "moderateAfterDays"] as const;
 const SETTING_TYPES: Record<(typeof SETTING_FIELDS)[number], string> = {
   blogTitle: "text",
   description: "text",
   postsPerPage: "int",
   timeZone: "text",
+  locale: "text",
   commentPermission: `"CommentPermission"`,
   commentModeration: `"CommentModeration"`,
   moderateAfterDays: "int",

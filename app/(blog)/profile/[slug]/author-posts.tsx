@@ -3,8 +3,10 @@ import { notFound } from "next/navigation";
 import { AuthorHeading } from "@/components/author/author-heading";
 import { authorPath } from "@/components/post/posted-by";
 import { PostListPage } from "@/components/post/post-list-page";
+import { messagesFor } from "@/lib/messages";
 import { getAuthor } from "@/lib/reader";
 import { describe, pageMetadata } from "@/lib/seo";
+import { getBlogSettings } from "@/lib/settings";
 import { slugParam } from "@/lib/validation/reader";
 
 // Shared by an author's first page and the pages after it.
@@ -22,13 +24,14 @@ export async function authorMetadata(rawSlug: string, cursor?: string): Promise<
 
 export async function AuthorPosts({ slug, cursor }: { slug: string; cursor?: string }) {
   const author = (await findAuthor(slug)) ?? notFound();
+  const t = messagesFor((await getBlogSettings()).locale);
   return (
     <PostListPage
       scope={{ kind: "author", authorId: author.id }}
       basePath={authorPath(author.slug)}
       cursor={cursor}
-      heading={<AuthorHeading author={author} />}
-      empty={`${author.name} has no posts yet.`}
+      heading={<AuthorHeading author={author} t={t} />}
+      empty={t.hasNoPosts(author.name)}
     />
   );
 }

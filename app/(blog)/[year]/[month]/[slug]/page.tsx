@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EditPostLink } from "@/components/blog/edit-post-link";
 import { CommentForm } from "@/components/comment/comment-form";
-import { CommentThread, commentsHeading } from "@/components/comment/comment-thread";
+import { CommentThread } from "@/components/comment/comment-thread";
 import { NotPostedNotes } from "@/components/comment/not-posted-notes";
 import { ReplyFormMover } from "@/components/comment/reply-form-mover";
 import { ThreadControls } from "@/components/comment/thread-controls";
@@ -17,6 +17,7 @@ import { getBlogSettings } from "@/lib/settings";
 import { absoluteUrl } from "@/lib/site";
 import { bloggerSlugParam, monthParam, slugParam, yearParam } from "@/lib/validation/reader";
 import { htmlToText } from "@/lib/html";
+import { messagesFor } from "@/lib/messages";
 import { postParams } from "@/lib/static-params";
 
 type Params = PageProps<"/[year]/[month]/[slug]">["params"];
@@ -49,7 +50,8 @@ export default async function PostPage({ params }: { params: Params }) {
   if (!post) return postRedirectOrNotFound(await params);
   const [settings, adjacent, comments] = await Promise.all([getBlogSettings(), getAdjacentPosts(post.id, post.publishedAt), getComments(post.id)]);
   const url = absoluteUrl(post.permalink);
-  const replyTarget = post.commentsOpen ? { postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE" } : undefined;
+  const t = messagesFor(settings.locale);
+  const replyTarget = post.commentsOpen ? { postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE", locale: settings.locale } : undefined;
   return (
     <>
       <JsonLd
@@ -68,44 +70,46 @@ export default async function PostPage({ params }: { params: Params }) {
           commentCount: comments.count,
         }}
       />
-      <PostArticle post={post} timeZone={settings.timeZone} />
-      <SharePost url={url} title={post.title} />
+      <PostArticle post={post} clock={settings} />
+      <SharePost url={url} title={post.title} t={t} />
       <EditPostLink postId={post.id} />
-      <nav className="pager" aria-label="Newer and older posts">
+      <nav className="pager" aria-label={t.newerAndOlderPosts}>
         {adjacent.newer ? (
           <Link href={adjacent.newer.permalink} rel="prev">
-            Newer post<span className="visually-hidden">: {adjacent.newer.title}</span>
+            {t.newerPost}
+            <span className="visually-hidden">: {adjacent.newer.title}</span>
           </Link>
         ) : (
           <span />
         )}
-        <Link href="/">Home</Link>
+        <Link href="/">{t.home}</Link>
         {adjacent.older ? (
           <Link href={adjacent.older.permalink} rel="next">
-            Older post<span className="visually-hidden">: {adjacent.older.title}</span>
+            {t.olderPost}
+            <span className="visually-hidden">: {adjacent.older.title}</span>
           </Link>
         ) : (
           <span />
         )}
       </nav>
       <section id="comments" className="comments" aria-labelledby="comments-heading">
-        <h2 id="comments-heading">{commentsHeading(comments.count)}</h2>
-        <CommentThread comments={comments.thread} timeZone={settings.timeZone} repliesOpen={Boolean(replyTarget)} />
+        <h2 id="comments-heading">{t.commentsHeading(comments.count)}</h2>
+        <CommentThread comments={comments.thread} clock={settings} repliesOpen={Boolean(replyTarget)} />
         <ThreadControls />
         {replyTarget && <ReplyFormMover target={replyTarget} />}
-        <ViewerComments postId={post.id} version={comments.formKey} />
+        <ViewerComments postId={post.id} version={comments.formKey} locale={settings.locale} />
         {/* Where a comment that must wait for a moderator lands; shown only as the URL's #target. */}
         <p id="comment-awaiting-moderation" className="comment-note" role="status">
-          Thank you: your comment awaits moderation and will appear here once it is approved.
+          {t.awaitingModeration}
         </p>
         {replyTarget ? (
           <>
-            <NotPostedNotes />
-            <h3 className="comment-form-heading">Post a comment</h3>
+            <NotPostedNotes t={t} />
+            <h3 className="comment-form-heading">{t.postAComment}</h3>
             <CommentForm target={replyTarget} />
           </>
         ) : (
-          <p className="comment-closed">Comments are closed.</p>
+          <p className="comment-closed">{t.commentsClosed}</p>
         )}
       </section>
     </>

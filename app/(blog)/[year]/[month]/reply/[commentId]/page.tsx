@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CommentForm } from "@/components/comment/comment-form";
 import { CommentText } from "@/components/comment/comment-thread";
 import { getCommentPermalink, getComments, getPost } from "@/lib/reader";
+import { messagesFor } from "@/lib/messages";
 import { getBlogSettings } from "@/lib/settings";
 import type { CommentNode } from "@/lib/queries/post-page";
 import { monthParam, yearParam } from "@/lib/validation/reader";
@@ -53,17 +54,23 @@ export default async function ReplyPage({ params }: { params: Params }) {
   const found = await findReplyTarget(params);
   if (!found) notFound();
   const { post, comment, formKey } = found;
-  const guests = (await getBlogSettings()).commentPermission === "ANYONE";
+  const settings = await getBlogSettings();
+  const t = messagesFor(settings.locale);
   return (
     <>
-      <h1 className="list-heading">Reply to {comment.authorName}</h1>
+      <h1 className="list-heading">{t.replyTo(comment.authorName)}</h1>
       <p>
-        On <Link href={`${post.permalink}#c${comment.id}`}>{post.title}</Link>:
+        {t.onBefore}
+        <Link href={`${post.permalink}#c${comment.id}`}>{post.title}</Link>
+        {t.onAfter}
       </p>
       <blockquote className="comment">
-        <CommentText comment={comment} />
+        <CommentText comment={comment} t={t} />
       </blockquote>
-      <CommentForm target={{ postId: post.id, permalink: post.permalink, formKey, guests }} parentId={comment.id} />
+      <CommentForm
+        target={{ postId: post.id, permalink: post.permalink, formKey, guests: settings.commentPermission === "ANYONE", locale: settings.locale }}
+        parentId={comment.id}
+      />
     </>
   );
 }

@@ -22,7 +22,7 @@ export default async function PreviewPage({ params }: PageProps<"/dashboard/post
     <>
       <PreviewBanner postId={post.id} changesNotLive={post.changesNotLive} />
       {/* An unpublished post shows the time it would have if it went out now. */}
-      <PostArticle post={{ ...post, publishedAt: post.publishedAt ?? new Date() }} timeZone={settings.timeZone} />
+      <PostArticle post={{ ...post, publishedAt: post.publishedAt ?? new Date() }} clock={settings} />
     </>
   );
 }

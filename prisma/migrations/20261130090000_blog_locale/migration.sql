@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Setting" ADD COLUMN     "locale" TEXT NOT NULL DEFAULT 'en-GB';
