@@ -15,6 +15,7 @@ export const FORM_IDS = {
   signUp: "sign-up",
   profileName: "profile-name",
   profilePassword: "profile-password",
+  commentNotices: "comment-notices",
   forgotPassword: "forgot-password",
   resetPassword: "reset-password",
   imageUpload: "image-upload",

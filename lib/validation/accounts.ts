@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { InvalidFieldsError } from "@/lib/errors";
 import { displayName, email } from "@/lib/validation/people";
+import { checkbox } from "@/lib/validation/text";
 
 export const signInSchema = z.object({
   email,
@@ -46,6 +47,9 @@ export function checkedNewPassword(password: string, accountEmail: string, field
 }
 
 export const profileNameSchema = z.object({ name: displayName });
+
+/** An author's choice to be told by email of comments on their posts. */
+export const commentNoticesSchema = z.object({ commentNotices: checkbox });
 
 export const forgotPasswordSchema = z.object({ email });
 

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { NameField, PasswordField } from "@/lib/actions/profile";
-import { NameForm, PasswordForm } from "@/components/auth/profile-forms";
+import type { NameField, NoticesField, PasswordField } from "@/lib/actions/profile";
+import { CommentNoticesForm, NameForm, PasswordForm } from "@/components/auth/profile-forms";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { hasPassword } from "@/lib/accounts";
 import { FORM_IDS, flashedFormState } from "@/lib/form-flash";
+import { mailConfigured } from "@/lib/mail";
+import { commentNoticesOn } from "@/lib/notifications/author-setting";
 import { getCurrentUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
@@ -27,6 +29,12 @@ export default async function ProfilePage() {
         <h2 id="password-heading">Password</h2>
         <PasswordForm email={user.email} hasPassword={await hasPassword(user.id)} flashed={await flashedFormState<PasswordField>(FORM_IDS.profilePassword)} />
       </section>
+      {user.role !== "READER" && mailConfigured() && (
+        <section aria-labelledby="notices-heading" className="auth-section">
+          <h2 id="notices-heading">Comment notices</h2>
+          <CommentNoticesForm on={await commentNoticesOn(user.id)} flashed={await flashedFormState<NoticesField>(FORM_IDS.commentNotices)} />
+        </section>
+      )}
       <section aria-labelledby="sign-out-heading" className="auth-section">
         <h2 id="sign-out-heading">Sign out</h2>
         <p>Signing out ends your session on every device and browser you signed in on.</p>
