@@ -53,6 +53,8 @@ interface Sent {
   formKey?: string;
   website?: string;
   parentId?: string;
+  /** The "Notify me" box, "on" when ticked. */
+  notify?: string;
 }
 
 /** The guest form as the page's script sends it; `from` is the connection's address. */
@@ -116,6 +118,18 @@ describe("a guest's comment", () => {
 const typedValues = ({ authorName, authorUrl, authorEmail }: Sent) =>
   Object.fromEntries(Object.entries({ authorName, authorUrl, authorEmail }).filter(([, value]) => value !== undefined));
 
+describe("“Notify me” on the guest form", () => {
+  const subscribers = () => db.commentSubscription.findMany({ where: { postId: post.postId, unsubscribedAt: null }, select: { email: true } });
+
+  test("subscribes a guest's email, or a signed-in reader's account email, only when ticked", async () => {
+    const reader = await makeAccount("READER");
+    await send({ body: "Not ticked.", authorEmail: "quiet@example.org" });
+    await send({ body: "Ticked.", authorEmail: "Gwen@Example.org", notify: "on" });
+    await send({ authorName: undefined, body: "Me too.", notify: "on" }, { signedInAs: reader });
+    expect((await subscribers()).map(({ email }) => email).sort()).toEqual(["gwen@example.org", reader.email].sort());
+  });
+});
+
 describe("refused, with nothing stored and everything typed given back", () => {
   const typed = { authorName: "Gwen Guest", authorUrl: "https://gwen.example.org/", authorEmail: "gwen@example.org", body: "Words worth keeping." };
   test.each([
@@ -128,6 +142,7 @@ describe("refused, with nothing stored and everything typed given back", () => {
     ["an address without its scheme", { authorUrl: "gwen.example.org" }, "authorUrl", "Give a web address that starts with http:// or https://, or leave it empty."],
     ["an address past 2,000 characters", { authorUrl: `https://example.org/${"a".repeat(1990)}` }, "authorUrl", "Keep the web address to 2,000 characters."],
     ["an email that is not one", { authorEmail: "gwen-at-example.org" }, "authorEmail", "Enter a valid email address."],
+    ["“Notify me” ticked without an email", { authorEmail: "", notify: "on" }, "authorEmail", "Give your email to be told of new comments, or untick “Notify me”."],
     ["an empty comment", { body: "  \n " }, "body", "Write your comment first."],
   ] as const)("%s", async (_case, change, field, message) => {
     const sent = { ...typed, ...change };

@@ -17,6 +17,8 @@ export interface CommentFormTarget {
   formKey: string;
   /** The blog takes guests' comments (ANYONE): the form asks those not signed in for a name. */
   guests: boolean;
+  /** The blog can send mail: the form offers "Notify me". */
+  notify: boolean;
 }
 
 const NOTHING_YET: CommentFormState = { ok: false };
@@ -108,6 +110,12 @@ export function CommentForm({ target, parentId, refused }: { target: CommentForm
         <label htmlFor={`${formId}-website`}>Leave this empty</label>
         <input id={`${formId}-website`} name="website" tabIndex={-1} autoComplete="off" />
       </div>
+      {target.notify && (
+        <p className="comment-notify">
+          <input id={`${formId}-notify`} type="checkbox" name="notify" />{" "}
+          <label htmlFor={`${formId}-notify`}>Notify me of new comments on this post by email{asGuest && " (give your email above)"}</label>
+        </p>
+      )}
       {state.message && (
         <p id={errorId} className="form-error" role="alert">
           {state.message} {state.errors?.body?.join(" ")}

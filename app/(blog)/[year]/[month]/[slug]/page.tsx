@@ -17,6 +17,7 @@ import { absoluteUrl } from "@/lib/site";
 import { bloggerSlugParam, monthParam, slugParam, yearParam } from "@/lib/validation/reader";
 import { htmlToText } from "@/lib/html";
 import { postParams } from "@/lib/static-params";
+import { mailConfigured } from "@/lib/mail";
 
 type Params = PageProps<"/[year]/[month]/[slug]">["params"];
 
@@ -48,7 +49,7 @@ export default async function PostPage({ params }: { params: Params }) {
   if (!post) return postRedirectOrNotFound(await params);
   const [settings, adjacent, comments] = await Promise.all([getBlogSettings(), getAdjacentPosts(post.id, post.publishedAt), getComments(post.id)]);
   const url = absoluteUrl(post.permalink);
-  const replyTarget = post.commentsOpen ? { postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE" } : undefined;
+  const replyTarget = post.commentsOpen ? { postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE", notify: mailConfigured() } : undefined;
   return (
     <>
       <JsonLd

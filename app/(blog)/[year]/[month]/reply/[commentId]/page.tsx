@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommentForm } from "@/components/comment/comment-form";
 import { CommentText } from "@/components/comment/comment-thread";
+import { mailConfigured } from "@/lib/mail";
 import { getCommentPermalink, getComments, getPost } from "@/lib/reader";
 import { getBlogSettings } from "@/lib/settings";
 import type { CommentNode } from "@/lib/queries/post-page";
@@ -63,7 +64,7 @@ export default async function ReplyPage({ params }: { params: Params }) {
       <blockquote className="comment">
         <CommentText comment={comment} />
       </blockquote>
-      <CommentForm target={{ postId: post.id, permalink: post.permalink, formKey, guests }} parentId={comment.id} />
+      <CommentForm target={{ postId: post.id, permalink: post.permalink, formKey, guests, notify: mailConfigured() }} parentId={comment.id} />
     </>
   );
 }
