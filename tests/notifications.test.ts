@@ -63,7 +63,11 @@ describe("the post's author", () => {
   });
 
   test("who turned notices off on their profile is told nothing", async () => {
+    const { commentNoticesSchema } = await import("../lib/validation/accounts");
     const { setCommentNotices } = await import("../lib/notifications/author-setting");
+    // The profile's box: ticked sends "on", unticked sends nothing at all.
+    expect(commentNoticesSchema.parse({ commentNotices: "on" })).toEqual({ commentNotices: true });
+    expect(commentNoticesSchema.parse({})).toEqual({ commentNotices: false });
     await setCommentNotices(author.id, false);
     await comment(await makeAccount("READER"));
     await comment({ guest: "Gwen Guest" });
