@@ -19,7 +19,8 @@ let postPage: typeof import("../lib/queries/post-page");
 let refusedFlash: typeof import("../lib/comments/refused-flash");
 
 beforeAll(async () => {
-  Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_URL: BLOG_URL, NEXTAUTH_SECRET: SECRET });
+  // A blog that can send mail, so "Notify me" counts; nothing here runs the queue, so none is sent.
+  Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_URL: BLOG_URL, NEXTAUTH_SECRET: SECRET, SMTP_URL: "smtp://127.0.0.1:9", EMAIL_FROM: "blog@example.test" });
   db = (await import("../lib/db")).db;
   actions = await import("../lib/actions/comments");
   moderation = await import("../lib/comments/moderate");
@@ -121,11 +122,15 @@ const typedValues = ({ authorName, authorUrl, authorEmail }: Sent) =>
 describe("“Notify me” on the guest form", () => {
   const subscribers = () => db.commentSubscription.findMany({ where: { postId: post.postId, unsubscribedAt: null }, select: { email: true } });
 
-  test("subscribes a guest's email, or a signed-in reader's account email, only when ticked", async () => {
+  test("subscribes a signed-in reader's account email at once, and a guest's email only once a moderator approves the comment, when ticked", async () => {
     const reader = await makeAccount("READER");
     await send({ body: "Not ticked.", authorEmail: "quiet@example.org" });
     await send({ body: "Ticked.", authorEmail: "Gwen@Example.org", notify: "on" });
     await send({ authorName: undefined, body: "Me too.", notify: "on" }, { signedInAs: reader });
+    expect((await subscribers()).map(({ email }) => email)).toEqual([reader.email]);
+    for (const { id } of await db.comment.findMany({ where: { postId: post.postId, status: "PENDING" } })) {
+      await moderation.moderateComment({ user: { ...owner, role: "AUTHOR" }, commentId: id, decision: "approve" });
+    }
     expect((await subscribers()).map(({ email }) => email).sort()).toEqual(["gwen@example.org", reader.email].sort());
   });
 });

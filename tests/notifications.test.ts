@@ -124,6 +124,15 @@ describe("a commenter who ticked “Notify me”", () => {
     expect(mails[0]!.text).toContain("Held at first.");
   });
 
+  test("as a guest, counts only once a moderator approves their comment: an address typed into a spam comment is never mailed", async () => {
+    const spam = await comment({ guest: "Spammer", email: "victim@example.test" }, { notify: true });
+    await comment(await makeAccount("READER"), { body: "A comment while the spam waits." });
+    await world.moderateComment({ user: asUser(author, "AUTHOR"), commentId: spam, decision: "spam" });
+    await comment(await makeAccount("READER"), { body: "Another after it is marked as spam." });
+    await deliver();
+    expect(await inbox("victim@example.test")).toEqual([]);
+  });
+
   test("who is the post's author too is told once of each comment", async () => {
     await comment(author, { notify: true });
     await comment(await makeAccount("READER"));

@@ -7,7 +7,7 @@ import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { commentTextToHtml } from "@/lib/html";
-import { queueCommentNotices, subscribe } from "@/lib/notifications/notices";
+import { queueCommentNotices } from "@/lib/notifications/notices";
 import { describeRetry, hitRateLimits } from "@/lib/rate-limit";
 import type { CurrentUser } from "@/lib/session";
 
@@ -45,7 +45,7 @@ export type CreateCommentOptions = CommentWriter & {
   formKey: string;
   /** The honeypot field's value: anything in it means a bot filled in the form. */
   honeypot: string;
-  /** "Notify me": the writer's email is told of the post's new comments (a guest must give one). */
+  /** "Notify me": the writer's email is told of the post's new comments once this one shows (a guest must give one). */
   notify?: boolean;
   now: Date;
 };
@@ -69,12 +69,11 @@ export async function createComment({ postId, parentId, body, formKey, honeypot,
     // this transaction ends, then finds the comment, without spending the writer's rate limit.
     const id = await db.$transaction(async (tx) => {
       const comment = await tx.comment.create({
-        data: { postId, parentId: attachTo, ...writer.columns, bodyHtml, status, idempotencyKey, createdAt: now },
+        data: { postId, parentId: attachTo, ...writer.columns, bodyHtml, status, idempotencyKey, createdAt: now, notifyWriter: Boolean(notify && writer.email) },
         select: { id: true },
       });
       const limit = await hitRateLimits(COMMENT_RATE_LIMITS, writer.limited, now, tx);
       if (!limit.allowed) throw new AppError("RATE_LIMITED", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
-      if (notify && writer.email) await subscribe(tx, postId, writer.email);
       await queueCommentNotices(tx, comment.id, { isNew: true });
       return comment.id;
     });

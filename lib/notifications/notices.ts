@@ -17,6 +17,9 @@ type Notice = Prisma.MailNoticeCreateManyInput;
  * comment (`isNew`) the post's author is told whether it shows or is held; subscribers are told of
  * a comment once, when it first shows. Nobody is told of their own comment. Without SMTP nothing is
  * queued: nothing could send it.
+ *
+ * A writer who ticked "Notify me" is subscribed then too, not before: an address typed into a held
+ * comment (anyone's, by a guest) gets no mail unless a moderator lets that comment through.
  */
 export async function queueCommentNotices(tx: Prisma.TransactionClient, commentId: string, { isNew }: { isNew: boolean }): Promise<void> {
   if (!mailConfigured()) return;
@@ -26,6 +29,7 @@ export async function queueCommentNotices(tx: Prisma.TransactionClient, commentI
       id: true,
       status: true,
       subscribersNotified: true,
+      notifyWriter: true,
       userId: true,
       authorName: true,
       authorEmail: true,
@@ -57,6 +61,7 @@ export async function queueCommentNotices(tx: Prisma.TransactionClient, commentI
   }
 
   if (comment.status === "VISIBLE" && !comment.subscribersNotified) {
+    if (comment.notifyWriter && writerEmail) await subscribe(tx, post.id, writerEmail);
     const subscriptions = await tx.commentSubscription.findMany({ where: { postId: post.id, unsubscribedAt: null }, select: { id: true, email: true } });
     const repliedTo = (comment.parent?.user?.email ?? comment.parent?.authorEmail)?.toLowerCase();
     for (const subscription of subscriptions) {
@@ -77,7 +82,7 @@ export async function queueCommentNotices(tx: Prisma.TransactionClient, commentI
 }
 
 /** Someone who ticked "Notify me": subscribed to the post's new comments (again, if they had left). */
-export async function subscribe(tx: Prisma.TransactionClient, postId: string, email: string): Promise<void> {
+async function subscribe(tx: Prisma.TransactionClient, postId: string, email: string): Promise<void> {
   const address = email.toLowerCase();
   await tx.commentSubscription.upsert({ where: { postId_email: { postId, email: address } }, create: { postId, email: address }, update: { unsubscribedAt: null } });
 }

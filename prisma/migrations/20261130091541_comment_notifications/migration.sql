@@ -2,7 +2,8 @@
 ALTER TABLE "User" ADD COLUMN     "commentNotices" BOOLEAN NOT NULL DEFAULT true;
 
 -- AlterTable
-ALTER TABLE "Comment" ADD COLUMN     "subscribersNotified" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "Comment" ADD COLUMN     "notifyWriter" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "subscribersNotified" BOOLEAN NOT NULL DEFAULT false;
 
 -- CreateTable
 CREATE TABLE "CommentSubscription" (
