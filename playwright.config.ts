@@ -17,7 +17,7 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
 ]).toString();
 
 const GUESTS = /guest-comments\.spec\.ts/;
-const WRITING = [/(visibility|comments|notifications|legacy-addresses|way-in|security-headers|hostile-input|outage|several-instances|page-weight|feed-search-cache)\.spec\.ts/, /dashboard\/.*\.spec\.ts/];
+const WRITING = [/(author-pages|visibility|comments|notifications|legacy-addresses|way-in|security-headers|hostile-input|outage|several-instances|page-weight|feed-search-cache)\.spec\.ts/, /dashboard\/.*\.spec\.ts/];
 
 export default defineConfig({
   testDir: "e2e",

@@ -7,7 +7,7 @@ import { signInWithPassword, trackedAccounts } from "./support/accounts";
 const accounts = trackedAccounts();
 test.afterEach(() => accounts.removeAll());
 
-const READER_PAGES = ["/", "/2011/09/tool-6-i-have-joined-a-professional-networking-site", "/label/networking", "/2011"];
+const READER_PAGES = ["/", "/2011/09/tool-6-i-have-joined-a-professional-networking-site", "/label/networking", "/2011", "/profile/maggie-ellery"];
 
 const servedAs = async (request: APIRequestContext, address: string) => (await request.get(address, { maxRedirects: 0 })).headers()["x-longhand-cache"];
 

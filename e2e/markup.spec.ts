@@ -9,6 +9,7 @@ const READER_PAGES = [
   { path: "/label/allotment", heading: "Posts with the label Allotment" },
   { path: "/search?q=library", heading: "Search results for “library”" },
   { path: "/p/about", heading: "About this blog" },
+  { path: "/profile/maggie-ellery", heading: "Maggie Ellery" },
   // A path no route matches. A missing post, label or page (notFound() in a route with
   // parameters) is still a 404 with the blog's 404 page, but Next 16.4 sends its HTML as an empty
   // document filled in by script (vercel/next.js#62228): README "Known gaps".

@@ -204,7 +204,7 @@ test.describe("search", () => {
 });
 
 test.describe("quality on every kind of reader page", () => {
-  const pages = ["/", ENTRY, "/2011/09", "/2011", "/label/tools", "/search?q=garden", "/p/about"];
+  const pages = ["/", ENTRY, "/2011/09", "/2011", "/label/tools", "/search?q=garden", "/p/about", "/profile/maggie-ellery"];
 
   for (const path of pages) {
     test(`${path}: one h1, landmarks, unique title and description, no axe violations`, async ({ page }) => {

@@ -5,6 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { mailConfigured, sendMail } from "@/lib/mail";
 import { isAnotherWritersName } from "@/lib/display-names";
 import { hashPassword } from "@/lib/passwords";
+import { writeWithFreeSlug } from "@/lib/users/slugs";
+import { visiblePostsWhere } from "@/lib/queries/visibility";
 import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
 import { absoluteUrl } from "@/lib/site";
 
@@ -26,13 +28,23 @@ export async function registerAccount(
   const passwordHash = await hashPassword(input.password);
   const account = { name: input.name, passwordHash };
   try {
-    const user = await db.user.create({ data: { ...account, email: input.email, role: "READER", awaitingConfirmation }, select: { id: true } });
+    const user = await writeWithFreeSlug(input.name, (slug) =>
+      db.user.create({ data: { ...account, slug, email: input.email, role: "READER", awaitingConfirmation }, select: { id: true } }),
+    );
     return awaitingConfirmation ? { created: false, reason: "awaiting-confirmation" } : { created: true, id: user.id };
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-    const waiting = awaitingConfirmation && (await db.user.updateMany({ where: { email: input.email, awaitingConfirmation: true }, data: account })).count === 1;
+    const waiting = awaitingConfirmation && (await replaceWaitingSignUp(input.email, account));
     return { created: false, reason: waiting ? "awaiting-confirmation" : "email-taken" };
   }
+}
+
+/** A sign-up still waiting for its link takes the new name, the author page address that follows it, and the password. */
+async function replaceWaitingSignUp(email: string, account: { name: string; passwordHash: string }): Promise<boolean> {
+  const waiting = await db.user.findFirst({ where: { email, awaitingConfirmation: true }, select: { id: true } });
+  if (!waiting) return false;
+  const replace = (slug: string) => db.user.updateMany({ where: { id: waiting.id, awaitingConfirmation: true }, data: { ...account, slug } });
+  return (await writeWithFreeSlug(account.name, replace, waiting.id)).count === 1;
 }
 
 // Enough to tell the owner, too few to flood their inbox by signing up with their address again and again.
@@ -60,11 +72,28 @@ export async function warnOwnerOfSignUp(email: string): Promise<void> {
   });
 }
 
-/** A writer keeps their own name; anyone else is refused a writer's. */
+/**
+ * A writer keeps their own name; anyone else is refused a writer's. The author page's address
+ * follows the name; the same name saved again keeps the slug it has.
+ */
 export async function renameAccount(userId: string, name: string): Promise<"renamed" | "writers-name"> {
   if (await isAnotherWritersName(name, userId)) return "writers-name";
-  await db.user.update({ where: { id: userId }, data: { name } });
+  await writeWithFreeSlug(name, (slug) => db.user.update({ where: { id: userId }, data: { name, slug } }), userId);
   return "renamed";
+}
+
+/** What the profile shows of the author page: its address, whether it is public yet, and the bio. */
+export async function authorPageOf(userId: string, now = new Date()): Promise<{ slug: string | null; bio: string; isPublic: boolean }> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { slug: true, bio: true, _count: { select: { posts: { where: visiblePostsWhere(now) } } } },
+  });
+  return { slug: user.slug, bio: user.bio, isPublic: user.slug !== null && user._count.posts > 0 };
+}
+
+/** The author page's text, as its writer typed it. */
+export async function saveBio(userId: string, bio: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { bio } });
 }
 
 // As many guesses as sign-in allows an account, so a stolen session is no faster way to the password.

@@ -41,6 +41,15 @@ export function settingsSaved(): string[] {
   return [tags.settings, tags.posts, tags.comments, tags.pages];
 }
 
+/**
+ * A profile saved: the author page's heading, and every post that names its writer ("Posted by",
+ * linked to the page whose address follows the name). Comment threads show names too, but each is
+ * kept under its own post's tag: expiring every post's would empty the whole cache for one rename.
+ */
+export function profileSaved(): string[] {
+  return [tags.authors, tags.posts];
+}
+
 /** An image deleted: reader pages that showed it (in a body, or as a featured image) drop it. */
 export function imageDeleted(): string[] {
   return [tags.uploads, tags.posts];

@@ -8,6 +8,8 @@ export const tags = {
   /** One post and its comments. */
   post: (id: string) => `post:${id}`,
   labels: "labels",
+  /** Author pages' headings: a writer's name, photo and bio (their posts are lists, under `posts`). */
+  authors: "authors",
   pages: "pages",
   redirects: "redirects",
   /** The dimensions of uploaded images that post bodies show (components/post/post-body.tsx). */
@@ -25,4 +27,4 @@ export const tags = {
 } as const;
 
 /** Every tag reader pages use, for a write that may have changed anything (an import). */
-export const everyReaderTag = [tags.settings, tags.posts, tags.labels, tags.pages, tags.redirects, tags.uploads, tags.comments, tags.imported] as const;
+export const everyReaderTag = [tags.settings, tags.posts, tags.labels, tags.authors, tags.pages, tags.redirects, tags.uploads, tags.comments, tags.imported] as const;

@@ -14,6 +14,7 @@ const FLASH_SECONDS = 30;
 export const FORM_IDS = {
   signUp: "sign-up",
   profileName: "profile-name",
+  profileBio: "profile-bio",
   profilePassword: "profile-password",
   commentNotices: "comment-notices",
   forgotPassword: "forgot-password",

@@ -10,6 +10,7 @@ import { listVisiblePosts, type ListScope, type PageRequest } from "@/lib/querie
 import { searchPosts } from "@/lib/queries/search";
 import { countPostsByMonth, findLabel, listLabelCounts, listMonthTitles } from "@/lib/queries/sidebar";
 import { findCommentPermalink } from "@/lib/queries/comment-post";
+import { findAuthor } from "@/lib/queries/authors";
 
 // Everything reader pages read, cached and tagged. What depends on the clock (a scheduled post
 // coming due) refills every 40 seconds, so it shows within a minute with no cron job (npm start's
@@ -80,6 +81,14 @@ export async function getSidebar() {
   const newest = months[0];
   const newestTitles = newest ? await listMonthTitles({ period: newest.period, now }) : [];
   return { months, newestTitles, labels };
+}
+
+/** The writer whose page lives at /profile/<slug>: it appears with their first visible post. */
+export async function getAuthor(slug: string) {
+  "use cache";
+  cacheTag(tags.authors, tags.posts);
+  cacheLife(READER_CACHE_LIFE);
+  return findAuthor({ slug, now: new Date() });
 }
 
 export async function getLabel(where: { slug: string } | { name: string }) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { encodeCursor } from "@/lib/cursor";
+import { listAuthorSlugs } from "@/lib/queries/authors";
 import { listPublishedPages } from "@/lib/queries/pages";
 import { listVisiblePosts } from "@/lib/queries/post-lists";
 import { countPostsByMonth, listLabelCounts } from "@/lib/queries/sidebar";
@@ -58,6 +59,15 @@ export async function monthCursorParams() {
 
 export async function labelCursorParams() {
   return (await labelParams()).slice(0, 1).map((params) => ({ ...params, cursor: NO_CURSOR }));
+}
+
+export async function authorParams() {
+  const slugs = await listAuthorSlugs({ now: new Date(), limit: SAMPLES });
+  return slugs.length > 0 ? slugs.map((slug) => ({ slug })) : [{ slug: "none" }];
+}
+
+export async function authorCursorParams() {
+  return (await authorParams()).slice(0, 1).map((params) => ({ ...params, cursor: NO_CURSOR }));
 }
 
 /** Blogger's label addresses (`/search/label/<Name>`), each a redirect: one sample. */

@@ -140,6 +140,14 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     call: formCall((name: string) => ({ name })),
     state: async (name: string) => (await db()).user.count({ where: { name } }),
   }),
+  // A bio of its own each time, so the count says whether this call stored it.
+  "lib/actions/profile.ts#changeBio": entry({
+    verdicts: ANY_ACCOUNT,
+    prepare: async () => `Bio ${crypto.randomUUID()}`,
+    arrival: () => ({ path: "/profile" }),
+    call: formCall((bio: string) => ({ bio })),
+    state: async (bio: string) => (await db()).user.count({ where: { bio } }),
+  }),
   "lib/actions/profile.ts#changeOwnPassword": entry({
     verdicts: ANY_ACCOUNT,
     prepare: make.forgetPasswords,

@@ -50,6 +50,9 @@ describe("a Blogger classic export", () => {
     expect(post?.status).toBe("PUBLISHED");
     // The one sanitizer ran on the way in.
     expect(post?.bodyHtml).not.toMatch(/javascript:|<script|onerror/i);
+    // Authors new here have an author page address made from their name.
+    const created = await sql<{ name: string; slug: string | null }>(`SELECT name, slug FROM "User" WHERE id <> 'admin-1' ORDER BY name`);
+    expect(created).toEqual([{ name: "Pim Halloway", slug: "pim-halloway" }]);
 
     const drafts = await sql<{ title: string; permalink: string | null }>(`SELECT title, permalink FROM "Post" WHERE status = 'DRAFT'`);
     expect(drafts.map((draft) => draft.title)).toContain("Half a thought about marginalia");

@@ -192,6 +192,9 @@ describe("restore", () => {
     expect(reply.rows).toEqual([{ parent: "test:question" }]);
     const accounts = await runSql(target.url, `SELECT count(*)::int AS n FROM "User" WHERE "passwordHash" IS NOT NULL`);
     expect(accounts.rows[0].n).toBe(0);
+    // Each restored account gets its author page address, made from its name and unique.
+    const slugs = await runSql(target.url, `SELECT count(*)::int AS accounts, count(DISTINCT slug)::int AS slugs FROM "User"`);
+    expect(slugs.rows[0]).toEqual({ accounts: 3, slugs: 3 });
   });
 
   test("of the same file again changes nothing, and the report says so", async () => {

@@ -1,3 +1,4 @@
+import type { ChangeEvent } from "react";
 import type { ActionState } from "@/lib/action-state";
 
 interface FieldProps {
@@ -11,12 +12,23 @@ interface FieldProps {
   onChange?: (value: string) => void;
   hint?: string;
   errors?: string[];
+  /** A text area this many rows high, for text that runs to paragraphs; not required. */
+  rows?: number;
 }
 
 /** A labelled input whose errors are announced (aria-live) and tied to it (aria-describedby). */
-export function Field({ label, name, type = "text", autoComplete, defaultValue, value, onChange, hint, errors }: FieldProps) {
+export function Field({ label, name, type = "text", autoComplete, defaultValue, value, onChange, hint, errors, rows }: FieldProps) {
   const id = `field-${name}`;
   const describedBy = [hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(" ");
+  const control = {
+    id,
+    name,
+    defaultValue,
+    value,
+    onChange: onChange && ((event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(event.target.value)),
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": describedBy,
+  };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -25,18 +37,7 @@ export function Field({ label, name, type = "text", autoComplete, defaultValue, 
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        value={value}
-        onChange={onChange && ((event) => onChange(event.target.value))}
-        required
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-      />
+      {rows ? <textarea rows={rows} autoComplete={autoComplete} {...control} /> : <input type={type} autoComplete={autoComplete} required {...control} />}
       <p id={`${id}-error`} className="field-error" aria-live="polite">
         {errors?.join(" ")}
       </p>

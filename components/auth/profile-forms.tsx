@@ -1,14 +1,16 @@
 "use client";
 import { useActionState } from "react";
-import { changeCommentNotices, changeName, changeOwnPassword, type NameField, type NoticesField, type PasswordField } from "@/lib/actions/profile";
+import { changeBio, changeCommentNotices, changeName, changeOwnPassword, type BioField, type NameField, type NoticesField, type PasswordField } from "@/lib/actions/profile";
 import { Field, FormMessage, NewPasswordField } from "@/components/auth/fields";
 import type { FormState } from "@/lib/action-state";
 import { couldNotSaveKeeping, withFailureState } from "@/components/forms/with-failure-state";
 
 const initialName: FormState<NameField> = { ok: false };
 const initialPassword: FormState<PasswordField> = { ok: false };
+const initialBio: FormState<BioField> = { ok: false };
 const initialNotices: FormState<NoticesField> = { ok: false };
 const changeNameOrFail = withFailureState(changeName, couldNotSaveKeeping("name"));
+const changeBioOrFail = withFailureState(changeBio, couldNotSaveKeeping("bio"));
 // Like a refused change, a failed one asks for the passwords again.
 const changePasswordOrFail = withFailureState(changeOwnPassword, couldNotSaveKeeping());
 const changeNoticesOrFail = withFailureState(changeCommentNotices, couldNotSaveKeeping());
@@ -22,6 +24,19 @@ export function NameForm({ name, flashed }: { name: string; flashed?: FormState<
       <Field label="Name" name="name" autoComplete="name" defaultValue={state.values?.name ?? name} errors={state.errors?.name} />
       <button type="submit" className="button" disabled={pending}>
         Save name
+      </button>
+    </form>
+  );
+}
+
+export function BioForm({ bio, flashed }: { bio: string; flashed?: FormState<BioField> }) {
+  const [state, action, pending] = useActionState(changeBioOrFail, flashed ?? initialBio);
+  return (
+    <form action={action} className="auth-form">
+      <FormMessage state={state} />
+      <Field label="Bio" name="bio" autoComplete="off" rows={6} hint="Plain text; a blank line starts a new paragraph." defaultValue={state.values?.bio ?? bio} errors={state.errors?.bio} />
+      <button type="submit" className="button" disabled={pending}>
+        Save bio
       </button>
     </form>
   );

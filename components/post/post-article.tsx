@@ -1,12 +1,14 @@
 import { PostLabels } from "@/components/post/post-labels";
 import { PostBody } from "@/components/post/post-body";
-import { formatDateHeader, formatTime } from "@/lib/dates";
+import { PostedBy } from "@/components/post/posted-by";
+import { formatDateHeader } from "@/lib/dates";
 
 export interface ArticlePost {
   title: string;
   bodyHtml: string;
   publishedAt: Date;
   authorName: string;
+  authorSlug: string | null;
   labels: { name: string; slug: string }[];
 }
 
@@ -19,9 +21,7 @@ export function PostArticle({ post, timeZone }: { post: ArticlePost; timeZone: s
         <h1 className="post-title">{post.title}</h1>
         <PostBody className="post-body" html={post.bodyHtml} eagerFirst />
         <footer className="post-footer">
-          <span>
-            Posted by {post.authorName} at <time dateTime={post.publishedAt.toISOString()}>{formatTime(post.publishedAt, timeZone)}</time>
-          </span>
+          <PostedBy post={post} timeZone={timeZone} />
           <PostLabels labels={post.labels} />
         </footer>
       </article>

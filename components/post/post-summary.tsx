@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PostLabels } from "@/components/post/post-labels";
 import { PostBody } from "@/components/post/post-body";
-import { formatTime } from "@/lib/dates";
+import { PostedBy } from "@/components/post/posted-by";
 import type { PostSummary as PostSummaryData } from "@/lib/queries/post-lists";
 
 export function commentCountLabel(count: number): string {
@@ -43,10 +43,7 @@ export function PostSummary({ post, timeZone }: { post: PostSummaryData; timeZon
         <PostBody className="post-body" html={post.bodyHtml} eagerFirst={false} />
       )}
       <footer className="post-footer">
-        <span>
-          Posted by {post.authorName} at{" "}
-          <time dateTime={post.publishedAt.toISOString()}>{formatTime(post.publishedAt, timeZone)}</time>
-        </span>
+        <PostedBy post={post} timeZone={timeZone} />
         <PostLabels labels={post.labels} />
         <Link href={`${post.permalink}#comments`}>
           {commentCountLabel(post.commentCount)}

@@ -1,22 +1,14 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { useCopy } from "@/components/ui/use-copy";
 import styles from "./image-library.module.css";
 
 /** The image's address in a read-only field (selectable by hand) with a button that copies it. */
 export function CopyUrl({ url, imageName }: { url: string; imageName: string }) {
   const id = useId();
-  const [copied, setCopied] = useState<string>("");
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied("Copied.");
-    } catch {
-      setCopied("Copying was not allowed: select the address and copy it by hand.");
-    }
-  }
+  const { said: copied, copy } = useCopy(url, { copied: "Copied.", refused: "Copying was not allowed: select the address and copy it by hand." });
 
   return (
     <div className={styles.copyUrl}>

@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { Adapter, AdapterAccount, AdapterUser } from "next-auth/adapters";
 import { db } from "@/lib/db";
+import { writeWithFreeSlug } from "@/lib/users/slugs";
 
 /**
  * next-auth's Prisma adapter over our client (generated into lib/generated/prisma, which the
@@ -12,10 +13,11 @@ import { db } from "@/lib/db";
 export function longhandAdapter(): Adapter {
   return {
     ...PrismaAdapter(db as never),
-    createUser: async (user: Omit<AdapterUser, "id">) =>
-      (await db.user.create({
-        data: { name: nameForNewUser(user), email: user.email.toLowerCase(), emailVerified: user.emailVerified, image: user.image },
-      })) as AdapterUser,
+    createUser: async (user: Omit<AdapterUser, "id">) => {
+      const name = nameForNewUser(user);
+      const data = { name, email: user.email.toLowerCase(), emailVerified: user.emailVerified, image: user.image };
+      return (await writeWithFreeSlug(name, (slug) => db.user.create({ data: { ...data, slug } }))) as AdapterUser;
+    },
     linkAccount: async (account: AdapterAccount) => {
       await db.account.create({ data: knownAccountFields(account) });
     },

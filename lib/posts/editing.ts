@@ -40,10 +40,10 @@ export type PostStanding = ReturnType<typeof standingOf>;
 /** The post as readers will see it after Update (labels with their slugs, the author's name), for the preview. */
 export async function getPostForPreview({ user, postId }: { user: DashboardUser; postId: string }) {
   const post = await getPostForUser(user, postId, {
-    select: { id: true, title: true, bodyHtml: true, publishedAt: true, author: { select: { name: true } }, labels: labelNames, pendingEdit: true },
+    select: { id: true, title: true, bodyHtml: true, publishedAt: true, author: { select: { name: true, slug: true } }, labels: labelNames, pendingEdit: true },
   });
   const labels = post.labels.map((entry) => entry.label);
-  const preview = { id: post.id, title: post.title, bodyHtml: post.bodyHtml, publishedAt: post.publishedAt, authorName: post.author.name, labels, changesNotLive: false };
+  const preview = { id: post.id, title: post.title, bodyHtml: post.bodyHtml, publishedAt: post.publishedAt, authorName: post.author.name, authorSlug: post.author.slug, labels, changesNotLive: false };
   if (!post.pendingEdit) return preview;
   const { title, bodyHtml, labels: pendingLabels } = post.pendingEdit;
   return { ...preview, title, bodyHtml, changesNotLive: true, labels: pendingLabels.map((name) => labels.find((label) => label.name === name) ?? { name, slug: labelSlug(name) }) };

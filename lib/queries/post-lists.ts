@@ -12,8 +12,8 @@ export interface Cursor {
 
 export type PageRequest = { older: Cursor } | { newer: Cursor } | Record<string, never>;
 
-/** Which posts a list shows: all, one label's, or one archive period's ("2011" or "2011/09"). */
-export type ListScope = { kind: "all" } | { kind: "label"; labelId: string } | { kind: "period"; period: string };
+/** Which posts a list shows: all, one label's, one archive period's ("2011" or "2011/09"), or one author's. */
+export type ListScope = { kind: "all" } | { kind: "label"; labelId: string } | { kind: "period"; period: string } | { kind: "author"; authorId: string };
 
 export interface PostSummary {
   id: string;
@@ -23,6 +23,8 @@ export interface PostSummary {
   bodyHtml: string;
   publishedAt: Date;
   authorName: string;
+  /** The author page's slug; null for an account that has none (lib/users/slugs.ts). */
+  authorSlug: string | null;
   labels: { name: string; slug: string }[];
   featuredImage: FeaturedImage | null;
   commentCount: number;
@@ -41,6 +43,9 @@ export const postLabelsSelect = {
   orderBy: { label: { name: "asc" } },
 } satisfies Prisma.Post$labelsArgs;
 
+/** The writer as every reader page's "Posted by" names and links them. */
+export const authorSelect = { select: { name: true, slug: true } } satisfies Prisma.UserDefaultArgs;
+
 const postSummarySelect = {
   id: true,
   title: true,
@@ -48,7 +53,7 @@ const postSummarySelect = {
   excerpt: true,
   bodyHtml: true,
   publishedAt: true,
-  author: { select: { name: true } },
+  author: authorSelect,
   labels: postLabelsSelect,
   featuredImage: featuredImageSelect,
   _count: { select: { comments: { where: visibleCommentsWhere } } },
@@ -56,6 +61,7 @@ const postSummarySelect = {
 
 function scopeWhere(scope: ListScope): Prisma.PostWhereInput {
   if (scope.kind === "label") return { labels: { some: { labelId: scope.labelId } } };
+  if (scope.kind === "author") return { authorId: scope.authorId };
   // Permalinks carry the year and month the post was published in, in the blog's time zone.
   if (scope.kind === "period") return { permalink: { startsWith: `/${scope.period}/` } };
   return {};
@@ -122,6 +128,7 @@ function toSummary(row: Prisma.PostGetPayload<{ select: typeof postSummarySelect
     bodyHtml: row.bodyHtml,
     publishedAt: row.publishedAt!,
     authorName: row.author.name,
+    authorSlug: row.author.slug,
     labels: row.labels.map(({ label }) => label),
     commentCount: row._count.comments,
     featuredImage: featuredImageOf(row.featuredImage),

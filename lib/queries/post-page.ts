@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { featuredImageOf, featuredImageSelect, type FeaturedImage } from "@/lib/uploads/featured";
-import { postLabelsSelect } from "@/lib/queries/post-lists";
+import { authorSelect, postLabelsSelect } from "@/lib/queries/post-lists";
 import { visibleCommentsWhere, visiblePostsWhere } from "@/lib/queries/visibility";
 
 export interface PostDetail {
@@ -13,6 +13,7 @@ export interface PostDetail {
   publishedAt: Date;
   updatedAt: Date;
   authorName: string;
+  authorSlug: string | null;
   labels: { name: string; slug: string }[];
   featuredImage: FeaturedImage | null;
   commentsOpen: boolean;
@@ -35,7 +36,7 @@ export async function findVisiblePost({ permalink, now }: { permalink: string; n
       publishedAt: true,
       updatedAt: true,
       commentsOpen: true,
-      author: { select: { name: true } },
+      author: authorSelect,
       labels: postLabelsSelect,
       featuredImage: featuredImageSelect,
     },
@@ -46,6 +47,7 @@ export async function findVisiblePost({ permalink, now }: { permalink: string; n
     permalink: row.permalink!,
     publishedAt: row.publishedAt!,
     authorName: row.author.name,
+    authorSlug: row.author.slug,
     labels: row.labels.map(({ label }) => label),
     featuredImage: featuredImageOf(row.featuredImage),
   };

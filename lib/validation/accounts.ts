@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InvalidFieldsError } from "@/lib/errors";
 import { displayName, email } from "@/lib/validation/people";
-import { checkbox } from "@/lib/validation/text";
+import { checkbox, hasNoBidiControls, text } from "@/lib/validation/text";
 
 export const signInSchema = z.object({
   email,
@@ -47,6 +47,17 @@ export function checkedNewPassword(password: string, accountEmail: string, field
 }
 
 export const profileNameSchema = z.object({ name: displayName });
+
+export const BIO_MAX = 2000;
+
+/** The author page's bio: plain text (shown as typed, never as HTML), paragraphs by blank lines. */
+export const profileBioSchema = z.object({
+  bio: text()
+    .trim()
+    .max(BIO_MAX, { message: `Use at most ${BIO_MAX.toLocaleString("en")} characters.` })
+    .refine(hasNoBidiControls, { message: "Your bio cannot hold characters that reverse the text around it." })
+    .default(""),
+});
 
 /** An author's choice to be told by email of comments on their posts. */
 export const commentNoticesSchema = z.object({ commentNotices: checkbox });

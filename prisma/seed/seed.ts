@@ -6,9 +6,15 @@ import { permalinkFor, slugify } from "../../lib/permalinks";
 
 /** The demo accounts; `npm start` prints the author's sign-in. */
 export const demoAccounts = {
-  author: { name: "Maggie Ellery", email: "maggie@example.com", password: "reading-room-demo", role: "ADMIN" },
-  reader1: { name: "Annie Johnson", email: "annie@example.com", password: "annie-reads-demo", role: "READER" },
-  reader2: { name: "Tom Okafor", email: "tom@example.com", password: "tom-reads-demo", role: "READER" },
+  author: {
+    name: "Maggie Ellery",
+    email: "maggie@example.com",
+    password: "reading-room-demo",
+    role: "ADMIN",
+    bio: "Librarian at Wendlesford Library for eleven years, trying the Ten Tools one at a time.",
+  },
+  reader1: { name: "Annie Johnson", email: "annie@example.com", password: "annie-reads-demo", role: "READER", bio: "" },
+  reader2: { name: "Tom Okafor", email: "tom@example.com", password: "tom-reads-demo", role: "READER", bio: "" },
 } as const;
 
 export type SeedResult = { seeded: true; posts: number; comments: number } | { seeded: false; reason: string };
@@ -25,7 +31,8 @@ export async function seedDemoContent(db: PrismaClient): Promise<SeedResult> {
   const accounts = await Promise.all(
     Object.entries(demoAccounts).map(async ([key, account]) => ({
       key,
-      data: { name: account.name, email: account.email, role: account.role, passwordHash: await hashPassword(account.password) },
+      // The demo names differ, and seeding runs only on an empty blog: each name's slug is free.
+      data: { name: account.name, slug: slugify(account.name), bio: account.bio, email: account.email, role: account.role, passwordHash: await hashPassword(account.password) },
     })),
   );
 

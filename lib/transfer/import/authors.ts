@@ -1,7 +1,7 @@
 import "server-only";
 import { ImportFileError, type AuthorRecord } from "../records";
 import type { ReportBuilder } from "./report";
-import { newId, type ImportClient } from "./sql";
+import { freeAuthorSlug, newId, type ImportClient } from "./sql";
 
 /**
  * Who wrote what: the source's authors matched by email to accounts here, else new AUTHOR accounts
@@ -45,9 +45,10 @@ export class AuthorDirectory {
       return;
     }
     const id = newId();
+    const name = author.name.trim().slice(0, 100) || email.split("@")[0]!;
     await this.client.query(
-      `INSERT INTO "User" (id, name, email, role, "createdAt", "updatedAt") VALUES ($1, $2, $3, 'AUTHOR', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`,
-      [id, author.name.trim().slice(0, 100) || email.split("@")[0], email],
+      `INSERT INTO "User" (id, name, slug, email, role, "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, 'AUTHOR', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`,
+      [id, name, await freeAuthorSlug(this.client, name), email],
     );
     this.report.count("authors", "created");
     this.byKey.set(author.key, id);
@@ -72,10 +73,10 @@ export class AuthorDirectory {
     }
     // An empty blog with no account yet: the posts need an owner, so one is made to hold them.
     const { rows: made } = await this.client.query<{ id: string }>(
-      `INSERT INTO "User" (id, name, email, role, "createdAt", "updatedAt")
-       VALUES ($1, 'Imported author', 'imported-author@longhand.invalid', 'AUTHOR', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+      `INSERT INTO "User" (id, name, slug, email, role, "createdAt", "updatedAt")
+       VALUES ($1, 'Imported author', $2, 'imported-author@longhand.invalid', 'AUTHOR', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
        ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
-      [newId()],
+      [newId(), await freeAuthorSlug(this.client, "Imported author")],
     );
     this.fallbackId = made[0]!.id;
     this.report.note("authors", "authors without an email address", "no administrator exists yet, so their posts belong to a new account, imported-author@longhand.invalid: give the posts to a real account with --author");

@@ -2,6 +2,7 @@ import "server-only";
 import type { ExportedLabel, ExportedRedirect, ExportedSettings, ExportedUpload, ExportedUser } from "./json-elements";
 import { countOutcomes, type RestoreContext } from "./json-restore-context";
 import { clashingRows, upsertById, type Column } from "./json-sql";
+import { freeAuthorSlug } from "./sql";
 
 // The sections around the entries: settings, accounts, labels, redirects and the uploads' manifest.
 
@@ -32,8 +33,11 @@ export async function restoreSettings({ client, report }: RestoreContext, settin
   report.changedSettings([...changed]);
 }
 
-const USER_COLUMNS: Column<ExportedUser>[] = [
+type RestoredUser = ExportedUser & { slug: string };
+
+const USER_COLUMNS: Column<RestoredUser>[] = [
   { name: "name", arrayType: "text[]", value: (user) => user.name },
+  { name: "slug", arrayType: "text[]", value: (user) => user.slug },
   { name: "email", arrayType: "text[]", value: (user) => user.email },
   { name: "emailVerified", arrayType: "timestamp(3)[]", value: (user) => user.emailVerified },
   { name: "image", arrayType: "text[]", value: (user) => user.image },
@@ -55,13 +59,19 @@ export async function restoreUsers({ client, report, userIds }: RestoreContext, 
   ]);
   const idByEmail = new Map(existing.rows.map((row) => [row.email, row.id]));
   const knownIds = new Set(existing.rows.map((row) => row.id));
-  const rows: ExportedUser[] = [];
+  const rows: RestoredUser[] = [];
+  // Each new account's author page slug is made here from its name, as at sign-up.
+  const chosen = new Set<string>();
   for (const user of users) {
     const here = idByEmail.get(user.email) ?? (knownIds.has(user.id) ? user.id : undefined);
     userIds.set(user.id, here ?? user.id);
     if (here !== undefined) report.count("authors", "unchanged");
     else if (rows.some((row) => row.id === user.id || row.email === user.email)) report.note("authors", `account ${user.email}`, "another account in the file has the same email or id", { skipped: true });
-    else rows.push(user);
+    else {
+      const slug = await freeAuthorSlug(client, user.name, chosen);
+      chosen.add(slug);
+      rows.push({ ...user, slug });
+    }
   }
   countOutcomes(report, "authors", rows, await upsertById(client, "User", USER_COLUMNS, rows));
 }

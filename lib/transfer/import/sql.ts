@@ -1,10 +1,22 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
+import { freeSlugFor } from "@/lib/users/slug-choice";
 
 /** The import's one connection, inside its one transaction: every read and write goes through it. */
 export interface ImportClient {
   query<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
+}
+
+/**
+ * A new account's author page slug (lib/users/slugs.ts), free among the accounts this transaction
+ * sees and the slugs `chosen` for rows not written yet.
+ */
+export function freeAuthorSlug(client: ImportClient, name: string, chosen: ReadonlySet<string> = new Set()): Promise<string> {
+  return freeSlugFor(name, async (base) => {
+    const { rows } = await client.query<{ slug: string }>(`SELECT slug FROM "User" WHERE slug = $1 OR slug LIKE $1 || '-%'`, [base]);
+    return [...rows.map((row) => row.slug), ...chosen];
+  });
 }
 
 /**

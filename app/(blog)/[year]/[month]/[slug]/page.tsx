@@ -9,6 +9,7 @@ import { ThreadControls } from "@/components/comment/thread-controls";
 import { ViewerComments } from "@/components/comment/viewer-comments";
 import { PostArticle } from "@/components/post/post-article";
 import { JsonLd } from "@/components/seo/json-ld";
+import { SharePost } from "@/components/share/share-post";
 import { getAdjacentPosts, getComments, getPost } from "@/lib/reader";
 import { redirectOrNotFound } from "@/lib/redirect-or-not-found";
 import { describe, pageMetadata } from "@/lib/seo";
@@ -69,6 +70,7 @@ export default async function PostPage({ params }: { params: Params }) {
         }}
       />
       <PostArticle post={post} timeZone={settings.timeZone} />
+      <SharePost url={url} title={post.title} />
       <EditPostLink postId={post.id} />
       <nav className="pager" aria-label="Newer and older posts">
         {adjacent.newer ? (
