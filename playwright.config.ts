@@ -18,7 +18,7 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
 
 const GUESTS = /guest-comments\.spec\.ts/;
 const LOCALE = /locale\.spec\.ts/;
-const WRITING = [/(author-pages|visibility|comments|locale|legacy-addresses|way-in|security-headers|hostile-input|outage|several-instances|page-weight|feed-search-cache)\.spec\.ts/, /dashboard\/.*\.spec\.ts/];
+const WRITING = [/(author-pages|visibility|comments|notifications|locale|legacy-addresses|way-in|security-headers|hostile-input|outage|several-instances|page-weight|feed-search-cache)\.spec\.ts/, /dashboard\/.*\.spec\.ts/];
 
 export default defineConfig({
   testDir: "e2e",

@@ -16,6 +16,7 @@ export const FORM_IDS = {
   profileName: "profile-name",
   profileBio: "profile-bio",
   profilePassword: "profile-password",
+  commentNotices: "comment-notices",
   forgotPassword: "forgot-password",
   resetPassword: "reset-password",
   imageUpload: "image-upload",

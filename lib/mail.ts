@@ -6,6 +6,7 @@ export interface PlainMail {
   to: string;
   subject: string;
   text: string;
+  headers?: Record<string, string>;
 }
 
 /** Whether the blog can send email at all: without it, nothing can prove someone owns an address. */

@@ -50,6 +50,8 @@ const ANYONE: Record<Caller, Verdict> = Object.fromEntries(CALLERS.map((caller) 
 const signedInAs = (caller: Caller, world: World) =>
   caller === "signedOut" || caller === "serverTools" || caller === "disabled" || caller === "endedSession" ? null : make.accountOf(caller, world);
 
+const worldIds = (world: World) => Object.values(world).map((account) => account.id);
+
 const entry = <Input>(definition: MatrixEntry<Input>) => definition as unknown as MatrixEntry<unknown>;
 
 function form(fields: Record<string, string | string[]>): FormData {
@@ -151,7 +153,20 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     prepare: make.forgetPasswords,
     arrival: () => ({ path: "/profile" }),
     call: formCall(() => ({ currentPassword: "", newPassword: "a brand new password" })),
-    state: async (world: World) => (await db()).user.count({ where: { id: { in: Object.values(world).map((account) => account.id) }, passwordHash: { not: null } } }),
+    state: async (world: World) => (await db()).user.count({ where: { id: { in: worldIds(world) }, passwordHash: { not: null } } }),
+  }),
+
+  // Anyone signed in may choose it; only authors' posts draw comments to be told of.
+  "lib/actions/profile.ts#changeCommentNotices": entry({
+    verdicts: ANY_ACCOUNT,
+    // Every account's notices on, so each caller's unticked box has something to turn off.
+    prepare: async (world: World) => {
+      await (await db()).user.updateMany({ where: { id: { in: worldIds(world) } }, data: { commentNotices: true } });
+      return world;
+    },
+    arrival: () => ({ path: "/profile" }),
+    call: formCall(() => ({})),
+    state: async (world: World) => (await db()).user.count({ where: { id: { in: worldIds(world) }, commentNotices: false } }),
   }),
 
   // Comments under a post: any enabled account may comment; only the writer edits or deletes
@@ -414,7 +429,7 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
   }),
   // Only the server's own tools, holding its secret; a session of any kind counts for nothing.
   ...Object.fromEntries(
-    ["expire-caches", "publish-due"].map((name) => [
+    ["expire-caches", "publish-due", "send-notices"].map((name) => [
       `app/api/internal/${name}/route.ts#POST`,
       entry({
         verdicts: { ...Object.fromEntries(CALLERS.map((caller) => [caller, "forbidden"])), serverTools: "allowed" } as Record<Caller, Verdict>,
@@ -424,6 +439,15 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
       }),
     ]),
   ),
+
+  // An emailed unsubscribe link: the signed token is the authority, whoever holds it, signed in or not.
+  "app/api/unsubscribe/route.ts#POST": entry({
+    verdicts: ANYONE,
+    prepare: async (world) => make.makeSubscription(world.author),
+    arrival: ({ token }: make.Subscription) => ({ path: `/api/unsubscribe?token=${token}`, method: "POST" }),
+    call: routeCall(),
+    state: async ({ subscriptionId }: make.Subscription) => (await db()).commentSubscription.findUnique({ where: { id: subscriptionId } }),
+  }),
 
   // What readers fetch: the same for everyone.
   "app/feeds/posts/default/route.ts#GET": entry({ verdicts: ANYONE, prepare: onOwnPost("published"), arrival: () => ({ path: "/feeds/posts/default" }), call: routeCall() }),

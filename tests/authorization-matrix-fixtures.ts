@@ -154,6 +154,20 @@ export async function makeComment(postId: string, writer: Account, status: "VISI
   return comment.id;
 }
 
+export interface Subscription {
+  subscriptionId: string;
+  token: string;
+}
+
+/** A reader's "Notify me" on a post of the author's, and the token its unsubscribe links carry. */
+export async function makeSubscription(author: Account): Promise<Subscription> {
+  const { db } = await lib();
+  const { postId } = await makePost(author, "published");
+  const { id } = await db.commentSubscription.create({ data: { postId, email: `subscriber-${unique()}@example.test` } });
+  const { unsubscribeToken } = await import("../lib/notifications/unsubscribe");
+  return { subscriptionId: id, token: unsubscribeToken(id) };
+}
+
 /** A real reset link's token, from the email the blog sends (SMTP points at the test's mail capture). */
 export async function makeResetToken(account: Account): Promise<string> {
   const { requestPasswordReset } = await lib();

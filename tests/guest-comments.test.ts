@@ -19,7 +19,8 @@ let postPage: typeof import("../lib/queries/post-page");
 let refusedFlash: typeof import("../lib/comments/refused-flash");
 
 beforeAll(async () => {
-  Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_URL: BLOG_URL, NEXTAUTH_SECRET: SECRET });
+  // A blog that can send mail, so "Notify me" counts; nothing here runs the queue, so none is sent.
+  Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_URL: BLOG_URL, NEXTAUTH_SECRET: SECRET, SMTP_URL: "smtp://127.0.0.1:9", EMAIL_FROM: "blog@example.test" });
   db = (await import("../lib/db")).db;
   actions = await import("../lib/actions/comments");
   moderation = await import("../lib/comments/moderate");
@@ -53,6 +54,8 @@ interface Sent {
   formKey?: string;
   website?: string;
   parentId?: string;
+  /** The "Notify me" box, "on" when ticked. */
+  notify?: string;
 }
 
 /** The guest form as the page's script sends it; `from` is the connection's address. */
@@ -116,6 +119,22 @@ describe("a guest's comment", () => {
 const typedValues = ({ authorName, authorUrl, authorEmail }: Sent) =>
   Object.fromEntries(Object.entries({ authorName, authorUrl, authorEmail }).filter(([, value]) => value !== undefined));
 
+describe("“Notify me” on the guest form", () => {
+  const subscribers = () => db.commentSubscription.findMany({ where: { postId: post.postId, unsubscribedAt: null }, select: { email: true } });
+
+  test("subscribes a signed-in reader's account email at once, and a guest's email only once a moderator approves the comment, when ticked", async () => {
+    const reader = await makeAccount("READER");
+    await send({ body: "Not ticked.", authorEmail: "quiet@example.org" });
+    await send({ body: "Ticked.", authorEmail: "Gwen@Example.org", notify: "on" });
+    await send({ authorName: undefined, body: "Me too.", notify: "on" }, { signedInAs: reader });
+    expect((await subscribers()).map(({ email }) => email)).toEqual([reader.email]);
+    for (const { id } of await db.comment.findMany({ where: { postId: post.postId, status: "PENDING" } })) {
+      await moderation.moderateComment({ user: { ...owner, role: "AUTHOR" }, commentId: id, decision: "approve" });
+    }
+    expect((await subscribers()).map(({ email }) => email).sort()).toEqual(["gwen@example.org", reader.email].sort());
+  });
+});
+
 describe("refused, with nothing stored and everything typed given back", () => {
   const typed = { authorName: "Gwen Guest", authorUrl: "https://gwen.example.org/", authorEmail: "gwen@example.org", body: "Words worth keeping." };
   test.each([
@@ -128,6 +147,7 @@ describe("refused, with nothing stored and everything typed given back", () => {
     ["an address without its scheme", { authorUrl: "gwen.example.org" }, "authorUrl", "Give a web address that starts with http:// or https://, or leave it empty."],
     ["an address past 2,000 characters", { authorUrl: `https://example.org/${"a".repeat(1990)}` }, "authorUrl", "Keep the web address to 2,000 characters."],
     ["an email that is not one", { authorEmail: "gwen-at-example.org" }, "authorEmail", "Enter a valid email address."],
+    ["“Notify me” ticked without an email", { authorEmail: "", notify: "on" }, "authorEmail", "Give your email to be told of new comments, or untick “Notify me”."],
     ["an empty comment", { body: "  \n " }, "body", "Write your comment first."],
   ] as const)("%s", async (_case, change, field, message) => {
     const sent = { ...typed, ...change };

@@ -20,6 +20,8 @@ export interface CommentFormTarget {
   guests: boolean;
   /** The blog's locale: the form's words (lib/messages.ts). */
   locale: Locale;
+  /** The blog can send mail: the form offers "Notify me". */
+  notify: boolean;
 }
 
 const NOTHING_YET: CommentFormState = { ok: false };
@@ -114,6 +116,15 @@ export function CommentForm({ target, parentId, refused }: { target: CommentForm
         <label htmlFor={`${formId}-website`}>{t.leaveEmpty}</label>
         <input id={`${formId}-website`} name="website" tabIndex={-1} autoComplete="off" />
       </div>
+      {target.notify && (
+        <p className="comment-notify">
+          <input id={`${formId}-notify`} type="checkbox" name="notify" />{" "}
+          <label htmlFor={`${formId}-notify`}>
+            {t.notifyMe}
+            {asGuest && t.notifyMeGiveEmail}
+          </label>
+        </p>
+      )}
       {state.message && (
         <p id={errorId} className="form-error" role="alert">
           {state.message} {state.errors?.body?.join(" ")}

@@ -9,6 +9,9 @@ export interface CapturedMail {
   to: string[];
   subject: string;
   text: string;
+  /** The List-Unsubscribe and List-Unsubscribe-Post headers' values (RFC 8058), when the message has them. */
+  listUnsubscribe?: string;
+  listUnsubscribePost?: string;
 }
 
 export interface MailCapture {
@@ -18,20 +21,30 @@ export interface MailCapture {
   stop(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 that keeps every message it is sent, for the blog to send to in tests. */
-export async function startMailCapture(): Promise<MailCapture> {
+/**
+ * A real SMTP server on 127.0.0.1 that keeps every message it is sent, for the blog to send to in
+ * tests. While `refusing` says so, it turns every message away as a failing mail server would.
+ */
+export async function startMailCapture({ refusing = () => false }: { refusing?: () => boolean } = {}): Promise<MailCapture> {
   const dir = await mkdtemp(path.join(tmpdir(), "longhand-mail-"));
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     onData(stream, session, callback) {
+      if (refusing()) {
+        stream.resume();
+        stream.on("end", () => callback(Object.assign(new Error("Mailbox unavailable, try later"), { responseCode: 451 })));
+        return;
+      }
       simpleParser(stream)
         .then(async (parsed) => {
           const mail: CapturedMail = {
             to: session.envelope.rcptTo.map((recipient) => recipient.address.toLowerCase()),
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
+            listUnsubscribe: headerValue(parsed.headerLines, "list-unsubscribe"),
+            listUnsubscribePost: headerValue(parsed.headerLines, "list-unsubscribe-post"),
           };
           // Written aside, then renamed: a spec polling the folder never reads half a message.
           const file = path.join(dir, `${Date.now()}-${randomBytes(4).toString("hex")}`);
@@ -73,4 +86,10 @@ export function linkIn(mail: CapturedMail, baseUrl: string): string {
   const link = mail.text.match(/https?:\/\/\S+/g)?.find((url) => url.startsWith(baseUrl));
   if (!link) throw new Error(`No link to ${baseUrl} in:\n${mail.text}`);
   return link;
+}
+
+/** A header's value as sent (unfolded), from mailparser's raw header lines. */
+function headerValue(lines: readonly { key: string; line: string }[], key: string): string | undefined {
+  const line = lines.find((header) => header.key === key)?.line;
+  return line?.slice(line.indexOf(":") + 1).replace(/\r?\n(?=[ \t])/g, "").trim();
 }

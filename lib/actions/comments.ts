@@ -29,8 +29,10 @@ const NOT_POSTED_BECAUSE: Partial<Record<string, NotPostedReason>> = { INVALID: 
 
 const NOT_POSTED = `Your comment was not posted. ${ON_OUR_SIDE}`;
 
-async function create(writer: CommentWriter, { postId, parentId, body, formKey, website }: NewComment, { expire }: ActionContext): Promise<CreatedComment> {
-  const created = await createComment({ ...writer, postId, parentId, body, formKey, honeypot: website, now: new Date() });
+const NOTIFY_NEEDS_EMAIL = "Give your email to be told of new comments, or untick “Notify me”.";
+
+async function create(writer: CommentWriter, { postId, parentId, body, formKey, website, notify }: NewComment, { expire }: ActionContext): Promise<CreatedComment> {
+  const created = await createComment({ ...writer, postId, parentId, body, formKey, honeypot: website, notify, now: new Date() });
   expire(created.expire);
   return created;
 }
@@ -43,6 +45,7 @@ const createAsAccount = signedInAction({ schema: newCommentSchema, unexpected: N
 const createAsAnyone = publicAction({ schema: guestCommentSchema, unexpected: NOT_POSTED }, async (input, user, context) => {
   if (user) return create({ user }, input, context);
   if (!input.authorName) throw new InvalidFieldsError({ authorName: [NAME_MISSING] });
+  if (input.notify && !input.authorEmail) throw new InvalidFieldsError({ authorEmail: [NOTIFY_NEEDS_EMAIL] });
   const guest = { name: input.authorName, url: input.authorUrl, email: input.authorEmail, address: await currentClientAddress() };
   return create({ guest }, input, context);
 });

@@ -7,12 +7,14 @@ import { DATABASE_DOWN } from "@/lib/database-outage-refusal";
 import { AppError, InvalidFieldsError } from "@/lib/errors";
 import { FORM_IDS } from "@/lib/form-flash";
 import { describeRetry } from "@/lib/rate-limit";
+import { setCommentNotices } from "@/lib/notifications/author-setting";
 import { keepThisBrowserSignedIn } from "@/lib/session";
-import { changePasswordSchema, checkedNewPassword, profileBioSchema, profileNameSchema } from "@/lib/validation/accounts";
+import { changePasswordSchema, checkedNewPassword, commentNoticesSchema, profileBioSchema, profileNameSchema } from "@/lib/validation/accounts";
 
 export type NameField = "name";
 export type BioField = "bio";
 export type PasswordField = "currentPassword" | "newPassword";
+export type NoticesField = "commentNotices";
 
 // The account as the database knows it now (lib/action-client.ts): signed out, deleted or
 // disabled meanwhile, the person is sent to sign in and come back here.
@@ -55,3 +57,18 @@ const newPassword = signedInAction(
 );
 
 export const changeOwnPassword = flashedFormAction<PasswordField, void>(newPassword, { ...PROFILE, id: FORM_IDS.profilePassword });
+
+const notices = signedInAction(
+  { schema: commentNoticesSchema, outage: DATABASE_DOWN },
+  async ({ commentNotices }, user) => {
+    await setCommentNotices(user.id, commentNotices);
+    return commentNotices;
+  },
+  { message: (on) => (on ? "You will be told of comments on your posts." : "You will not be told of comments on your posts.") },
+);
+
+export const changeCommentNotices = flashedFormAction<NoticesField, boolean>(notices, {
+  ...PROFILE,
+  id: FORM_IDS.commentNotices,
+  saved: (on) => ({ commentNotices: on ? "on" : "off" }),
+});

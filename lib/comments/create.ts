@@ -7,6 +7,7 @@ import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { commentTextToHtml } from "@/lib/html";
+import { queueCommentNotices } from "@/lib/notifications/notices";
 import { describeRetry, hitRateLimits } from "@/lib/rate-limit";
 import type { CurrentUser } from "@/lib/session";
 
@@ -44,10 +45,12 @@ export type CreateCommentOptions = CommentWriter & {
   formKey: string;
   /** The honeypot field's value: anything in it means a bot filled in the form. */
   honeypot: string;
+  /** "Notify me": the writer's email is told of the post's new comments once this one shows (a guest must give one). */
+  notify?: boolean;
   now: Date;
 };
 
-export async function createComment({ postId, parentId, body, formKey, honeypot, now, ...who }: CreateCommentOptions): Promise<CreatedComment> {
+export async function createComment({ postId, parentId, body, formKey, honeypot, notify, now, ...who }: CreateCommentOptions): Promise<CreatedComment> {
   const post = await findOpenPost(postId, now);
   if (honeypot) return { id: null, status: "VISIBLE", postId, permalink: post.permalink, expire: [] };
 
@@ -66,11 +69,12 @@ export async function createComment({ postId, parentId, body, formKey, honeypot,
     // this transaction ends, then finds the comment, without spending the writer's rate limit.
     const id = await db.$transaction(async (tx) => {
       const comment = await tx.comment.create({
-        data: { postId, parentId: attachTo, ...writer.columns, bodyHtml, status, idempotencyKey, createdAt: now },
+        data: { postId, parentId: attachTo, ...writer.columns, bodyHtml, status, idempotencyKey, createdAt: now, notifyWriter: Boolean(notify && writer.email) },
         select: { id: true },
       });
       const limit = await hitRateLimits(COMMENT_RATE_LIMITS, writer.limited, now, tx);
       if (!limit.allowed) throw new AppError("RATE_LIMITED", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
+      await queueCommentNotices(tx, comment.id, { isNew: true });
       return comment.id;
     });
     return { id, status, postId, permalink: post.permalink, expire: commentsWritten([postId]) };
@@ -81,14 +85,14 @@ export async function createComment({ postId, parentId, body, formKey, honeypot,
   }
 }
 
-/** Who the comment's idempotency key knows and its rate limits count, and its author columns. */
+/** Who the comment's idempotency key knows and its rate limits count, where "Notify me" writes to, and its author columns. */
 function writerOf({ user, guest }: CommentWriter) {
-  if (user) return { known: user.id, limited: user.id, columns: { userId: user.id } };
+  if (user) return { known: user.id, limited: user.id, email: user.email, columns: { userId: user.id } };
   // A guest is known by address and name: a retry from there finds the comment, while two people
   // behind one address (a household, an office) who give different names never merge. Their
   // limits count by address alone, so a new name each time gains nothing.
   const { address, name, url, email } = guest;
-  return { known: `guest:${address}:${name}`, limited: `address:${address}`, columns: { authorName: name, authorUrl: url ?? null, authorEmail: email ?? null } };
+  return { known: `guest:${address}:${name}`, limited: `address:${address}`, email, columns: { authorName: name, authorUrl: url ?? null, authorEmail: email ?? null } };
 }
 
 async function findByKey(idempotencyKey: string) {

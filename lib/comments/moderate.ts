@@ -1,6 +1,7 @@
 import "server-only";
 import { findCommentForChange } from "@/lib/comments/find";
 import { moderatesPost } from "@/lib/comments/rules";
+import { queueCommentNotices } from "@/lib/notifications/notices";
 import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
@@ -20,7 +21,10 @@ function changesFor(decision: ModerationDecision): Prisma.CommentUpdateManyMutat
 export async function moderateComment({ user, commentId, decision }: { user: CurrentUser; commentId: string; decision: ModerationDecision }) {
   const comment = await findCommentForChange(commentId);
   if (!moderatesPost(user, comment.post)) throw new AppError("FORBIDDEN", "Only the post's author or an admin can moderate its comments.");
-  await db.comment.update({ where: { id: comment.id }, data: changesFor(decision) });
+  await db.$transaction(async (tx) => {
+    await tx.comment.update({ where: { id: comment.id }, data: changesFor(decision) });
+    await noticesOnApproval(tx, [comment.id], decision);
+  });
   return { postId: comment.postId, expire: commentsWritten([comment.postId]) };
 }
 
@@ -44,6 +48,13 @@ export async function moderateComments({ user, commentIds, decision }: { user: C
       throw new NotFoundError(ids.length === 1 ? "That comment" : "One or more of those comments");
     }
     const { count } = await tx.comment.updateMany({ where: { id: { in: ids } }, data: changesFor(decision) });
+    await noticesOnApproval(tx, ids, decision);
     return { count, expire: commentsWritten(comments.map((comment) => comment.postId)) };
   });
+}
+
+/** A held comment that now shows is news to the post's subscribers (its author was told when it came). */
+async function noticesOnApproval(tx: Prisma.TransactionClient, commentIds: string[], decision: ModerationDecision): Promise<void> {
+  if (decision !== "approve") return;
+  for (const commentId of commentIds) await queueCommentNotices(tx, commentId, { isNew: false });
 }

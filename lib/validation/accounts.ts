@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InvalidFieldsError } from "@/lib/errors";
 import { displayName, email } from "@/lib/validation/people";
-import { hasNoBidiControls, text } from "@/lib/validation/text";
+import { checkbox, hasNoBidiControls, text } from "@/lib/validation/text";
 
 export const signInSchema = z.object({
   email,
@@ -58,6 +58,9 @@ export const profileBioSchema = z.object({
     .refine(hasNoBidiControls, { message: "Your bio cannot hold characters that reverse the text around it." })
     .default(""),
 });
+
+/** An author's choice to be told by email of comments on their posts. */
+export const commentNoticesSchema = z.object({ commentNotices: checkbox });
 
 export const forgotPasswordSchema = z.object({ email });
 

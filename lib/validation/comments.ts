@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { displayName, email } from "@/lib/validation/people";
-import { text } from "@/lib/validation/text";
+import { checkbox, text } from "@/lib/validation/text";
 
 const id = z.string().trim().min(1).max(64);
 /** An empty form field means "none". */
@@ -29,6 +29,8 @@ export const newCommentSchema = z.object({
   formKey: z.string().max(100).default(""),
   // The honeypot: a field people never see or fill in.
   website: z.string().max(2000).default(""),
+  // "Notify me": hear of the post's new comments by email.
+  notify: checkbox,
 });
 
 /** A blank optional field means "not given". */

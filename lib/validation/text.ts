@@ -18,3 +18,6 @@ export const text = (params?: Parameters<typeof z.string>[0]) => z.string(params
 
 /** True when the text holds no character that reorders the text around it. */
 export const hasNoBidiControls = (value: string) => !BIDI_CONTROLS.test(value);
+
+/** A form's checkbox: sent as "on" when ticked, left out of the form when not. */
+export const checkbox = z.preprocess((value) => value === "on" || value === true, z.boolean());

@@ -7,6 +7,7 @@ import { refusedComment } from "@/lib/comments/refused-flash";
 import { getComments, getPost } from "@/lib/reader";
 import { getBlogSettings } from "@/lib/settings";
 import { commentIdSchema, permalinkSchema } from "@/lib/validation/comments";
+import { mailConfigured } from "@/lib/mail";
 
 export const metadata: Metadata = { title: "Post a comment", robots: { index: false } };
 
@@ -31,7 +32,7 @@ export default async function GuestCommentPage({ searchParams }: { searchParams:
         {refused && ": your comment was not posted yet. Mend what is said below and publish it again."}
       </p>
       <CommentForm
-        target={{ postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE", locale: settings.locale }}
+        target={{ postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE", locale: settings.locale, notify: mailConfigured() }}
         parentId={parentId}
         refused={refused}
       />

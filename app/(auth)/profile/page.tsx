@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { BioField, NameField, PasswordField } from "@/lib/actions/profile";
-import { BioForm, NameForm, PasswordForm } from "@/components/auth/profile-forms";
+import type { BioField, NameField, NoticesField, PasswordField } from "@/lib/actions/profile";
+import { BioForm, CommentNoticesForm, NameForm, PasswordForm } from "@/components/auth/profile-forms";
 import { authorPath } from "@/components/post/posted-by";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { authorPageOf, hasPassword } from "@/lib/accounts";
 import { FORM_IDS, flashedFormState } from "@/lib/form-flash";
+import { mailConfigured } from "@/lib/mail";
+import { commentNoticesOn } from "@/lib/notifications/author-setting";
 import { getCurrentUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
@@ -34,6 +36,12 @@ export default async function ProfilePage() {
         <h2 id="password-heading">Password</h2>
         <PasswordForm email={user.email} hasPassword={await hasPassword(user.id)} flashed={await flashedFormState<PasswordField>(FORM_IDS.profilePassword)} />
       </section>
+      {user.role !== "READER" && mailConfigured() && (
+        <section aria-labelledby="notices-heading" className="auth-section">
+          <h2 id="notices-heading">Comment notices</h2>
+          <CommentNoticesForm on={await commentNoticesOn(user.id)} flashed={await flashedFormState<NoticesField>(FORM_IDS.commentNotices)} />
+        </section>
+      )}
       <section aria-labelledby="sign-out-heading" className="auth-section">
         <h2 id="sign-out-heading">Sign out</h2>
         <p>Signing out ends your session on every device and browser you signed in on.</p>

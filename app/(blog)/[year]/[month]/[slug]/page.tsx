@@ -19,6 +19,7 @@ import { bloggerSlugParam, monthParam, slugParam, yearParam } from "@/lib/valida
 import { htmlToText } from "@/lib/html";
 import { messagesFor } from "@/lib/messages";
 import { postParams } from "@/lib/static-params";
+import { mailConfigured } from "@/lib/mail";
 
 type Params = PageProps<"/[year]/[month]/[slug]">["params"];
 
@@ -51,7 +52,7 @@ export default async function PostPage({ params }: { params: Params }) {
   const [settings, adjacent, comments] = await Promise.all([getBlogSettings(), getAdjacentPosts(post.id, post.publishedAt), getComments(post.id)]);
   const url = absoluteUrl(post.permalink);
   const t = messagesFor(settings.locale);
-  const replyTarget = post.commentsOpen ? { postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE", locale: settings.locale } : undefined;
+  const replyTarget = post.commentsOpen ? { postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE", locale: settings.locale, notify: mailConfigured() } : undefined;
   return (
     <>
       <JsonLd

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommentForm } from "@/components/comment/comment-form";
 import { CommentText } from "@/components/comment/comment-thread";
+import { mailConfigured } from "@/lib/mail";
 import { getCommentPermalink, getComments, getPost } from "@/lib/reader";
 import { messagesFor } from "@/lib/messages";
 import { getBlogSettings } from "@/lib/settings";
@@ -68,7 +69,7 @@ export default async function ReplyPage({ params }: { params: Params }) {
         <CommentText comment={comment} t={t} />
       </blockquote>
       <CommentForm
-        target={{ postId: post.id, permalink: post.permalink, formKey, guests: settings.commentPermission === "ANYONE", locale: settings.locale }}
+        target={{ postId: post.id, permalink: post.permalink, formKey, guests: settings.commentPermission === "ANYONE", locale: settings.locale, notify: mailConfigured() }}
         parentId={comment.id}
       />
     </>
