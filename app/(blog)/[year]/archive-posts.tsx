@@ -21,20 +21,30 @@ function archivePath({ year, month }: ArchiveParams): string {
   return month ? `/${year}/${month}` : `/${year}`;
 }
 
+/**
+ * The year and month of an archive's address, or undefined for any other address that lands on
+ * these routes: a WordPress postname ("/my-post"), "/archives/12" or "/category/books", perhaps.
+ */
+function archivePeriod(params: ArchiveParams): { year: string; month?: string } | undefined {
+  const year = yearParam.safeParse(params.year).data;
+  const month = params.month === undefined ? undefined : monthParam.safeParse(params.month).data;
+  return !year || (params.month !== undefined && !month) ? undefined : { year, month };
+}
+
 export async function archiveMetadata(params: ArchiveParams): Promise<Metadata> {
+  const period = archivePeriod(params);
+  // Not an archive: the page redirects or answers 404, and a month's name cannot be made of it.
+  if (!period) return {};
   const { locale } = await getBlogSettings();
   const t = messagesFor(locale);
-  const title = `${t.postsFrom(archiveTitle(locale, params.year, params.month))}${params.cursor ? t.continued : ""}`;
+  const title = `${t.postsFrom(archiveTitle(locale, period.year, period.month))}${params.cursor ? t.continued : ""}`;
   return pageMetadata({ title, path: params.cursor ? `${archivePath(params)}/page/${params.cursor}` : archivePath(params) });
 }
 
 export async function ArchivePosts({ year: rawYear, month: rawMonth, cursor }: ArchiveParams) {
-  const year = yearParam.safeParse(rawYear).data;
-  const month = rawMonth === undefined ? undefined : monthParam.safeParse(rawMonth).data;
-  // Not an archive: a WordPress postname ("/my-post"), "/archives/12" or "/category/books", perhaps.
-  if (!year || (rawMonth !== undefined && !month)) {
-    return cursor ? notFound() : redirectOrNotFound(archivePath({ year: rawYear, month: rawMonth }));
-  }
+  const archive = archivePeriod({ year: rawYear, month: rawMonth });
+  if (!archive) return cursor ? notFound() : redirectOrNotFound(archivePath({ year: rawYear, month: rawMonth }));
+  const { year, month } = archive;
   const period = month ? `${year}/${month}` : year;
   const { locale } = await getBlogSettings();
   const t = messagesFor(locale);
