@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { runSql } from "../tests/support/sql";
 import { randomClientIp, signedInPage, trackedAccounts } from "./support/accounts";
-import { holdBlogSettings } from "./support/blog-settings-lock";
+import { chooseBlogSetting, holdBlogSettings } from "./support/blog-settings-lock";
 import { htmlProblems } from "./support/html-validity";
 
 // Guests comment only on a blog open to "Anyone", a blog-wide setting: an admin opens it in the
@@ -17,12 +17,7 @@ let admin: Page;
 let postPath: string;
 let releaseBlogSettings: (() => Promise<void>) | undefined;
 
-async function whoMayComment(choice: string) {
-  await admin.goto("/dashboard/settings");
-  await admin.getByLabel("Who may comment").selectOption({ label: choice });
-  await admin.getByRole("button", { name: "Save settings" }).click();
-  await expect(admin.getByRole("status")).toHaveText("Settings saved. Reader pages show them now.", SLOW);
-}
+const whoMayComment = (choice: string) => chooseBlogSetting(admin, "Who may comment", choice);
 
 /** A reader without an account, from an address of their own (so rate limits stay per test). */
 async function guestPage(browser: Browser, { javaScriptEnabled = true } = {}) {

@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { runSql } from "../tests/support/sql";
 import { signedInPage, trackedAccounts } from "./support/accounts";
-import { holdBlogSettings } from "./support/blog-settings-lock";
+import { chooseBlogSetting, holdBlogSettings } from "./support/blog-settings-lock";
 
 // The blog's language is a blog-wide setting that changes every reader page: an admin switches it
 // in the dashboard (which expires the cached pages) while this spec holds the settings lock, in a
@@ -17,12 +17,7 @@ const accounts = trackedAccounts({ role: "ADMIN", name: "Lotte Admin" });
 let admin: Page;
 let releaseBlogSettings: (() => Promise<void>) | undefined;
 
-async function blogLanguage(choice: string) {
-  await admin.goto("/dashboard/settings");
-  await admin.getByLabel("Language and date style").selectOption({ label: choice });
-  await admin.getByRole("button", { name: "Save settings" }).click();
-  await expect(admin.getByRole("status")).toHaveText("Settings saved. Reader pages show them now.", SLOW);
-}
+const blogLanguage = (choice: string) => chooseBlogSetting(admin, "Language and date style", choice);
 
 async function readerPage(browser: Browser, javaScriptEnabled: boolean) {
   return (await browser.newContext({ javaScriptEnabled })).newPage();

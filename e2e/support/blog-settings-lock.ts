@@ -1,3 +1,4 @@
+import { expect, type Page } from "@playwright/test";
 import pg from "pg";
 
 // Specs that change the blog-wide Setting row (admin.spec, hostile-input.spec) run in parallel
@@ -12,4 +13,15 @@ export async function holdBlogSettings(): Promise<() => Promise<void>> {
   await client.query(LOCK);
   // Ending the session releases the lock.
   return () => client.end();
+}
+
+/**
+ * Sets one of the dashboard's blog settings (a select, by its label) as an admin would, and waits
+ * for the saved message: reader pages show the change from then on. Hold the lock around it.
+ */
+export async function chooseBlogSetting(admin: Page, setting: string, choice: string): Promise<void> {
+  await admin.goto("/dashboard/settings");
+  await admin.getByLabel(setting).selectOption({ label: choice });
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Settings saved. Reader pages show them now.", { timeout: 20_000 });
 }
