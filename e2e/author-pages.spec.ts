@@ -69,7 +69,7 @@ test("the author page shows everything without JavaScript, and a reader's accoun
   expect((await request.get(`/profile/rhoda-${reader.id.slice(-12)}`)).status()).toBe(404);
 });
 
-test("a new bio shows on the author's cached page at once, and a new name moves the page to its own address", async ({ browser, request }) => {
+test("a new bio shows on the author's cached page at once, and a new name moves the page to its own address, the old one leading there", async ({ browser, request }) => {
   const { author, slug } = await authorWithPosts();
   const readerSees = async (address: string) => {
     const response = await request.get(address);
@@ -89,7 +89,9 @@ test("a new bio shows on the author's cached page at once, and a new name moves 
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(`Perpetua Nib ${suffix}`);
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByText("Your name is saved.")).toBeVisible();
-  expect((await readerSees(`/profile/${slug}`)).status).toBe(404);
+  const old = await request.get(`/profile/${slug}`, { maxRedirects: 0 });
+  expect(old.status()).toBe(308);
+  expect(old.headers().location).toBe(`/profile/perpetua-nib-${suffix}`);
   const moved = await readerSees(`/profile/perpetua-nib-${suffix}`);
   expect(moved.status).toBe(200);
   expect(moved.text).toContain(`Perpetua Nib ${suffix}`);

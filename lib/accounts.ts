@@ -1,10 +1,12 @@
 import "server-only";
 import { verify } from "@node-rs/argon2";
+import { moveAddress } from "@/lib/address-move";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { mailConfigured, sendMail } from "@/lib/mail";
 import { isAnotherWritersName } from "@/lib/display-names";
 import { hashPassword } from "@/lib/passwords";
+import { authorPath } from "@/lib/permalinks";
 import { writeWithFreeSlug } from "@/lib/users/slugs";
 import { visiblePostsWhere } from "@/lib/queries/visibility";
 import { hitRateLimits, type RateLimitRule } from "@/lib/rate-limit";
@@ -74,11 +76,18 @@ export async function warnOwnerOfSignUp(email: string): Promise<void> {
 
 /**
  * A writer keeps their own name; anyone else is refused a writer's. The author page's address
- * follows the name; the same name saved again keeps the slug it has.
+ * follows the name, and links to the old address lead to the new one; the same name saved again
+ * keeps the slug it has.
  */
 export async function renameAccount(userId: string, name: string): Promise<"renamed" | "writers-name"> {
   if (await isAnotherWritersName(name, userId)) return "writers-name";
-  await writeWithFreeSlug(name, (slug) => db.user.update({ where: { id: userId }, data: { name, slug } }), userId);
+  const rename = (slug: string) =>
+    db.$transaction(async (tx) => {
+      const { slug: before } = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { slug: true } });
+      await tx.user.update({ where: { id: userId }, data: { name, slug } });
+      await moveAddress(tx, { from: before && authorPath(before), to: authorPath(slug) });
+    });
+  await writeWithFreeSlug(name, rename, userId);
   return "renamed";
 }
 

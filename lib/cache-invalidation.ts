@@ -45,9 +45,10 @@ export function settingsSaved(): string[] {
  * A profile saved: the author page's heading, and every post that names its writer ("Posted by",
  * linked to the page whose address follows the name). Comment threads show names too, but each is
  * kept under its own post's tag: expiring every post's would empty the whole cache for one rename.
+ * A rename also leaves a Redirect from the old address.
  */
 export function profileSaved(): string[] {
-  return [tags.authors, tags.posts];
+  return [tags.authors, tags.posts, tags.redirects];
 }
 
 /** An image deleted: reader pages that showed it (in a body, or as a featured image) drop it. */

@@ -8,6 +8,11 @@ export function permalinkFor(slug: string, publishedAt: Date, timeZone: string):
 }
 
 /** "/2011/09": the archive page of the month a date falls in, in the blog's time zone. */
+/** An author's page. */
+export function authorPath(slug: string): string {
+  return `/profile/${slug}`;
+}
+
 export function archiveMonthPath(date: Date, timeZone: string): string {
   const part = zonedParts(date, timeZone, { year: "numeric", month: "2-digit" });
   return `/${part("year")}/${part("month")}`;

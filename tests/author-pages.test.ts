@@ -84,6 +84,25 @@ describe("slugs", () => {
     expect(await slugOf(id)).toBe("pim-halloway-smythe");
   });
 
+  test("a rename leaves the old address leading to the new one, never along a chain, and a name taken back frees it", async () => {
+    const id = await signUp("Ysolde Farrant");
+    const redirectsTouching = async () =>
+      (await runSql(database.url, `SELECT "fromPath", "toPath" FROM "Redirect" WHERE "fromPath" LIKE '/profile/ysolde-%' OR "toPath" LIKE '/profile/ysolde-%' ORDER BY "fromPath"`)).rows;
+    await lib.accounts.renameAccount(id, "Ysolde Farrant");
+    expect(await redirectsTouching()).toEqual([]);
+    await lib.accounts.renameAccount(id, "Ysolde Quist");
+    await lib.accounts.renameAccount(id, "Ysolde Varga");
+    expect(await redirectsTouching()).toEqual([
+      { fromPath: "/profile/ysolde-farrant", toPath: "/profile/ysolde-varga" },
+      { fromPath: "/profile/ysolde-quist", toPath: "/profile/ysolde-varga" },
+    ]);
+    await lib.accounts.renameAccount(id, "Ysolde Farrant");
+    expect(await redirectsTouching()).toEqual([
+      { fromPath: "/profile/ysolde-quist", toPath: "/profile/ysolde-farrant" },
+      { fromPath: "/profile/ysolde-varga", toPath: "/profile/ysolde-farrant" },
+    ]);
+  });
+
   test("signing up again before confirming takes the new name's slug", async () => {
     const email = `${unique()}@example.test`;
     const signUpWaiting = (name: string) => lib.accounts.registerAccount({ name, email, password: "a long enough password" }, { awaitingConfirmation: true });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { type BlogClock, formatTime } from "@/lib/dates";
 import { messagesFor } from "@/lib/messages";
+import { authorPath } from "@/lib/permalinks";
 
 /** "Posted by <name> at <time>": the name leads to the author's page when they have one. */
 export function PostedBy({ post, clock }: { post: { authorName: string; authorSlug: string | null; publishedAt: Date }; clock: BlogClock }) {
@@ -11,8 +12,4 @@ export function PostedBy({ post, clock }: { post: { authorName: string; authorSl
       <time dateTime={post.publishedAt.toISOString()}>{formatTime(post.publishedAt, clock.timeZone, clock.locale)}</time>
     </span>
   );
-}
-
-export function authorPath(slug: string): string {
-  return `/profile/${slug}`;
 }

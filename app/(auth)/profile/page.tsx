@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { BioField, NameField, NoticesField, PasswordField } from "@/lib/actions/profile";
 import { BioForm, CommentNoticesForm, NameForm, PasswordForm } from "@/components/auth/profile-forms";
-import { authorPath } from "@/components/post/posted-by";
+import { authorPath } from "@/lib/permalinks";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { authorPageOf, hasPassword } from "@/lib/accounts";
 import { FORM_IDS, flashedFormState } from "@/lib/form-flash";

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuthorHeading } from "@/components/author/author-heading";
-import { authorPath } from "@/components/post/posted-by";
+import { authorPath } from "@/lib/permalinks";
 import { PostListPage } from "@/components/post/post-list-page";
 import { messagesFor } from "@/lib/messages";
 import { getAuthor } from "@/lib/reader";
+import { redirectOrNotFound } from "@/lib/redirect-or-not-found";
 import { describe, pageMetadata } from "@/lib/seo";
 import { getBlogSettings } from "@/lib/settings";
 import { slugParam } from "@/lib/validation/reader";
@@ -23,7 +24,7 @@ export async function authorMetadata(rawSlug: string, cursor?: string): Promise<
 }
 
 export async function AuthorPosts({ slug, cursor }: { slug: string; cursor?: string }) {
-  const author = (await findAuthor(slug)) ?? notFound();
+  const author = (await findAuthor(slug)) ?? (cursor ? notFound() : await redirectOrNotFound(authorPath(slug)));
   const t = messagesFor((await getBlogSettings()).locale);
   return (
     <PostListPage
