@@ -61,3 +61,30 @@ test("a reader who ticked “Notify me” is mailed the next comment, and unsubs
   await page.goto(unsubscribeLink!);
   await expect(page.getByRole("status")).toContainText("You were already unsubscribed");
 });
+
+test("an admin sees the notices the queue gave up on, with the server's answer, and sends them again", async ({ browser }) => {
+  const author = await accounts.make("AUTHOR", "Gil Author");
+  const slug = `given-up-${author.id}`;
+  await runSql(
+    process.env.DATABASE_URL!,
+    `INSERT INTO "Post" (id, title, slug, permalink, "bodyHtml", status, "publishedAt", "authorId", "updatedAt") VALUES ($1, 'Lost letters', $1, $2, '<p>Write.</p>', 'PUBLISHED', '2013-04-01T09:00:00Z', $3, now())`,
+    [slug, `/2013/04/${slug}`, author.id],
+  );
+  await runSql(process.env.DATABASE_URL!, `INSERT INTO "Comment" (id, "postId", "userId", "bodyHtml", "idempotencyKey") VALUES ($1, $1, $2, '<p>Hello.</p>', $1)`, [slug, author.id]);
+  await runSql(
+    process.env.DATABASE_URL!,
+    `INSERT INTO "MailNotice" (id, "commentId", "to", subject, text, attempts, "gaveUpAt", "lastError") VALUES ($1, $1, $2, 'New comment on “Lost letters”', 'Hello.', 6, now(), '550 Mailbox unavailable')`,
+    [slug, author.email],
+  );
+  const admin = await signedInPage(browser, await accounts.make("ADMIN", "Ada Admin"));
+  await admin.goto("/dashboard/comments");
+  const section = admin.getByRole("region", { name: "Mail that could not be sent" });
+  await expect(section.getByText(`To ${author.email}, “New comment on “Lost letters””`)).toContainText("550 Mailbox unavailable");
+  expect((await new AxeBuilder({ page: admin }).analyze()).violations).toEqual([]);
+
+  await section.getByRole("button", { name: "Try them again" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "will be sent again within seconds." })).toBeVisible();
+  await waitForMail(author.email, { subject: "New comment on “Lost letters”", timeoutMs: 30_000 });
+  await admin.reload();
+  await expect(admin.getByRole("region", { name: "Mail that could not be sent" })).toHaveCount(0);
+});

@@ -324,6 +324,17 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     call: formCall(({ commentId }: { commentId: string }) => ({ decision: "approve", commentIds: [commentId] })),
     state: commentRow,
   }),
+  "lib/actions/dashboard/mail-notices.ts#handleGivenUpNotices": entry({
+    verdicts: ADMIN_ONLY,
+    prepare: async (world) => {
+      const commentId = await make.makeComment((await make.makePost(world.author, "published")).postId, world.author);
+      const notice = await (await db()).mailNotice.create({ data: { commentId, to: "gone@example.test", subject: "New comment", text: "A comment.", attempts: 6, gaveUpAt: new Date() } });
+      return { noticeId: notice.id };
+    },
+    arrival: () => ({ path: "/dashboard/comments" }),
+    call: formCall(() => ({ choice: "retry" })),
+    state: async ({ noticeId }: { noticeId: string }) => (await db()).mailNotice.findUnique({ where: { id: noticeId }, select: { gaveUpAt: true, attempts: true } }),
+  }),
   "lib/actions/dashboard/users.ts#changeRole": entry({
     verdicts: ADMIN_ONLY,
     prepare: async () => ({ target: await make.makeAccount("READER") }),

@@ -79,6 +79,34 @@ describe("the mail queue", () => {
     expect(await mailTo(world.mail, author.email)).toEqual([]);
   });
 
+  test("names given-up notices for the admin with the server's answer; trying again sends them, discarding drops them", async () => {
+    const givenUp = await import("../lib/notifications/given-up");
+    mailServer.refusing = true;
+    await comment(await makeAccount("READER"));
+    await comment(await makeAccount("READER"));
+    let now = new Date();
+    for (let attempt = 1; attempt <= world.queue.MAX_ATTEMPTS; attempt += 1) {
+      await world.queue.sendDueNotices(now);
+      now = later(now, world.queue.retryDelayMs(attempt));
+    }
+    const listed = await givenUp.listGivenUpNotices();
+    expect(listed.total).toBe(2);
+    expect(listed.newest.map((notice) => [notice.to, notice.lastError])).toEqual([
+      [author.email, expect.stringMatching(/Mailbox unavailable/)],
+      [author.email, expect.stringMatching(/Mailbox unavailable/)],
+    ]);
+
+    mailServer.refusing = false;
+    expect(await givenUp.retryGivenUpNotices(now)).toBe(2);
+    expect((await givenUp.listGivenUpNotices()).total).toBe(0);
+    expect(await world.queue.sendDueNotices(now)).toEqual({ sent: 2, failed: 0 });
+    expect(await mailTo(world.mail, author.email)).toHaveLength(2);
+
+    await world.db.mailNotice.updateMany({ data: { sentAt: null, gaveUpAt: now } });
+    expect(await givenUp.discardGivenUpNotices()).toBe(2);
+    expect(await notices()).toEqual([]);
+  });
+
   test("sends each notice exactly once when two workers race for them", async () => {
     const commentId = await makeComment(post.postId, await makeAccount("READER"));
     const addresses = Array.from({ length: 50 }, (_, index) => `racer-${index}-${commentId}@example.test`);

@@ -53,11 +53,14 @@ export async function sendDueNotices(now: Date): Promise<SendRound> {
   for (const notice of claimed) {
     try {
       await sendMail({ to: notice.to, subject: notice.subject, text: notice.text, headers: notice.subscriptionId ? oneClickUnsubscribe(notice.subscriptionId) : undefined });
-      await db.mailNotice.update({ where: { id: notice.id }, data: { sentAt: now, lastError: null } });
-      sent += 1;
     } catch (error) {
       await db.mailNotice.update({ where: { id: notice.id }, data: afterFailure(notice.attempts, error, now) });
+      continue;
     }
+    // Not in the try: a database that fails here is not the mail server failing. The round stops,
+    // and the notice goes again when its lease runs out (the one double send, above).
+    await db.mailNotice.update({ where: { id: notice.id }, data: { sentAt: now, lastError: null } });
+    sent += 1;
   }
   return { sent, failed: claimed.length - sent };
 }

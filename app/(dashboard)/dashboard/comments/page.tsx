@@ -6,10 +6,12 @@ import { RichHtml } from "@/components/post/rich-html";
 import { Button } from "@/components/ui/button";
 import listStyles from "@/components/dashboard/dashboard-list.module.css";
 import styles from "@/components/dashboard/moderation-queue.module.css";
-import { requireDashboardPage } from "@/lib/dashboard/access";
+import { GivenUpNotices } from "@/components/dashboard/given-up-notices";
+import { isAdmin, requireDashboardPage } from "@/lib/dashboard/access";
 import { listModerationQueue } from "@/lib/dashboard/moderation-queue";
 import { pageNumberSchema } from "@/lib/dashboard/paging";
 import { formatDateTime } from "@/lib/dates";
+import { listGivenUpNotices } from "@/lib/notifications/given-up";
 import { getBlogSettings } from "@/lib/settings";
 import { queueStatusSchema, type QueueStatus } from "@/lib/validation/comments";
 
@@ -27,9 +29,10 @@ export default async function CommentsQueuePage({ searchParams }: PageProps<"/da
   const user = await requireDashboardPage("/dashboard/comments");
   const params = await searchParams;
   const status = queueStatusSchema.parse(typeof params.status === "string" ? params.status.toUpperCase() : undefined);
-  const [queue, settings] = await Promise.all([
+  const [queue, settings, givenUp] = await Promise.all([
     listModerationQueue({ user, status, page: pageNumberSchema.parse(params.page) }),
     getBlogSettings(),
+    isAdmin(user) ? listGivenUpNotices() : null,
   ]);
   const spamTab = status === "SPAM";
   return (
@@ -92,6 +95,7 @@ export default async function CommentsQueuePage({ searchParams }: PageProps<"/da
         </ol>
       </ModerationQueueForm>
       <PageLinks page={queue.page} pageCount={queue.pageCount} hrefFor={(page) => queueHref(status, page)} label="More comments" />
+      {givenUp && <GivenUpNotices notices={givenUp} timeZone={settings.timeZone} />}
     </>
   );
 }
