@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { ResultMessage } from "@/components/dashboard/result-message";
 import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";
@@ -8,18 +8,28 @@ import { handleGivenUpNotices } from "@/lib/actions/dashboard/mail-notices";
 
 const handleOrFail = withFailureState(handleGivenUpNotices, couldNotSave);
 
-/** Send the given-up notices again (once the mail settings are fixed), or let them go. */
-export function GivenUpNoticeActions() {
+/**
+ * The given-up notices (children, when there are any) with "Try them again" and "Discard them".
+ * The outcome's live region stays when the list empties, as it does after either button.
+ */
+export function GivenUpNoticeActions({ headingId, children }: { headingId: string; children?: ReactNode }) {
   const [result, action, pending] = useActionState(handleOrFail, null);
   return (
-    <form action={action}>
+    <>
       <ResultMessage result={result} />
-      <Button type="submit" name="choice" value="retry" size="small" disabled={pending}>
-        Try them again
-      </Button>{" "}
-      <Button type="submit" name="choice" value="discard" intent="destructive" size="small" disabled={pending}>
-        Discard them
-      </Button>
-    </form>
+      {children && (
+        <section aria-labelledby={headingId}>
+          {children}
+          <form action={action}>
+            <Button type="submit" name="choice" value="retry" size="small" disabled={pending}>
+              Try them again
+            </Button>{" "}
+            <Button type="submit" name="choice" value="discard" intent="destructive" size="small" disabled={pending}>
+              Discard them
+            </Button>
+          </form>
+        </section>
+      )}
+    </>
   );
 }
