@@ -5,8 +5,8 @@ import { createTestDatabase, runSql, withMigratedDatabase, type TestDatabase } f
 import { exportJsonText, restoreJsonText } from "./support/longhand-json";
 
 // What version 2 of the Longhand JSON export added (authors' page addresses, bios and notice
-// choices; comment subscriptions), on real PostgreSQL: a small blog whose author renamed her page,
-// moved into other blogs through files of either version.
+// choices; comment subscriptions), on real PostgreSQL: a small blog whose author renamed herself
+// (her page moved from her name's slug), moved into other blogs through files of either version.
 const source = withMigratedDatabase();
 const targets: TestDatabase[] = [];
 let sourceDb: PrismaClient;
@@ -25,6 +25,8 @@ beforeAll(async () => {
     data: { title: "On shelves", slug: "on-shelves", permalink: "/2012/03/on-shelves", bodyHtml: "<p>Tall ones.</p>", status: "PUBLISHED", publishedAt: new Date("2012-03-03T12:00:00.000Z"), authorId: author.id },
   });
   await sourceDb.commentSubscription.create({ data: { postId: post.id, email: "annie@example.com" } });
+  // As the rename from the name's slug left it.
+  await sourceDb.redirect.create({ data: { fromPath: "/profile/maggie-ellery", toPath: "/profile/maggie" } });
   version2 = (await exportJsonText(sourceDb, new Date("2026-11-29T10:00:00.000Z"))).text;
 });
 
@@ -87,6 +89,8 @@ describe("a version 2 file", () => {
     ]);
     const post = await db.post.findFirstOrThrow({ select: { author: { select: { email: true } } } });
     expect(post.author.email).toBe("maggie@example.com");
+    // The old address leads to her page here, not to the other Maggie's.
+    expect(await db.redirect.findMany({ select: { fromPath: true, toPath: true } })).toEqual([{ fromPath: "/profile/maggie-ellery", toPath: "/profile/maggie-2" }]);
     await db.$disconnect();
   });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorPath } from "../../permalinks";
 import type { ExportedLabel, ExportedRedirect, ExportedSettings, ExportedUpload, ExportedUser } from "./json-elements";
 import { countOutcomes, type RestoreContext } from "./json-restore-context";
 import { clashingRows, upsertById, type Column } from "./json-sql";
@@ -56,22 +57,28 @@ const USER_COLUMNS: Column<RestoredUser>[] = [
  * may do what here, nor lock out the admin running it, nor move a page people link to. The others
  * arrive with their ids and no password.
  */
-export async function restoreUsers({ client, report, userIds }: RestoreContext, users: ExportedUser[]): Promise<void> {
-  const existing = await client.query<{ id: string; email: string }>(`SELECT "id", "email" FROM "User" WHERE "email" = ANY($1::text[]) OR "id" = ANY($2::text[])`, [
-    users.map((user) => user.email),
-    users.map((user) => user.id),
-  ]);
-  const idByEmail = new Map(existing.rows.map((row) => [row.email, row.id]));
-  const knownIds = new Set(existing.rows.map((row) => row.id));
+export async function restoreUsers({ client, report, userIds, authorPaths }: RestoreContext, users: ExportedUser[]): Promise<void> {
+  const existing = await client.query<{ id: string; email: string; slug: string | null }>(
+    `SELECT "id", "email", "slug" FROM "User" WHERE "email" = ANY($1::text[]) OR "id" = ANY($2::text[])`,
+    [users.map((user) => user.email), users.map((user) => user.id)],
+  );
+  const byEmail = new Map(existing.rows.map((row) => [row.email, row]));
+  const byId = new Map(existing.rows.map((row) => [row.id, row]));
   const rows: RestoredUser[] = [];
   const chosen = new Set<string>();
+  const pageMoved = (user: ExportedUser, slug: string | null) => {
+    if (user.slug !== null && slug !== null && slug !== user.slug) authorPaths.set(authorPath(user.slug), authorPath(slug));
+  };
   for (const user of users) {
-    const here = idByEmail.get(user.email) ?? (knownIds.has(user.id) ? user.id : undefined);
-    userIds.set(user.id, here ?? user.id);
-    if (here !== undefined) report.count("authors", "unchanged");
-    else if (rows.some((row) => row.id === user.id || row.email === user.email)) report.note("authors", `account ${user.email}`, "another account in the file has the same email or id", { skipped: true });
+    const here = byEmail.get(user.email) ?? byId.get(user.id);
+    userIds.set(user.id, here?.id ?? user.id);
+    if (here !== undefined) {
+      pageMoved(user, here.slug);
+      report.count("authors", "unchanged");
+    } else if (rows.some((row) => row.id === user.id || row.email === user.email)) report.note("authors", `account ${user.email}`, "another account in the file has the same email or id", { skipped: true });
     else {
       const slug = await authorPageSlug({ client, report }, user, chosen);
+      pageMoved(user, slug);
       chosen.add(slug);
       rows.push({ ...user, slug });
     }
@@ -124,12 +131,14 @@ const REDIRECT_COLUMNS: Column<ExportedRedirect>[] = [
   { name: "createdAt", arrayType: "timestamp(3)[]", value: (redirect) => redirect.createdAt },
 ];
 
-export async function restoreRedirects({ client, report }: RestoreContext, redirects: ExportedRedirect[]): Promise<void> {
+export async function restoreRedirects({ client, report, authorPaths }: RestoreContext, redirects: ExportedRedirect[]): Promise<void> {
   const clashing = await clashingRows(client, "Redirect", "fromPath", redirects, (redirect) => redirect.fromPath);
-  const rows = redirects.filter((redirect) => {
-    if (clashing.has(redirect.id)) report.note("redirects", `redirect from ${redirect.fromPath}`, "another redirect from that address is already here", { skipped: true });
-    return !clashing.has(redirect.id);
-  });
+  const rows = redirects
+    .filter((redirect) => {
+      if (clashing.has(redirect.id)) report.note("redirects", `redirect from ${redirect.fromPath}`, "another redirect from that address is already here", { skipped: true });
+      return !clashing.has(redirect.id);
+    })
+    .map((redirect) => ({ ...redirect, toPath: authorPaths.get(redirect.toPath) ?? redirect.toPath }));
   countOutcomes(report, "redirects", rows, await upsertById(client, "Redirect", REDIRECT_COLUMNS, rows));
 }
 

@@ -70,7 +70,7 @@ const sectionOf = (format: Format, key: string): SectionName | undefined => (Obj
  * once the caller rolls back. The file is read as it streams, a batch of elements at a time.
  */
 export async function restoreLonghandJson(client: pg.ClientBase, input: NodeJS.ReadableStream, report: ReportBuilder, { storage }: { storage?: UploadStorage } = {}): Promise<void> {
-  const context: RestoreContext = { client, report, storage: () => (storage ??= uploadStorage()), userIds: new Map(), labelIds: new Map(), featuredImages: [] };
+  const context: RestoreContext = { client, report, storage: () => (storage ??= uploadStorage()), userIds: new Map(), labelIds: new Map(), authorPaths: new Map(), featuredImages: [] };
   // The keys before "version" are the same in every version; from it on, the file's version says what comes.
   let format: Format = FORMATS[FORMAT_VERSION];
   let next = 0;
