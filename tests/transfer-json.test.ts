@@ -2,14 +2,13 @@ import { readFile } from "node:fs/promises";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import Ajv2020 from "ajv/dist/2020";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createPrismaClient } from "../scripts/lib/prisma";
 import { seedDatabase } from "../scripts/lib/demo-content";
 import { createTestDatabase, runSql, withMigratedDatabase, type TestDatabase } from "./support/databases";
+import { exportJsonText, restoreJsonText } from "./support/longhand-json";
 
 // The Longhand JSON export and its restore, on real PostgreSQL: a seeded blog with every kind of
 // row goes out, is checked against the published JSON Schema, comes back into an empty blog, and
@@ -19,18 +18,12 @@ let target: TestDatabase;
 let sourceDb: PrismaClient;
 let targetDb: PrismaClient;
 let uploadsFolder: string;
-let exportJson: typeof import("../lib/transfer/export/json").exportJson;
-let restoreLonghandJson: typeof import("../lib/transfer/import/json-restore").restoreLonghandJson;
-let ReportBuilder: typeof import("../lib/transfer/import/report").ReportBuilder;
 let ImportFileError: typeof import("../lib/transfer/records").ImportFileError;
 let LocalFolderStorage: typeof import("../lib/uploads/storage").LocalFolderStorage;
 
 const firstExportTime = new Date("2026-11-29T10:00:00.000Z");
 
 beforeAll(async () => {
-  exportJson = (await import("../lib/transfer/export/json")).exportJson;
-  restoreLonghandJson = (await import("../lib/transfer/import/json-restore")).restoreLonghandJson;
-  ReportBuilder = (await import("../lib/transfer/import/report")).ReportBuilder;
   ImportFileError = (await import("../lib/transfer/records")).ImportFileError;
   LocalFolderStorage = (await import("../lib/uploads/storage")).LocalFolderStorage;
   uploadsFolder = await mkdtemp(path.join(tmpdir(), "longhand-json-uploads-"));
@@ -48,7 +41,11 @@ afterAll(async () => {
   await rm(uploadsFolder, { recursive: true, force: true });
 });
 
-/** What the demo blog lacks: a draft, a scheduled post, a trashed post with a revision, replies and comments in every state, a redirect, an upload, labels in other scripts. */
+/**
+ * What the demo blog lacks: a draft, a scheduled post, a trashed post with a revision, replies and
+ * comments in every state, readers subscribed to comments (one since unsubscribed), an author who
+ * turned comment notices off, a redirect, an upload, labels in other scripts.
+ */
 async function addEveryKindOfRow(db: PrismaClient) {
   const author = await db.user.findUniqueOrThrow({ where: { email: "maggie@example.com" } });
   const reader = await db.user.findUniqueOrThrow({ where: { email: "annie@example.com" } });
@@ -89,39 +86,16 @@ async function addEveryKindOfRow(db: PrismaClient) {
   await db.comment.create({ data: { postId: post.id, authorName: "A passer-by", authorUrl: "https://example.org/", authorEmail: "passer@example.org", bodyHtml: "<p>Waiting.</p>", status: "PENDING", idempotencyKey: "test:pending" } });
   await db.comment.create({ data: { postId: post.id, authorName: "Cheap watches", bodyHtml: "<p>Buy now</p>", status: "SPAM", idempotencyKey: "test:spam" } });
   await db.comment.create({ data: { postId: post.id, userId: reader.id, bodyHtml: "<p>Oops.</p>", status: "DELETED", removedBy: "AUTHOR", idempotencyKey: "test:deleted" } });
+  await db.commentSubscription.create({ data: { postId: post.id, email: "passer@example.org", createdAt: new Date("2026-10-01T09:00:00.000Z") } });
+  await db.commentSubscription.create({ data: { postId: post.id, email: "gone@example.org", createdAt: new Date("2026-10-02T09:00:00.000Z"), unsubscribedAt: new Date("2026-10-20T18:30:00.000Z") } });
+  await db.user.update({ where: { id: author.id }, data: { commentNotices: false } });
   await db.redirect.create({ data: { fromPath: "/2011/09/old-name.html", toPath: post.permalink! } });
   const upload = await db.upload.create({ data: { storageKey: "2026/11/0a1b2c3d4e5f60718293.png", mimeType: "image/png", byteSize: 2048, width: 1200, height: 800, originalName: "reading room.png", widths: [480, 960], uploaderId: author.id } });
   // A featured image: posts come before uploads in the file, so the restore sets it last.
   await db.post.updateMany({ where: { slug: "the-shelf-that-fell-down" }, data: { featuredImageId: upload.id } });
 }
 
-async function exportText(db: PrismaClient, now: Date): Promise<{ text: string; chunks: number }> {
-  let text = "";
-  let chunks = 0;
-  for await (const chunk of exportJson(db, { now, siteUrl: "https://blog.example.test" })) {
-    text += chunk;
-    chunks += 1;
-  }
-  return { text, chunks };
-}
-
-/** Runs the restore in a transaction of our own, as the engine does: committed when it succeeds, rolled back when it throws. */
-async function restore(databaseUrl: string, text: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const report = new ReportBuilder("longhand-json");
-  try {
-    await client.query("BEGIN");
-    await restoreLonghandJson(client, Readable.from([Buffer.from(text)]), report, { storage: new LocalFolderStorage(uploadsFolder) });
-    await client.query("COMMIT");
-    return report.finish(0);
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    await client.end();
-  }
-}
+const restore = (databaseUrl: string, text: string) => restoreJsonText(databaseUrl, text, new LocalFolderStorage(uploadsFolder));
 
 const withoutExportedAt = (text: string) => text.replace(/^ {2}"exportedAt": ".*",$/m, "");
 
@@ -136,7 +110,7 @@ async function rowCounts(url: string) {
 
 describe("export", () => {
   test("is valid against the published JSON Schema, holds every kind of row, and never a password", async () => {
-    const { text } = await exportText(sourceDb, firstExportTime);
+    const { text } = await exportJsonText(sourceDb, firstExportTime);
     const schema = JSON.parse(await readFile(path.join(import.meta.dirname, "../lib/transfer/longhand-export.schema.json"), "utf8"));
     const ajv = new Ajv2020({ allErrors: true, strict: true });
     ajv.addFormat("date-time", (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value));
@@ -144,7 +118,16 @@ describe("export", () => {
     const document = JSON.parse(text);
     expect(validate(document), ajv.errorsText(validate.errors)).toBe(true);
 
-    expect(Object.keys(document)).toEqual(["format", "version", "exportedAt", "settings", "users", "labels", "posts", "pages", "comments", "redirects", "uploads"]);
+    expect(Object.keys(document)).toEqual(["format", "version", "exportedAt", "settings", "users", "labels", "posts", "pages", "comments", "commentSubscriptions", "redirects", "uploads"]);
+    expect(document.version).toBe(2);
+    expect(document.users.find((user: { email: string }) => user.email === "maggie@example.com")).toMatchObject({ slug: "maggie-ellery", bio: expect.stringMatching(/\S/), commentNotices: false });
+    expect(document.commentSubscriptions).toHaveLength(2);
+    expect(document.commentSubscriptions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email: "passer@example.org", unsubscribedAt: null }),
+        expect.objectContaining({ email: "gone@example.org", unsubscribedAt: "2026-10-20T18:30:00.000Z" }),
+      ]),
+    );
     expect(document.exportedAt).toBe("2026-11-29T10:00:00.000Z");
     expect(document.posts.filter((post: { featuredImageId: string | null }) => post.featuredImageId !== null)).toHaveLength(1);
     expect(text).not.toMatch(/passwordHash|argon2/);
@@ -160,8 +143,8 @@ describe("export", () => {
   });
 
   test("of the same blog twice differs only in exportedAt", async () => {
-    const first = await exportText(sourceDb, firstExportTime);
-    const second = await exportText(sourceDb, new Date("2026-11-30T10:00:00.000Z"));
+    const first = await exportJsonText(sourceDb, firstExportTime);
+    const second = await exportJsonText(sourceDb, new Date("2026-11-30T10:00:00.000Z"));
     expect(second.text).not.toBe(first.text);
     expect(withoutExportedAt(second.text)).toBe(withoutExportedAt(first.text));
   });
@@ -170,7 +153,7 @@ describe("export", () => {
 describe("restore", () => {
   let file: string;
   beforeAll(async () => {
-    file = (await exportText(sourceDb, firstExportTime)).text;
+    file = (await exportJsonText(sourceDb, firstExportTime)).text;
   });
 
   test("into an empty blog, then exported again, gives the same file apart from exportedAt", async () => {
@@ -182,11 +165,12 @@ describe("restore", () => {
     expect(report.counts.labels.created).toBe(document.labels.length);
     expect(report.counts.redirects.created).toBe(1);
     expect(report.counts.images.created).toBe(1);
+    expect(report.counts.subscriptions.created).toBe(2);
     expect(report.settingsChanged).toContain("blogTitle");
     // The upload's file was not copied into this blog's folder: kept, and said so.
     expect(report.items).toContainEqual(expect.objectContaining({ kind: "images", why: expect.stringContaining("not in this blog's uploads store") }));
 
-    const again = await exportText(targetDb, new Date("2026-12-01T08:00:00.000Z"));
+    const again = await exportJsonText(targetDb, new Date("2026-12-01T08:00:00.000Z"));
     expect(withoutExportedAt(again.text)).toBe(withoutExportedAt(file));
     const reply = await runSql(target.url, `SELECT p."idempotencyKey" AS parent FROM "Comment" c JOIN "Comment" p ON p.id = c."parentId" WHERE c."idempotencyKey" = 'test:reply'`);
     expect(reply.rows).toEqual([{ parent: "test:question" }]);
@@ -195,6 +179,12 @@ describe("restore", () => {
     // Each restored account gets its author page address, made from its name and unique.
     const slugs = await runSql(target.url, `SELECT count(*)::int AS accounts, count(DISTINCT slug)::int AS slugs FROM "User"`);
     expect(slugs.rows[0]).toEqual({ accounts: 3, slugs: 3 });
+    // Version 2 carries the author's page, bio and notice choice, and who left the subscriptions.
+    const maggie = await targetDb.user.findUniqueOrThrow({ where: { email: "maggie@example.com" } });
+    const original = await sourceDb.user.findUniqueOrThrow({ where: { email: "maggie@example.com" } });
+    expect(maggie).toMatchObject({ slug: original.slug, bio: original.bio, commentNotices: false });
+    const gone = await targetDb.commentSubscription.findFirstOrThrow({ where: { email: "gone@example.org" } });
+    expect(gone.unsubscribedAt).toEqual(new Date("2026-10-20T18:30:00.000Z"));
   });
 
   test("of the same file again changes nothing, and the report says so", async () => {
@@ -204,6 +194,7 @@ describe("restore", () => {
     expect(report.counts.posts).toEqual({ created: 0, updated: 0, unchanged: document.posts.length, skipped: 0 });
     expect(report.counts.comments).toEqual({ created: 0, updated: 0, unchanged: document.comments.length, skipped: 0 });
     expect(report.counts.authors).toEqual({ created: 0, updated: 0, unchanged: 3, skipped: 0 });
+    expect(report.counts.subscriptions).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: 0 });
     expect(report.settingsChanged).toEqual([]);
   });
 
@@ -212,14 +203,14 @@ describe("restore", () => {
     await sourceDb.post.update({ where: { id: edited.id }, data: { title: `${edited.title} (revised)`, version: { increment: 1 } } });
     const author = await sourceDb.user.findUniqueOrThrow({ where: { email: "maggie@example.com" } });
     await sourceDb.post.create({ data: { title: "A new arrival", slug: "a-new-arrival", permalink: "/2012/06/a-new-arrival", bodyHtml: "<p>New.</p>", status: "PUBLISHED", publishedAt: new Date("2012-06-01T10:00:00.000Z"), authorId: author.id } });
-    const newer = (await exportText(sourceDb, new Date("2026-12-02T08:00:00.000Z"))).text;
+    const newer = (await exportJsonText(sourceDb, new Date("2026-12-02T08:00:00.000Z"))).text;
 
     const report = await restore(target.url, newer);
     expect(report.counts.posts).toMatchObject({ created: 1, updated: 1, skipped: 0 });
     expect(report.counts.comments).toMatchObject({ created: 0, updated: 0 });
     const titles = await runSql(target.url, `SELECT title FROM "Post" WHERE id = $1`, [edited.id]);
     expect(titles.rows).toEqual([{ title: `${edited.title} (revised)` }]);
-    expect(withoutExportedAt((await exportText(targetDb, new Date())).text)).toBe(withoutExportedAt(newer));
+    expect(withoutExportedAt((await exportJsonText(targetDb, new Date())).text)).toBe(withoutExportedAt(newer));
   });
 
   test("refuses a file with a bad element, naming the section and index, and changes nothing", async () => {
@@ -258,7 +249,7 @@ describe("restore", () => {
 
   test("refuses JSON that is not a Longhand export", async () => {
     await expect(restore(target.url, JSON.stringify({ version: "1.0", posts: [] }))).rejects.toThrow('This is not a Longhand export: it does not start with "format": "longhand-export".');
-    await expect(restore(target.url, file.replace('"version": 1', '"version": 2'))).rejects.toThrow("from a newer Longhand (format version 2)");
+    await expect(restore(target.url, file.replace('"version": 2', '"version": 3'))).rejects.toThrow("from a newer Longhand (format version 3); this one reads versions up to 2.");
   });
 
   test("sanitizes hostile HTML in a post, a page and a comment", async () => {
@@ -298,7 +289,7 @@ describe("a bigger blog", () => {
     await sourceDb.post.createMany({
       data: Array.from({ length: 600 }, (_, index) => ({ id: `bulk-${String(index).padStart(4, "0")}`, title: `Bulk post ${index}`, slug: `bulk-${index}`, bodyHtml: `<p>Entry ${index}.</p>`, authorId: author.id })),
     });
-    const { text, chunks } = await exportText(sourceDb, firstExportTime);
+    const { text, chunks } = await exportJsonText(sourceDb, firstExportTime);
     const posts = JSON.parse(text).posts as { id: string }[];
     expect(posts.length).toBeGreaterThan(600);
     expect(chunks).toBeGreaterThan(posts.length);

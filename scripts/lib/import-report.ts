@@ -15,11 +15,11 @@ export function formatProgress(progress: ImportProgress): string {
 export function formatImportReport(report: ImportReport): string {
   const lines = [`Format: ${FORMAT_NAMES[report.format]}. Took ${(report.durationMs / 1000).toFixed(1)} s.`];
   lines.push(report.unchanged ? "Nothing changed: everything in this file was already here." : "Imported.");
-  lines.push("", `${"".padEnd(10)} ${"created".padStart(8)} ${"updated".padStart(8)} ${"unchanged".padStart(9)} ${"skipped".padStart(8)}`);
+  lines.push("", `${"".padEnd(13)} ${"created".padStart(8)} ${"updated".padStart(8)} ${"unchanged".padStart(9)} ${"skipped".padStart(8)}`);
   for (const kind of REPORTED_KINDS) {
     const counts = report.counts[kind];
     if (counts.created + counts.updated + counts.unchanged + counts.skipped === 0) continue;
-    lines.push(`${kind.padEnd(10)} ${number(counts.created).padStart(8)} ${number(counts.updated).padStart(8)} ${number(counts.unchanged).padStart(9)} ${number(counts.skipped).padStart(8)}`);
+    lines.push(`${kind.padEnd(13)} ${number(counts.created).padStart(8)} ${number(counts.updated).padStart(8)} ${number(counts.unchanged).padStart(9)} ${number(counts.skipped).padStart(8)}`);
   }
   if (report.settingsChanged.length > 0) lines.push("", `Settings changed: ${report.settingsChanged.join(", ")}.`);
   if (report.items.length > 0) {

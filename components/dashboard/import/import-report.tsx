@@ -13,6 +13,7 @@ const KIND_NAMES: Record<ReportedKind, string> = {
   posts: "Posts",
   pages: "Pages",
   comments: "Comments",
+  subscriptions: "Comment subscriptions",
   labels: "Labels",
   authors: "Authors",
   redirects: "Old addresses (redirects)",
@@ -24,7 +25,8 @@ const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1);
 
 /** What a finished import did: per kind counts, settings changed, and what was skipped or altered and why. */
 export function ImportReportView({ report }: { report: ImportReport }) {
-  const kinds = Object.keys(KIND_NAMES) as ReportedKind[];
+  // A report kept from before a kind existed has no counts for it.
+  const kinds = (Object.keys(KIND_NAMES) as ReportedKind[]).filter((kind) => kind in report.counts);
   return (
     <>
       <p>

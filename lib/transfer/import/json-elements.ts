@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { isStorageKey } from "../../uploads/storage";
 import { DEFAULT_LOCALE, LOCALES } from "../../messages";
+import { BIO_MAX } from "../../validation/accounts";
+import { authorSlug } from "../../validation/users";
 
 // The elements of a Longhand JSON export, as lib/transfer/longhand-export.schema.json describes
 // them (the two must agree: tests/transfer-json.test.ts checks exports against that file). Times
@@ -15,23 +17,28 @@ const nullableString = z.string().nullable();
 const entryStatus = z.enum(["DRAFT", "SCHEDULED", "PUBLISHED"]);
 
 export const FORMAT_NAME = "longhand-export";
-export const FORMAT_VERSION = 1;
 
-export const settingsSchema = z
-  .strictObject({
-    blogTitle: z.string(),
-    description: z.string(),
-    postsPerPage: z.int().min(1).max(100),
-    timeZone: z.string().min(1),
-    // Files written before the blog had a language have none: the blog's default then.
-    locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
-    commentPermission: z.enum(["SIGNED_IN", "ANYONE", "NOBODY"]),
-    commentModeration: z.enum(["NEVER", "ALWAYS", "OLDER_POSTS", "FIRST_COMMENT"]),
-    moderateAfterDays: z.int().min(0),
-  })
-  .nullable();
+// Each version's elements are read into the newest version's shapes (the types below): an older
+// version's schema fills in what it lacks (lib/transfer/import/json-formats.ts pairs them up).
 
-export const userSchema = z.strictObject({
+const settingsFieldsV1 = {
+  blogTitle: z.string(),
+  description: z.string(),
+  postsPerPage: z.int().min(1).max(100),
+  timeZone: z.string().min(1),
+  // Files written before the blog had a language have none: the blog's default then.
+  locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
+  commentPermission: z.enum(["SIGNED_IN", "ANYONE", "NOBODY"]),
+  commentModeration: z.enum(["NEVER", "ALWAYS", "OLDER_POSTS", "FIRST_COMMENT"]),
+  moderateAfterDays: z.int().min(0),
+};
+
+export const settingsSchemaV1 = z.strictObject(settingsFieldsV1).nullable();
+
+/** Version 2's settings: version 1's, then those added since (settingsSchemaV1 must then give each its default). */
+export const settingsSchema = z.strictObject({ ...settingsFieldsV1 }).nullable();
+
+const userFieldsV1 = {
   id,
   name: z.string(),
   email: z.string().min(3),
@@ -41,6 +48,17 @@ export const userSchema = z.strictObject({
   disabledAt: nullableTimestamp,
   createdAt: timestamp,
   updatedAt: timestamp,
+};
+
+/** Version 1 had no author pages nor notices: the restore makes a slug from the name, as at sign-up. */
+export const userSchemaV1 = z.strictObject(userFieldsV1).transform((user) => ({ ...user, slug: null, bio: "", commentNotices: true }));
+
+export const userSchema = z.strictObject({
+  ...userFieldsV1,
+  // Null for an account that has no author page (made outside the app): the restore makes one.
+  slug: authorSlug.nullable(),
+  bio: z.string().max(BIO_MAX),
+  commentNotices: z.boolean(),
 });
 
 export const labelSchema = z.strictObject({ id, name: z.string().min(1), slug: z.string().min(1), createdAt: timestamp });
@@ -107,6 +125,14 @@ export const commentSchema = z.strictObject({
   removedBy: z.enum(["AUTHOR", "MODERATOR"]).nullable(),
 });
 
+export const commentSubscriptionSchema = z.strictObject({
+  id,
+  postId: id,
+  email: z.string().min(3),
+  createdAt: timestamp,
+  unsubscribedAt: nullableTimestamp,
+});
+
 export const redirectSchema = z.strictObject({
   id,
   fromPath: z.string().startsWith("/", "must start with /"),
@@ -134,6 +160,7 @@ export type ExportedLabel = z.output<typeof labelSchema>;
 export type ExportedPost = z.output<typeof postSchema>;
 export type ExportedPage = z.output<typeof pageSchema>;
 export type ExportedComment = z.output<typeof commentSchema>;
+export type ExportedCommentSubscription = z.output<typeof commentSubscriptionSchema>;
 export type ExportedRedirect = z.output<typeof redirectSchema>;
 export type ExportedUpload = z.output<typeof uploadSchema>;
 
@@ -162,7 +189,7 @@ function issueText(issue: z.core.$ZodIssue, value: unknown): string {
   }
 }
 
-function orList(options: string[]): string {
+export function orList(options: string[]): string {
   return options.length < 2 ? (options[0] ?? "") : `${options.slice(0, -1).join(", ")} or ${options.at(-1)}`;
 }
 

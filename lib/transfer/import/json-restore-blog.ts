@@ -1,8 +1,9 @@
 import "server-only";
+import { authorPath } from "../../permalinks";
 import type { ExportedLabel, ExportedRedirect, ExportedSettings, ExportedUpload, ExportedUser } from "./json-elements";
 import { countOutcomes, type RestoreContext } from "./json-restore-context";
 import { clashingRows, upsertById, type Column } from "./json-sql";
-import { freeAuthorSlug } from "./sql";
+import { freeAuthorSlug, freeAuthorSlugFrom } from "./sql";
 
 // The sections around the entries: settings, accounts, labels, redirects and the uploads' manifest.
 
@@ -44,37 +45,57 @@ const USER_COLUMNS: Column<RestoredUser>[] = [
   { name: "image", arrayType: "text[]", value: (user) => user.image },
   { name: "role", arrayType: `"Role"[]`, value: (user) => user.role },
   { name: "disabledAt", arrayType: "timestamp(3)[]", value: (user) => user.disabledAt },
+  { name: "bio", arrayType: "text[]", value: (user) => user.bio },
+  { name: "commentNotices", arrayType: "boolean[]", value: (user) => user.commentNotices },
   { name: "createdAt", arrayType: "timestamp(3)[]", value: (user) => user.createdAt },
   { name: "updatedAt", arrayType: "timestamp(3)[]", value: (user) => user.updatedAt },
 ];
 
 /**
  * An account that already has the email stands for the file's user and is left as it is (its id,
- * password, name, role and whether it is disabled): an import must never change who may do what
- * here, nor lock out the admin running it. The others arrive with their ids and no password.
+ * password, name, author page, role and whether it is disabled): an import must never change who
+ * may do what here, nor lock out the admin running it, nor move a page people link to. The others
+ * arrive with their ids and no password.
  */
-export async function restoreUsers({ client, report, userIds }: RestoreContext, users: ExportedUser[]): Promise<void> {
-  const existing = await client.query<{ id: string; email: string }>(`SELECT "id", "email" FROM "User" WHERE "email" = ANY($1::text[]) OR "id" = ANY($2::text[])`, [
-    users.map((user) => user.email),
-    users.map((user) => user.id),
-  ]);
-  const idByEmail = new Map(existing.rows.map((row) => [row.email, row.id]));
-  const knownIds = new Set(existing.rows.map((row) => row.id));
+export async function restoreUsers({ client, report, userIds, authorPaths }: RestoreContext, users: ExportedUser[]): Promise<void> {
+  const existing = await client.query<{ id: string; email: string; slug: string | null }>(
+    `SELECT "id", "email", "slug" FROM "User" WHERE "email" = ANY($1::text[]) OR "id" = ANY($2::text[])`,
+    [users.map((user) => user.email), users.map((user) => user.id)],
+  );
+  const byEmail = new Map(existing.rows.map((row) => [row.email, row]));
+  const byId = new Map(existing.rows.map((row) => [row.id, row]));
   const rows: RestoredUser[] = [];
-  // Each new account's author page slug is made here from its name, as at sign-up.
   const chosen = new Set<string>();
+  const pageMoved = (user: ExportedUser, slug: string | null) => {
+    if (user.slug !== null && slug !== null && slug !== user.slug) authorPaths.set(authorPath(user.slug), authorPath(slug));
+  };
   for (const user of users) {
-    const here = idByEmail.get(user.email) ?? (knownIds.has(user.id) ? user.id : undefined);
-    userIds.set(user.id, here ?? user.id);
-    if (here !== undefined) report.count("authors", "unchanged");
-    else if (rows.some((row) => row.id === user.id || row.email === user.email)) report.note("authors", `account ${user.email}`, "another account in the file has the same email or id", { skipped: true });
+    const here = byEmail.get(user.email) ?? byId.get(user.id);
+    userIds.set(user.id, here?.id ?? user.id);
+    if (here !== undefined) {
+      pageMoved(user, here.slug);
+      report.count("authors", "unchanged");
+    } else if (rows.some((row) => row.id === user.id || row.email === user.email)) report.note("authors", `account ${user.email}`, "another account in the file has the same email or id", { skipped: true });
     else {
-      const slug = await freeAuthorSlug(client, user.name, chosen);
+      const slug = await authorPageSlug({ client, report }, user, chosen);
+      pageMoved(user, slug);
       chosen.add(slug);
       rows.push({ ...user, slug });
     }
   }
   countOutcomes(report, "authors", rows, await upsertById(client, "User", USER_COLUMNS, rows));
+}
+
+/**
+ * A new account's author page slug: the file's, or the first free one after it ("-2", "-3"…) when
+ * another account here has it, as two accounts of one name get at sign-up; made from the name, as
+ * at sign-up, when the file has none.
+ */
+async function authorPageSlug({ client, report }: Pick<RestoreContext, "client" | "report">, user: ExportedUser, chosen: ReadonlySet<string>): Promise<string> {
+  if (user.slug === null) return freeAuthorSlug(client, user.name, chosen);
+  const slug = await freeAuthorSlugFrom(client, user.slug, chosen);
+  if (slug !== user.slug) report.note("authors", `account ${user.email}`, `another account here has the author page /profile/${user.slug}, so this one's is /profile/${slug}`);
+  return slug;
 }
 
 const LABEL_COLUMNS: Column<ExportedLabel>[] = [
@@ -110,12 +131,14 @@ const REDIRECT_COLUMNS: Column<ExportedRedirect>[] = [
   { name: "createdAt", arrayType: "timestamp(3)[]", value: (redirect) => redirect.createdAt },
 ];
 
-export async function restoreRedirects({ client, report }: RestoreContext, redirects: ExportedRedirect[]): Promise<void> {
+export async function restoreRedirects({ client, report, authorPaths }: RestoreContext, redirects: ExportedRedirect[]): Promise<void> {
   const clashing = await clashingRows(client, "Redirect", "fromPath", redirects, (redirect) => redirect.fromPath);
-  const rows = redirects.filter((redirect) => {
-    if (clashing.has(redirect.id)) report.note("redirects", `redirect from ${redirect.fromPath}`, "another redirect from that address is already here", { skipped: true });
-    return !clashing.has(redirect.id);
-  });
+  const rows = redirects
+    .filter((redirect) => {
+      if (clashing.has(redirect.id)) report.note("redirects", `redirect from ${redirect.fromPath}`, "another redirect from that address is already here", { skipped: true });
+      return !clashing.has(redirect.id);
+    })
+    .map((redirect) => ({ ...redirect, toPath: authorPaths.get(redirect.toPath) ?? redirect.toPath }));
   countOutcomes(report, "redirects", rows, await upsertById(client, "Redirect", REDIRECT_COLUMNS, rows));
 }
 

@@ -14,6 +14,12 @@ export interface RestoreContext {
   userIds: Map<string, string>;
   /** A label's id in the file → the label here (the same id, or an existing label with that name or slug). */
   labelIds: Map<string, string>;
+  /**
+   * An author page's address in the file → the address that author's page has here, where they
+   * differ (the account here has its own slug, or another account here had the file's): the
+   * file's redirects to it are pointed there.
+   */
+  authorPaths: Map<string, string>;
   /** Posts' featured images, set once the uploads (which come after the posts) are in. */
   featuredImages: { postId: string; uploadId: string }[];
 }

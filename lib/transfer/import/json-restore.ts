@@ -3,21 +3,11 @@ import type pg from "pg";
 import type { z } from "zod";
 import { uploadStorage, type UploadStorage } from "../../uploads/storage";
 import { ImportFileError } from "../records";
-import {
-  FORMAT_NAME,
-  FORMAT_VERSION,
-  commentSchema,
-  describeIssue,
-  labelSchema,
-  pageSchema,
-  postSchema,
-  redirectSchema,
-  settingsSchema,
-  uploadSchema,
-  userSchema,
-} from "./json-elements";
+import { FORMAT_NAME, describeIssue, orList } from "./json-elements";
+import { FORMATS, FORMAT_VERSION, formatOf, type Format, type SectionElement, type SectionName } from "./json-formats";
 import { restoreLabels, restoreRedirects, restoreSettings, restoreUploads, restoreUsers } from "./json-restore-blog";
 import { finishComments, restoreComments } from "./json-restore-comments";
+import { restoreCommentSubscriptions } from "./json-restore-subscriptions";
 import type { RestoreContext } from "./json-restore-context";
 import { finishFeaturedImages, restorePages, restorePosts } from "./json-restore-entries";
 import { readTopLevel } from "./json-stream";
@@ -53,21 +43,24 @@ function batched<Row extends { id: string }>(schema: z.ZodType<Row>, write: (con
   };
 }
 
-// In the order the sections must come (parents before what refers to them), after the header.
-const SECTIONS = {
-  users: batched(userSchema, restoreUsers),
-  labels: batched(labelSchema, restoreLabels),
-  posts: batched(postSchema, restorePosts),
-  pages: batched(pageSchema, restorePages),
-  comments: batched(commentSchema, restoreComments),
-  redirects: batched(redirectSchema, restoreRedirects),
-  uploads: batched(uploadSchema, restoreUploads),
+const WRITERS: { [Name in SectionName]: (context: RestoreContext, rows: SectionElement<Name>[]) => Promise<void> } = {
+  users: restoreUsers,
+  labels: restoreLabels,
+  posts: restorePosts,
+  pages: restorePages,
+  comments: restoreComments,
+  commentSubscriptions: restoreCommentSubscriptions,
+  redirects: restoreRedirects,
+  uploads: restoreUploads,
 };
-type SectionName = keyof typeof SECTIONS;
-const HEADER = ["format", "version", "exportedAt", "settings"] as const;
-const KEY_ORDER: string[] = [...HEADER, ...Object.keys(SECTIONS)];
 
-const isSection = (key: string): key is SectionName => Object.hasOwn(SECTIONS, key);
+function sectionWriter<Name extends SectionName>(name: Name, schema: z.ZodType<SectionElement<Name>, unknown>, context: RestoreContext): SectionWriter {
+  return batched(schema, WRITERS[name])(context);
+}
+
+const HEADER = ["format", "version", "exportedAt", "settings"] as const;
+const keyOrder = (format: Format): string[] => [...HEADER, ...Object.keys(format.sections)];
+const sectionOf = (format: Format, key: string): SectionName | undefined => (Object.hasOwn(format.sections, key) ? (key as SectionName) : undefined);
 
 /**
  * Restores a Longhand JSON export (lib/transfer/longhand-export.schema.json) into the blog, keeping
@@ -77,7 +70,9 @@ const isSection = (key: string): key is SectionName => Object.hasOwn(SECTIONS, k
  * once the caller rolls back. The file is read as it streams, a batch of elements at a time.
  */
 export async function restoreLonghandJson(client: pg.ClientBase, input: NodeJS.ReadableStream, report: ReportBuilder, { storage }: { storage?: UploadStorage } = {}): Promise<void> {
-  const context: RestoreContext = { client, report, storage: () => (storage ??= uploadStorage()), userIds: new Map(), labelIds: new Map(), featuredImages: [] };
+  const context: RestoreContext = { client, report, storage: () => (storage ??= uploadStorage()), userIds: new Map(), labelIds: new Map(), authorPaths: new Map(), featuredImages: [] };
+  // The keys before "version" are the same in every version; from it on, the file's version says what comes.
+  let format: Format = FORMATS[FORMAT_VERSION];
   let next = 0;
   let writer: SectionWriter | null = null;
 
@@ -89,39 +84,46 @@ export async function restoreLonghandJson(client: pg.ClientBase, input: NodeJS.R
     const key = part.kind === "value" ? part.key : part.section;
     await writer?.flush();
     writer = null;
-    if (KEY_ORDER[next] !== key) throw misplaced(key, next);
+    const order = keyOrder(format);
+    if (order[next] !== key) throw misplaced(key, next, order);
     next += 1;
+    const section = sectionOf(format, key);
     if (part.kind === "arrayStart") {
-      if (!isSection(key)) throw new ImportFileError(`"${key}" must be ${key === "settings" ? "an object or null" : "a single value"}, not an array.`);
-      writer = SECTIONS[key](context);
+      if (section === undefined) throw new ImportFileError(`"${key}" must be ${key === "settings" ? "an object or null" : "a single value"}, not an array.`);
+      writer = sectionWriter(section, format.sections[section]!, context);
     } else {
-      if (isSection(key)) throw new ImportFileError(`"${key}" must be an array.`);
-      await readHeader(context, key, part.value);
+      if (section !== undefined) throw new ImportFileError(`"${key}" must be an array.`);
+      if (key === "version") format = readVersion(part.value);
+      else await readHeader(context, format, key, part.value);
     }
   }
   await writer?.flush();
-  if (next < KEY_ORDER.length) throw new ImportFileError(`The export has no "${KEY_ORDER[next]}"${next === 0 ? "" : ` after "${KEY_ORDER[next - 1]}"`}.`);
+  const order = keyOrder(format);
+  if (next < order.length) throw new ImportFileError(`The export has no "${order[next]}"${next === 0 ? "" : ` after "${order[next - 1]}"`}.`);
   await finishComments(context);
   await finishFeaturedImages(context);
 }
 
-function misplaced(key: string, next: number): ImportFileError {
+function misplaced(key: string, next: number, order: string[]): ImportFileError {
   if (next === 0) return new ImportFileError(`This is not a Longhand export: it does not start with "format": "${FORMAT_NAME}".`);
-  if (!KEY_ORDER.includes(key)) return new ImportFileError(`A Longhand export has no "${key}" (it has ${KEY_ORDER.join(", ")}).`);
-  return new ImportFileError(`"${key}" is out of place: a Longhand export has ${KEY_ORDER.join(", ")}, in that order, and "${KEY_ORDER[next]}" comes next.`);
+  if (!order.includes(key)) return new ImportFileError(`A Longhand export has no "${key}" (it has ${order.join(", ")}).`);
+  return new ImportFileError(`"${key}" is out of place: a Longhand export has ${order.join(", ")}, in that order, and "${order[next]}" comes next.`);
 }
 
-async function readHeader(context: RestoreContext, key: string, value: unknown): Promise<void> {
+function readVersion(value: unknown): Format {
+  const format = formatOf(value);
+  if (format) return format;
+  throw new ImportFileError(
+    typeof value === "number" && value > FORMAT_VERSION
+      ? `This export is from a newer Longhand (format version ${value}); this one reads versions up to ${FORMAT_VERSION}.`
+      : `"version" must be ${orList(Object.keys(FORMATS))}, not ${JSON.stringify(value)}.`,
+  );
+}
+
+async function readHeader(context: RestoreContext, format: Format, key: string, value: unknown): Promise<void> {
   if (key === "format" && value !== FORMAT_NAME) throw new ImportFileError(`This is not a Longhand export: its "format" is ${JSON.stringify(value)}, not "${FORMAT_NAME}".`);
-  if (key === "version" && value !== FORMAT_VERSION) {
-    throw new ImportFileError(
-      typeof value === "number" && value > FORMAT_VERSION
-        ? `This export is from a newer Longhand (format version ${value}); this one reads version ${FORMAT_VERSION}.`
-        : `"version" must be ${FORMAT_VERSION}, not ${JSON.stringify(value)}.`,
-    );
-  }
   if (key === "settings") {
-    const settings = valid(settingsSchema, "settings", value);
+    const settings = valid(format.settings, "settings", value);
     if (settings) await restoreSettings(context, settings);
   }
 }

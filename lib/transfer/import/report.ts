@@ -3,7 +3,7 @@ import type { SourceFormat } from "../records";
 
 export type ImportedFormat = SourceFormat | "longhand-json";
 
-export const REPORTED_KINDS = ["posts", "pages", "comments", "labels", "authors", "redirects", "images"] as const;
+export const REPORTED_KINDS = ["posts", "pages", "comments", "subscriptions", "labels", "authors", "redirects", "images"] as const;
 export type ReportedKind = (typeof REPORTED_KINDS)[number];
 
 export interface KindCounts {

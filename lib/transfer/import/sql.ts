@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
-import { freeSlugFor } from "@/lib/users/slug-choice";
+import { freeSlugFor, freeSlugFrom, type TakenSlugs } from "@/lib/users/slug-choice";
 
 /** The import's one connection, inside its one transaction: every read and write goes through it. */
 export interface ImportClient {
@@ -13,10 +13,19 @@ export interface ImportClient {
  * sees and the slugs `chosen` for rows not written yet.
  */
 export function freeAuthorSlug(client: ImportClient, name: string, chosen: ReadonlySet<string> = new Set()): Promise<string> {
-  return freeSlugFor(name, async (base) => {
+  return freeSlugFor(name, takenSlugs(client, chosen));
+}
+
+/** `slug` where it is free as freeAuthorSlug's are, else the first free one of "-2", "-3"… after it. */
+export function freeAuthorSlugFrom(client: ImportClient, slug: string, chosen: ReadonlySet<string>): Promise<string> {
+  return freeSlugFrom(slug, takenSlugs(client, chosen));
+}
+
+function takenSlugs(client: ImportClient, chosen: ReadonlySet<string>): TakenSlugs {
+  return async (base) => {
     const { rows } = await client.query<{ slug: string }>(`SELECT slug FROM "User" WHERE slug = $1 OR slug LIKE $1 || '-%'`, [base]);
     return [...rows.map((row) => row.slug), ...chosen];
-  });
+  };
 }
 
 /**

@@ -1,0 +1,40 @@
+import { Readable } from "node:stream";
+import pg from "pg";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { ImportReport } from "../../lib/transfer/import/report";
+import type { UploadStorage } from "../../lib/uploads/storage";
+
+// The Longhand JSON export and its restore as the tests drive them. The modules are loaded on first
+// use, as the tests load lib modules: after a test file has set up its environment.
+
+/** The export as text, and how many chunks the exporter streamed it in. */
+export async function exportJsonText(db: PrismaClient, now: Date): Promise<{ text: string; chunks: number }> {
+  const { exportJson } = await import("../../lib/transfer/export/json");
+  let text = "";
+  let chunks = 0;
+  for await (const chunk of exportJson(db, { now, siteUrl: "https://blog.example.test" })) {
+    text += chunk;
+    chunks += 1;
+  }
+  return { text, chunks };
+}
+
+/** Runs the restore in a transaction of our own, as the engine does: committed when it succeeds, rolled back when it throws. */
+export async function restoreJsonText(databaseUrl: string, text: string, storage?: UploadStorage): Promise<ImportReport> {
+  const { restoreLonghandJson } = await import("../../lib/transfer/import/json-restore");
+  const { ReportBuilder } = await import("../../lib/transfer/import/report");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const report = new ReportBuilder("longhand-json");
+  try {
+    await client.query("BEGIN");
+    await restoreLonghandJson(client, Readable.from([Buffer.from(text)]), report, { storage });
+    await client.query("COMMIT");
+    return report.finish(0);
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
