@@ -1,15 +1,17 @@
 "use client";
 
 import { SomethingWentWrong } from "@/components/errors/something-went-wrong";
+import { DEFAULT_LOCALE, messagesFor } from "@/lib/messages";
 import "./globals.css";
 
-// When even the root layout failed, this replaces the whole document, so it brings its own.
+// When even the root layout failed, this replaces the whole document, so it brings its own: in
+// English, as the layout that reads the blog's locale is what failed (the database is often away).
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <html lang="en-GB">
+    <html lang={DEFAULT_LOCALE}>
       <body>
-        <title>This page could not load just now</title>
-        <SomethingWentWrong onRetry={reset} />
+        <title>{messagesFor(DEFAULT_LOCALE).pageCouldNotLoad}</title>
+        <SomethingWentWrong onRetry={reset} locale={DEFAULT_LOCALE} />
       </body>
     </html>
   );

@@ -1,17 +1,16 @@
 import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { COULD_NOT_SAVE, invalid, type ActionResult, type FormState } from "@/lib/action-state";
+import { invalid, type ActionResult, type FormState } from "@/lib/action-state";
 import { expireForWriter } from "@/lib/cache-invalidation";
 import { canUseDashboard, isAdmin, type DashboardUser } from "@/lib/dashboard/access";
 import { answersDatabaseOutage } from "@/lib/database-outage-refusal";
-import { AppError, InvalidFieldsError } from "@/lib/errors";
+import { AppError, InvalidFieldsError, ReaderError } from "@/lib/errors";
 import { answerForm } from "@/lib/form-flash";
 import { grantFreshReads } from "@/lib/grant-fresh-reads";
+import { DEFAULT_LOCALE, messagesFor, type Messages } from "@/lib/messages";
 import { getCurrentUser, type CurrentUser } from "@/lib/session";
 
-export const SESSION_ENDED = "Your session has ended: sign in again, then try once more.";
-const NOT_ALLOWED = "You are not allowed to do that.";
 const WENT_WRONG = "Something went wrong on the server; nothing was changed. Please try again.";
 
 /** What a handler does besides its own write: expire the reader pages it changed (lib/cache-invalidation.ts). */
@@ -25,6 +24,8 @@ interface ActionOptions<Schema extends z.ZodType> {
   unexpected?: string;
   /** What a database that cannot be reached says (account forms say it in their own words). */
   outage?: string;
+  /** A reader page's action: its refusals in the blog's language (ReaderError); else English. */
+  messages?: Messages;
 }
 
 /** What a success answers, from what the handler returned. */
@@ -69,17 +70,18 @@ function tieredAction<User extends CurrentUser | null>(tier: Tier<User>) {
 
 async function answer<User extends CurrentUser | null, Schema extends z.ZodType, Data>(
   tier: Tier<User>,
-  { schema, unexpected = WENT_WRONG, outage = COULD_NOT_SAVE }: ActionOptions<Schema>,
+  { schema, unexpected = WENT_WRONG, messages = messagesFor(DEFAULT_LOCALE), outage = messages.refusals.couldNotSave }: ActionOptions<Schema>,
   handler: Handler<Schema, User, Data>,
   input: unknown,
 ): Promise<ActionResult<Data, Field<Schema>>> {
   try {
     const user = await getCurrentUser();
     if (!tier.admits(user)) {
-      return user ? { ok: false, code: "FORBIDDEN", message: NOT_ALLOWED } : { ok: false, code: "UNAUTHENTICATED", message: SESSION_ENDED };
+      const { notAllowed, sessionEnded } = messages.refusals;
+      return user ? { ok: false, code: "FORBIDDEN", message: notAllowed } : { ok: false, code: "UNAUTHENTICATED", message: sessionEnded };
     }
     const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
-    if (!parsed.success) return { ...invalid<Field<Schema>>(parsed.error), ok: false, code: "INVALID" };
+    if (!parsed.success) return { ...invalid<Field<Schema>>(parsed.error, messages.refusals.correctFields), ok: false, code: "INVALID" };
     const data = await handler(parsed.data, user, { expire: expireForWriter });
     // Every success, not only one that expired reader pages: setting a cookie also makes Next
     // re-render the current page and drop the browser's router cache. Without it, "New post" just
@@ -90,7 +92,8 @@ async function answer<User extends CurrentUser | null, Schema extends z.ZodType,
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof AppError) {
-      return { ok: false, code: error.code, message: error.message, ...(error instanceof InvalidFieldsError ? { errors: error.errors } : {}) };
+      const message = error instanceof ReaderError ? error.say(messages) : error.message;
+      return { ok: false, code: error.code, message, ...(error instanceof InvalidFieldsError ? { errors: error.errors } : {}) };
     }
     if (answersDatabaseOutage(error)) return { ok: false, code: "ERROR", message: outage };
     console.error("A server action failed", error);

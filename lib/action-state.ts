@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { AppErrorCode } from "@/lib/errors";
+import { DEFAULT_LOCALE, messagesFor } from "@/lib/messages";
 
 // The one family of answers a server action gives its form: ActionState at the root, FormState for
 // forms that keep what was typed, ActionResult for actions made with lib/action-client.ts.
@@ -26,10 +27,10 @@ export type ActionResult<Data, Field extends string = string> = { ok: true; data
  * What a write says when it did not happen for a reason that is not the person's (the database or
  * the network is away): the server's refusal and the browser's failed call say the same words.
  */
-export const COULD_NOT_SAVE = "Could not save, try again.";
+export const COULD_NOT_SAVE = messagesFor(DEFAULT_LOCALE).refusals.couldNotSave;
 
 /** A zod failure as per-field messages for the form. */
-export function invalid<Field extends string>(error: z.ZodError, message = "Please correct the fields below."): ActionState<Field> {
+export function invalid<Field extends string>(error: z.ZodError, message = messagesFor(DEFAULT_LOCALE).refusals.correctFields): ActionState<Field> {
   const errors: Partial<Record<Field, string[]>> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form") as Field;

@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_LOCALE, messagesFor, type Messages } from "@/lib/messages";
 
 /**
  * Why a write was refused. CLOSED: comments closed on the post or the blog, or something this blog
@@ -18,6 +19,21 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = "AppError";
+  }
+}
+
+/**
+ * A refusal a reader page's form shows, in every language the blog offers (lib/messages.ts): the
+ * action client says it in the words its action was given (ActionOptions.messages), anyone else
+ * (logs, tests, the dashboard) reads the English message.
+ */
+export class ReaderError extends AppError {
+  constructor(
+    code: AppErrorCode,
+    readonly say: (t: Messages) => string,
+  ) {
+    super(code, say(messagesFor(DEFAULT_LOCALE)));
+    this.name = "ReaderError";
   }
 }
 
@@ -46,9 +62,9 @@ export class InvalidRequestError extends AppError {
 }
 
 /** Fields refused by a rule that needs what the action read first (a new password against the account's email, a writer's name): shown at each field. */
-export class InvalidFieldsError extends AppError {
+export class InvalidFieldsError extends ReaderError {
   constructor(readonly errors: Record<string, string[]>) {
-    super("INVALID", "Please correct the fields below.");
+    super("INVALID", (t) => t.refusals.correctFields);
     this.name = "InvalidFieldsError";
   }
 }

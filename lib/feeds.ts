@@ -23,6 +23,7 @@ import {
   type SitemapEntry,
 } from "@/lib/queries/feeds";
 import { READER_CACHE_LIFE } from "@/lib/reader";
+import { messagesFor } from "@/lib/messages";
 import { getBlogSettings } from "@/lib/settings";
 import { absoluteUrl, siteOrigin } from "@/lib/site";
 import { CACHED_FEEDS_PATH, feedOptions } from "@/lib/feed-addresses.mjs";
@@ -219,10 +220,11 @@ function loadCommentsFeed(postId: string | undefined): LoadFeed {
     }
     const [settings, comments] = await Promise.all([getBlogSettings(), getFeedComments({ take, postId: post?.id })]);
     const origin = siteOrigin();
+    const t = messagesFor(settings.locale);
     return {
       path: post ? postCommentsFeedPath(post.id) : COMMENTS_FEED_PATH,
-      title: post ? `${settings.blogTitle}: comments on ${post.title}` : `${settings.blogTitle}: comments`,
-      description: post ? `Comments on “${post.title}”` : `The newest comments on ${settings.blogTitle}`,
+      title: post ? t.postCommentsFeed(settings.blogTitle, post.title) : t.commentsFeed(settings.blogTitle),
+      description: post ? t.postCommentsFeedDescription(post.title) : t.commentsFeedDescription(settings.blogTitle),
       htmlPath: post ? `${post.path}#comments` : "/",
       language: settings.locale,
       entries: comments.map((comment) => {
@@ -231,7 +233,7 @@ function loadCommentsFeed(postId: string | undefined): LoadFeed {
         const authorUrl = comment.author.url && /^https?:\/\//i.test(comment.author.url) ? comment.author.url : null;
         return {
           id: url,
-          title: plainTextExcerpt(comment.bodyHtml, 80) || `Comment by ${comment.author.name}`,
+          title: plainTextExcerpt(comment.bodyHtml, 80) || t.commentBy(comment.author.name),
           url,
           published: comment.createdAt,
           updated: comment.updatedAt,

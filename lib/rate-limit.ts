@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_LOCALE, messagesFor, type Messages } from "@/lib/messages";
 
 export interface RateLimitRule {
   /** Names the counter, e.g. "comment-minute"; the subject (user id, IP) is appended. */
@@ -50,10 +51,13 @@ export async function hitRateLimits(rules: RateLimitRule[], subject: string, now
   });
 }
 
-/** "Try again in 40 seconds." / "in 3 minutes" / "in 2 hours", for the message a limit answers with. */
-export function describeRetry(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+/**
+ * "Try again in 40 seconds." / "in 3 minutes" / "in 2 hours", for the message a limit answers
+ * with: in English, or in the reader's language for a reader page's form.
+ */
+export function describeRetry(seconds: number, { durations }: Pick<Messages, "durations"> = messagesFor(DEFAULT_LOCALE)): string {
+  if (seconds < 90) return durations.seconds(seconds);
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes`;
-  return `${Math.ceil(minutes / 60)} hours`;
+  if (minutes < 90) return durations.minutes(minutes);
+  return durations.hours(Math.ceil(minutes / 60));
 }

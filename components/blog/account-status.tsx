@@ -36,11 +36,11 @@ export function AccountStatus({ locale }: { locale: Locale }) {
     <div className="account-status">
       {isWriter(user) && (
         <>
-          <Link href="/dashboard">Dashboard</Link>
+          <Link href="/dashboard">{t.dashboard}</Link>
           {/* The dashboard's own "New post": a draft is made on this POST, then opened in the editor. */}
           <form action={createDraftAction} className="inline-form">
             <button type="submit" className="link-button">
-              New post
+              {t.newPost}
             </button>
           </form>
         </>

@@ -1,39 +1,42 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { deleteOwnComment, moderate, saveCommentEdit, type CommentFormState } from "@/lib/actions/comments";
 import { commentNotSent } from "@/components/comment/comment-failure";
 import { useCommentViewer } from "@/components/comment/viewer-store";
 import { withFailureState } from "@/components/forms/with-failure-state";
 import type { ActionState } from "@/lib/action-state";
+import type { Messages } from "@/lib/messages";
 import { COMMENT_MAX_LENGTH } from "@/lib/validation/comments";
 
 const NOTHING_YET: ActionState = { ok: false };
-const saveEditKeepingText = withFailureState(saveCommentEdit, commentNotSent);
 
 /**
- * Edit and delete for the comment's writer, approve/hide/spam/delete for moderators. The thread
- * around it is the same cached HTML for everyone, so these render nothing on the server and appear
- * once the page's per-viewer part has said who is reading; the server checks again on every use.
+ * Edit and delete for the comment's writer, approve/hide/spam/delete for moderators, in the blog's
+ * words `t`. The thread around it is the same cached HTML for everyone, so these render nothing on
+ * the server and appear once the page's per-viewer part has said who is reading; the server checks
+ * again on every use.
  */
-export function CommentControls({ commentId, pending = false }: { commentId: string; pending?: boolean }) {
+export function CommentControls({ commentId, pending = false, t }: { commentId: string; pending?: boolean; t: Messages }) {
   const viewer = useCommentViewer();
   if (!viewer) return null;
   const own = viewer.own.find((comment) => comment.id === commentId);
   if (!own && !viewer.moderator) return null;
+  const words = t.controls;
+  const button = { commentId, t };
   return (
     <div className="comment-controls">
-      {own?.editable && <EditForm commentId={commentId} text={own.text} />}
-      {own && <ControlButton action={deleteOwnComment} commentId={commentId} label="Delete" />}
+      {own?.editable && <EditForm commentId={commentId} text={own.text} t={t} />}
+      {own && <ControlButton action={deleteOwnComment} label={words.delete} {...button} />}
       {viewer.moderator && (
         <>
           {pending ? (
-            <ControlButton action={moderate} commentId={commentId} decision="approve" label="Approve" />
+            <ControlButton action={moderate} decision="approve" label={words.approve} {...button} />
           ) : (
-            <ControlButton action={moderate} commentId={commentId} decision="hide" label="Hide" />
+            <ControlButton action={moderate} decision="hide" label={words.hide} {...button} />
           )}
-          <ControlButton action={moderate} commentId={commentId} decision="spam" label="Spam" />
-          {!own && <ControlButton action={moderate} commentId={commentId} decision="delete" label="Remove" />}
+          <ControlButton action={moderate} decision="spam" label={words.spam} {...button} />
+          {!own && <ControlButton action={moderate} decision="delete" label={words.remove} {...button} />}
         </>
       )}
     </div>
@@ -45,13 +48,15 @@ function ControlButton({
   commentId,
   decision,
   label,
+  t,
 }: {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   commentId: string;
   decision?: string;
   label: string;
+  t: Messages;
 }) {
-  const [state, formAction, busy] = useActionState(withFailureState(action, commentNotSent), NOTHING_YET);
+  const [state, formAction, busy] = useActionState(withFailureState(action, commentNotSent(t)), NOTHING_YET);
   return (
     <form action={formAction} className="comment-control">
       <input type="hidden" name="commentId" value={commentId} />
@@ -64,15 +69,16 @@ function ControlButton({
   );
 }
 
-function EditForm({ commentId, text }: { commentId: string; text: string }) {
-  const [state, formAction, busy] = useActionState<CommentFormState, FormData>(saveEditKeepingText, NOTHING_YET);
+function EditForm({ commentId, text, t }: { commentId: string; text: string; t: Messages }) {
+  const saveKeepingText = useMemo(() => withFailureState(saveCommentEdit, commentNotSent(t)), [t]);
+  const [state, formAction, busy] = useActionState<CommentFormState, FormData>(saveKeepingText, NOTHING_YET);
   const bodyId = `edit-${commentId}`;
   return (
     <details className="comment-edit">
-      <summary>Edit</summary>
+      <summary>{t.controls.edit}</summary>
       <form action={formAction}>
         <input type="hidden" name="commentId" value={commentId} />
-        <label htmlFor={bodyId}>Edit your comment</label>
+        <label htmlFor={bodyId}>{t.controls.editYourComment}</label>
         <textarea id={bodyId} name="body" rows={4} maxLength={COMMENT_MAX_LENGTH} required defaultValue={state.body ?? text} />
         {state.message && (
           <p className={state.ok ? "form-note" : "form-error"} role={state.ok ? "status" : "alert"}>
@@ -80,7 +86,7 @@ function EditForm({ commentId, text }: { commentId: string; text: string }) {
           </p>
         )}
         <button type="submit" disabled={busy}>
-          Save
+          {t.controls.save}
         </button>
       </form>
     </details>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useOptimistic } from "react";
+import { useActionState, useEffect, useMemo, useOptimistic } from "react";
 import { postComment, postGuestComment, type CommentFormState } from "@/lib/actions/comments";
 import { commentNotSent } from "@/components/comment/comment-failure";
 import { GuestFields } from "@/components/comment/guest-fields";
@@ -25,8 +25,6 @@ export interface CommentFormTarget {
 }
 
 const NOTHING_YET: CommentFormState = { ok: false };
-const postKeepingText = withFailureState(postComment, commentNotSent);
-const postAsGuestKeepingText = withFailureState(postGuestComment, commentNotSent);
 
 /**
  * A new comment, or a reply when `parentId` is given. A plain form posting to the server action,
@@ -36,12 +34,14 @@ export function CommentForm({ target, parentId, refused }: { target: CommentForm
   const formId = parentId ? `reply-form-${parentId}` : "comment-form";
   // Until hydration (and without JavaScript) the form posts the server action itself; the
   // permalink lets that POST come back to this form.
-  const [, postWithoutScript] = useActionState(target.guests ? postGuestComment : postComment, NOTHING_YET, `${target.permalink}#${formId}`);
+  const post = target.guests ? postGuestComment : postComment;
+  const [, postWithoutScript] = useActionState(post, NOTHING_YET, `${target.permalink}#${formId}`);
+  const t = messagesFor(target.locale);
+  const postKeepingText = useMemo(() => withFailureState(post, commentNotSent(t)), [post, t]);
   // `refused`: a guest's comment refused without JavaScript, back on the comment page to be mended.
-  const [state, formAction, sending] = useActionState(target.guests ? postAsGuestKeepingText : postKeepingText, refused ?? NOTHING_YET);
+  const [state, formAction, sending] = useActionState(postKeepingText, refused ?? NOTHING_YET);
   const [preview, showPreview] = useOptimistic<string | null, string>(null, (_, text) => text);
   const viewer = useCommentViewer();
-  const t = messagesFor(target.locale);
   const hydrated = useHydrated();
   // Posted: the page (re-rendered by the action) moves to the new comment, as the redirect does
   // for a post without JavaScript; from a reply page, back to the post.

@@ -5,6 +5,7 @@ import { createPortal } from "react-dom";
 import { CommentControls } from "@/components/comment/comment-controls";
 import { THREAD } from "@/components/comment/reply-form-mover";
 import { useCommentViewer } from "@/components/comment/viewer-store";
+import { type Locale, messagesFor } from "@/lib/messages";
 
 interface ControlsSlot {
   commentId: string;
@@ -16,7 +17,7 @@ interface ControlsSlot {
  * every comment for a moderator. One component for the whole thread, not one per comment: each
  * would be in the page's inline payload for every reader, and most readers see none.
  */
-export function ThreadControls() {
+export function ThreadControls({ locale }: { locale: Locale }) {
   const viewer = useCommentViewer();
   const [slots, setSlots] = useState<ControlsSlot[]>([]);
 
@@ -39,5 +40,6 @@ export function ThreadControls() {
     };
   }, [viewer]);
 
-  return slots.map(({ commentId, slot }) => createPortal(<CommentControls commentId={commentId} />, slot, commentId));
+  const t = messagesFor(locale);
+  return slots.map(({ commentId, slot }) => createPortal(<CommentControls commentId={commentId} t={t} />, slot, commentId));
 }

@@ -48,7 +48,7 @@ export function ViewerComments({ postId, version, locale }: { postId: string; ve
               )}
               {comment.mine && <span> · {t.yoursAwaitsModeration}</span>}
             </p>
-            <CommentControls commentId={comment.id} pending />
+            <CommentControls commentId={comment.id} pending t={t} />
           </li>
         ))}
       </ol>

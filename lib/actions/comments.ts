@@ -10,10 +10,12 @@ import { flashRefusedComment } from "@/lib/comments/refused-flash";
 import { editComment } from "@/lib/comments/edit";
 import { moderateComment } from "@/lib/comments/moderate";
 import { removeOwnComment } from "@/lib/comments/remove";
+import { refuseWhileDatabaseDown } from "@/lib/database-outage-refusal";
 import { InvalidFieldsError } from "@/lib/errors";
 import { submittedByScript } from "@/lib/form-flash";
-import { commentIdSchema, editCommentSchema, guestCommentSchema, guestValues, moderationSchema, newCommentSchema, permalinkSchema, type GuestField, type NewComment } from "@/lib/validation/comments";
-import { NAME_MISSING } from "@/lib/validation/people";
+import { DEFAULT_LOCALE, messagesFor, type Locale, type Messages } from "@/lib/messages";
+import { getCurrentSettings } from "@/lib/settings";
+import { commentIdSchema, commentSchemasIn, guestValues, moderationSchema, newCommentSchema, permalinkSchema, type GuestField, type NewComment } from "@/lib/validation/comments";
 
 /**
  * A comment form's state: besides the usual fields, the text sent (and a guest's name, web site
@@ -22,14 +24,26 @@ import { NAME_MISSING } from "@/lib/validation/people";
  */
 export type CommentFormState = ActionState<"body" | GuestField> & { body?: string; values?: Partial<Record<GuestField, string>>; landAt?: string };
 
-const ON_OUR_SIDE = "Something went wrong on our side; please try again.";
-
 // The notes a reader without JavaScript is sent to (components/comment/not-posted-notes.tsx).
 const NOT_POSTED_BECAUSE: Partial<Record<string, NotPostedReason>> = { INVALID: "invalid", NOT_FOUND: "not-found", CLOSED: "closed", RATE_LIMITED: "rate-limited" };
 
-const NOT_POSTED = `Your comment was not posted. ${ON_OUR_SIDE}`;
+/**
+ * The action made for the blog's language (its schemas' and refusals' words), once per language.
+ * Read from the settings as they are now, so a reader's answer follows a change at once; with the
+ * database away, in English, as the action client then answers that nothing could be saved.
+ */
+function inBlogLocale<Action>(make: (t: Messages) => Action): () => Promise<Action> {
+  const made = new Map<Locale, Action>();
+  return async () => {
+    const locale = await refuseWhileDatabaseDown(async () => (await getCurrentSettings()).locale, () => DEFAULT_LOCALE);
+    let action = made.get(locale);
+    if (!action) made.set(locale, (action = make(messagesFor(locale))));
+    return action;
+  };
+}
 
-const NOTIFY_NEEDS_EMAIL = "Give your email to be told of new comments, or untick “Notify me”.";
+/** What an action says when it failed on our side: what did not happen, then why. */
+const onOurSide = (t: Messages, what: "commentNotPosted" | "changesNotSaved" | "commentNotDeleted" | "nothingChanged") => `${t.refusals[what]} ${t.refusals.onOurSide}`;
 
 async function create(writer: CommentWriter, { postId, parentId, body, formKey, website, notify }: NewComment, { expire }: ActionContext): Promise<CreatedComment> {
   const created = await createComment({ ...writer, postId, parentId, body, formKey, honeypot: website, notify, now: new Date() });
@@ -37,21 +51,25 @@ async function create(writer: CommentWriter, { postId, parentId, body, formKey, 
   return created;
 }
 
-const createAsAccount = signedInAction({ schema: newCommentSchema, unexpected: NOT_POSTED }, (input, user, context) => create({ user }, input, context));
+const createAsAccount = inBlogLocale((t) =>
+  signedInAction({ schema: commentSchemasIn(t).newComment, messages: t, unexpected: onOurSide(t, "commentNotPosted") }, (input, user, context) => create({ user }, input, context)),
+);
 
 // A signed-in reader who sends the guest form (it is what the cached page shows before its script
 // knows who reads, and all it shows without JavaScript) comments as their account: who writes is
 // settled here, never by what the page rendered.
-const createAsAnyone = publicAction({ schema: guestCommentSchema, unexpected: NOT_POSTED }, async (input, user, context) => {
-  if (user) return create({ user }, input, context);
-  if (!input.authorName) throw new InvalidFieldsError({ authorName: [NAME_MISSING] });
-  if (input.notify && !input.authorEmail) throw new InvalidFieldsError({ authorEmail: [NOTIFY_NEEDS_EMAIL] });
-  const guest = { name: input.authorName, url: input.authorUrl, email: input.authorEmail, address: await currentClientAddress() };
-  return create({ guest }, input, context);
-});
+const createAsAnyone = inBlogLocale((t) =>
+  publicAction({ schema: commentSchemasIn(t).guestComment, messages: t, unexpected: onOurSide(t, "commentNotPosted") }, async (input, user, context) => {
+    if (user) return create({ user }, input, context);
+    if (!input.authorName) throw new InvalidFieldsError({ authorName: [t.refusals.nameMissing] });
+    if (input.notify && !input.authorEmail) throw new InvalidFieldsError({ authorEmail: [t.refusals.notifyNeedsEmail] });
+    const guest = { name: input.authorName, url: input.authorUrl, email: input.authorEmail, address: await currentClientAddress() };
+    return create({ guest }, input, context);
+  }),
+);
 
 export async function postComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const result = await createAsAccount(formData);
+  const result = await (await createAsAccount())(formData);
   if (!result.ok) {
     // Without JavaScript the signed-out reader sees the form too: send them to sign in and back.
     if (result.code === "UNAUTHENTICATED") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`${returnPath(formData)}#comment-form`)}`);
@@ -66,7 +84,7 @@ export async function postComment(_previous: CommentFormState, formData: FormDat
  * unlike the cached post page is rendered for them, and where the refusal's cookie carries it.
  */
 export async function postGuestComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const result = await createAsAnyone(formData);
+  const result = await (await createAsAnyone())(formData);
   if (result.ok) return posted(result.data);
   const state: CommentFormState = { ...refusal(result), body: bodyOf(formData), values: guestValues(formData) };
   if (await submittedByScript()) return state;
@@ -99,39 +117,45 @@ function returnPath(formData: FormData): string {
 
 const bodyOf = (formData: FormData) => String(formData.get("body") ?? "");
 
-const edit = signedInAction(
-  { schema: editCommentSchema, unexpected: `Your changes were not saved. ${ON_OUR_SIDE}` },
-  async (input, user, { expire }) => {
-    const { status, expire: changed } = await editComment({ user, ...input, now: new Date() });
-    expire(changed);
-    return status;
-  },
-  { message: (status) => (status === "PENDING" ? "Saved. It now awaits moderation." : "Saved.") },
+const edit = inBlogLocale((t) =>
+  signedInAction(
+    { schema: commentSchemasIn(t).editComment, messages: t, unexpected: onOurSide(t, "changesNotSaved") },
+    async (input, user, { expire }) => {
+      const { status, expire: changed } = await editComment({ user, ...input, now: new Date() });
+      expire(changed);
+      return status;
+    },
+    { message: (status) => (status === "PENDING" ? t.controls.savedAwaitsModeration : t.controls.saved) },
+  ),
 );
 
 export async function saveCommentEdit(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const result = await edit(formData);
+  const result = await (await edit())(formData);
   return result.ok ? { ok: true, message: result.message } : { ...refusal(result), body: bodyOf(formData) };
 }
 
-const remove = signedInAction(
-  { schema: commentIdSchema, unexpected: `The comment was not deleted. ${ON_OUR_SIDE}` },
-  async (input, user, { expire }) => expire((await removeOwnComment({ user, ...input })).expire),
-  { message: () => "Deleted." },
+const remove = inBlogLocale((t) =>
+  signedInAction(
+    { schema: commentIdSchema, messages: t, unexpected: onOurSide(t, "commentNotDeleted") },
+    async (input, user, { expire }) => expire((await removeOwnComment({ user, ...input })).expire),
+    { message: () => t.controls.deleted },
+  ),
 );
 
 export async function deleteOwnComment(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return stateOf(await remove(formData));
+  return stateOf(await (await remove())(formData));
 }
 
-const decide = signedInAction(
-  { schema: moderationSchema, unexpected: `Nothing was changed. ${ON_OUR_SIDE}` },
-  async (input, user, { expire }) => expire((await moderateComment({ user, ...input })).expire),
-  { message: () => "Done." },
+const decide = inBlogLocale((t) =>
+  signedInAction(
+    { schema: moderationSchema, messages: t, unexpected: onOurSide(t, "nothingChanged") },
+    async (input, user, { expire }) => expire((await moderateComment({ user, ...input })).expire),
+    { message: () => t.controls.done },
+  ),
 );
 
 export async function moderate(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return stateOf(await decide(formData));
+  return stateOf(await (await decide())(formData));
 }
 
 function stateOf(result: ActionResult<unknown>): ActionState {

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { ReaderError } from "@/lib/errors";
 import { commentIdempotencyKey } from "@/lib/comments/idempotency";
 import { findOpenPost, guestStatusUnderPolicy, statusUnderPolicy } from "@/lib/comments/policy";
 import { COMMENT_RATE_LIMITS, MAX_DEPTH } from "@/lib/comments/rules";
@@ -73,7 +73,7 @@ export async function createComment({ postId, parentId, body, formKey, honeypot,
         select: { id: true },
       });
       const limit = await hitRateLimits(COMMENT_RATE_LIMITS, writer.limited, now, tx);
-      if (!limit.allowed) throw new AppError("RATE_LIMITED", `You are commenting too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
+      if (!limit.allowed) throw new ReaderError("RATE_LIMITED", (t) => t.refusals.commentingTooFast(describeRetry(limit.retryAfterSeconds, t)));
       await queueCommentNotices(tx, comment.id, { isNew: true });
       return comment.id;
     });
@@ -110,7 +110,7 @@ async function replyTarget(parentId: string, postId: string): Promise<string> {
     where: { id: parentId, postId, status: "VISIBLE" },
     select: { id: true, parentId: true, parent: { select: { parentId: true } } },
   });
-  if (!parent) throw new AppError("NOT_FOUND", "The comment you replied to is not there any more.");
+  if (!parent) throw new ReaderError("NOT_FOUND", (t) => t.refusals.parentGone);
   const depth = !parent.parentId ? 1 : !parent.parent?.parentId ? 2 : MAX_DEPTH;
   return depth < MAX_DEPTH ? parent.id : parent.parentId!;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { ReaderError } from "@/lib/errors";
 import { findCommentForChange } from "@/lib/comments/find";
 import { findOpenPost, statusUnderPolicy } from "@/lib/comments/policy";
 import { COMMENT_EDIT_RATE_LIMITS, withinEditWindow } from "@/lib/comments/rules";
@@ -17,16 +17,16 @@ import type { CurrentUser } from "@/lib/session";
  */
 export async function editComment({ user, commentId, body, now }: { user: CurrentUser; commentId: string; body: string; now: Date }) {
   const comment = await findCommentForChange(commentId);
-  if (comment.userId !== user.id) throw new AppError("FORBIDDEN", "You can only edit your own comments.");
-  if (comment.status === "SPAM") throw new AppError("FORBIDDEN", "This comment was marked as spam.");
-  if (!withinEditWindow(comment.createdAt, now)) throw new AppError("EDIT_WINDOW_OVER", "Comments can be edited for 15 minutes after posting.");
+  if (comment.userId !== user.id) throw new ReaderError("FORBIDDEN", (t) => t.refusals.onlyOwnEdits);
+  if (comment.status === "SPAM") throw new ReaderError("FORBIDDEN", (t) => t.refusals.markedAsSpam);
+  if (!withinEditWindow(comment.createdAt, now)) throw new ReaderError("EDIT_WINDOW_OVER", (t) => t.refusals.editWindowOver);
   const post = await findOpenPost(comment.postId, now);
   const bodyHtml = commentTextToHtml(body);
   const status = (await statusUnderPolicy({ user, post, bodyHtml, now, editing: comment.id })) === "PENDING" ? "PENDING" : comment.status;
   await db.$transaction(async (tx) => {
     await tx.comment.update({ where: { id: comment.id }, data: { bodyHtml, status, editedAt: now } });
     const limit = await hitRateLimits(COMMENT_EDIT_RATE_LIMITS, user.id, now, tx);
-    if (!limit.allowed) throw new AppError("RATE_LIMITED", `You are editing too fast. Try again in ${describeRetry(limit.retryAfterSeconds)}.`);
+    if (!limit.allowed) throw new ReaderError("RATE_LIMITED", (t) => t.refusals.editingTooFast(describeRetry(limit.retryAfterSeconds, t)));
   });
   return { postId: comment.postId, status, expire: commentsWritten([comment.postId]) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { ReaderError } from "@/lib/errors";
 import { db } from "@/lib/db";
 
 /** A comment with what the ownership and moderator checks need; gone or already deleted is not found. */
@@ -8,6 +8,6 @@ export async function findCommentForChange(commentId: string) {
     where: { id: commentId, status: { not: "DELETED" } },
     select: { id: true, postId: true, userId: true, status: true, createdAt: true, post: { select: { authorId: true } } },
   });
-  if (!comment) throw new AppError("NOT_FOUND", "That comment is not there any more.");
+  if (!comment) throw new ReaderError("NOT_FOUND", (t) => t.refusals.commentGone);
   return comment;
 }

@@ -4,7 +4,7 @@ import { moderatesPost } from "@/lib/comments/rules";
 import { queueCommentNotices } from "@/lib/notifications/notices";
 import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
-import { AppError, NotFoundError } from "@/lib/errors";
+import { NotFoundError, ReaderError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/session";
@@ -20,7 +20,7 @@ function changesFor(decision: ModerationDecision): Prisma.CommentUpdateManyMutat
 /** The post's author or an admin approves, hides (back to pending), marks as spam or deletes a comment. */
 export async function moderateComment({ user, commentId, decision }: { user: CurrentUser; commentId: string; decision: ModerationDecision }) {
   const comment = await findCommentForChange(commentId);
-  if (!moderatesPost(user, comment.post)) throw new AppError("FORBIDDEN", "Only the post's author or an admin can moderate its comments.");
+  if (!moderatesPost(user, comment.post)) throw new ReaderError("FORBIDDEN", (t) => t.refusals.onlyModerators);
   await db.$transaction(async (tx) => {
     await tx.comment.update({ where: { id: comment.id }, data: changesFor(decision) });
     await noticesOnApproval(tx, [comment.id], decision);

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { ReaderError } from "@/lib/errors";
 import { countLinks, initialStatus, moderatesPost } from "@/lib/comments/rules";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/session";
@@ -14,8 +14,8 @@ export async function findOpenPost(postId: string, now: Date) {
     where: { AND: [visiblePostsWhere(now), { id: postId }] },
     select: { id: true, authorId: true, permalink: true, publishedAt: true, commentsOpen: true },
   });
-  if (!post) throw new AppError("NOT_FOUND", "That post is not there any more.");
-  if (!post.commentsOpen) throw new AppError("CLOSED", "Comments are closed on this post.");
+  if (!post) throw new ReaderError("NOT_FOUND", (t) => t.refusals.postGone);
+  if (!post.commentsOpen) throw new ReaderError("CLOSED", (t) => t.refusals.closedOnPost);
   return { ...post, permalink: post.permalink!, publishedAt: post.publishedAt! };
 }
 
@@ -25,8 +25,8 @@ export async function findOpenPost(postId: string, now: Date) {
  */
 export async function guestStatusUnderPolicy(): Promise<"PENDING"> {
   const { commentPermission } = await getCurrentSettings();
-  if (commentPermission === "NOBODY") throw new AppError("CLOSED", "Comments are closed on this blog.");
-  if (commentPermission !== "ANYONE") throw new AppError("CLOSED", "This blog takes comments from signed-in readers only: sign in to comment.");
+  if (commentPermission === "NOBODY") throw new ReaderError("CLOSED", (t) => t.refusals.closedOnBlog);
+  if (commentPermission !== "ANYONE") throw new ReaderError("CLOSED", (t) => t.refusals.signedInOnly);
   return "PENDING";
 }
 
@@ -38,7 +38,7 @@ export async function guestStatusUnderPolicy(): Promise<"PENDING"> {
  */
 export async function statusUnderPolicy({ user, post, bodyHtml, now, editing }: { user: CurrentUser; post: CommentablePost; bodyHtml: string; now: Date; editing?: string }) {
   const settings = await getCurrentSettings();
-  if (settings.commentPermission === "NOBODY") throw new AppError("CLOSED", "Comments are closed on this blog.");
+  if (settings.commentPermission === "NOBODY") throw new ReaderError("CLOSED", (t) => t.refusals.closedOnBlog);
   const writerModerates = moderatesPost(user, post);
   const approvedElsewhere = () => db.comment.count({ where: { userId: user.id, status: "VISIBLE", ...(editing ? { id: { not: editing } } : {}) }, take: 1 });
   return initialStatus({

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { ReaderError } from "@/lib/errors";
 import { findCommentForChange } from "@/lib/comments/find";
 import { commentsWritten } from "@/lib/cache-invalidation";
 import { db } from "@/lib/db";
@@ -12,7 +12,7 @@ import type { CurrentUser } from "@/lib/session";
  */
 export async function removeOwnComment({ user, commentId }: { user: CurrentUser; commentId: string }) {
   const comment = await findCommentForChange(commentId);
-  if (comment.userId !== user.id) throw new AppError("FORBIDDEN", "You can only delete your own comments.");
+  if (comment.userId !== user.id) throw new ReaderError("FORBIDDEN", (t) => t.refusals.onlyOwnDeletes);
   await db.comment.update({ where: { id: comment.id }, data: { status: "DELETED", removedBy: "AUTHOR", bodyHtml: "" } });
   return { postId: comment.postId, expire: commentsWritten([comment.postId]) };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { displayName, email } from "@/lib/validation/people";
+import { DEFAULT_LOCALE, messagesFor, type Messages } from "@/lib/messages";
+import { displayNameIn, emailIn } from "@/lib/validation/people";
 import { checkbox, text } from "@/lib/validation/text";
 
 const id = z.string().trim().min(1).max(64);
@@ -9,29 +10,20 @@ const optionalId = z.preprocess((value) => (value === "" || value === null ? und
 /** The longest comment, counted after trimming; the forms' text boxes stop there too (maxLength). */
 export const COMMENT_MAX_LENGTH = 4096;
 
-export const commentBody = text({ message: "Write your comment first." })
-  // A form sends each line break as \r\n while the text box's maxLength counted it once.
-  .overwrite((typed) => typed.replace(/\r\n?/g, "\n"))
-  .trim()
-  .min(1, { message: "Write your comment first." })
-  .max(COMMENT_MAX_LENGTH, {
-    error: (issue) => `That comment is too long: keep it to 4,096 characters (this one has ${String(issue.input).length.toLocaleString("en")}).`,
-  });
+type Refusals = Messages["refusals"];
+
+/** A comment's text, its refusals in `words`' language. */
+const commentBodyIn = (words: Refusals) =>
+  text({ message: words.writeFirst })
+    // A form sends each line break as \r\n while the text box's maxLength counted it once.
+    .overwrite((typed) => typed.replace(/\r\n?/g, "\n"))
+    .trim()
+    .min(1, { message: words.writeFirst })
+    .max(COMMENT_MAX_LENGTH, { error: (issue) => words.tooLong(String(issue.input).length) });
 
 // Only used to come back to the post (after signing in, or to a note on a refused comment), so
 // only a permalink's shape is accepted: never a way to send a reader off the site.
 export const permalinkSchema = z.string().regex(/^\/\d{4}\/\d{2}\/[\w-]+$/);
-
-export const newCommentSchema = z.object({
-  postId: id,
-  parentId: optionalId,
-  body: commentBody,
-  formKey: z.string().max(100).default(""),
-  // The honeypot: a field people never see or fill in.
-  website: z.string().max(2000).default(""),
-  // "Notify me": hear of the post's new comments by email.
-  notify: checkbox,
-});
 
 /** A blank optional field means "not given". */
 const optional = <Schema extends z.ZodType>(schema: Schema) =>
@@ -40,23 +32,48 @@ const optional = <Schema extends z.ZodType>(schema: Schema) =>
 /** The longest web address a guest may give. */
 export const GUEST_URL_MAX_LENGTH = 2000;
 
-/**
- * The comment form of a blog open to ANYONE: a new comment's fields and, from a guest, their name
- * (required by the action once it knows nobody is signed in), and optionally their web site (shown as a link on their name, so only http and
- * https) and an email address that is never shown. A signed-in reader's form has none of these:
- * they comment as their account.
- */
-export const guestCommentSchema = newCommentSchema.extend({
-  authorName: optional(displayName),
-  authorUrl: optional(
-    z
-      .string()
-      .trim()
-      .max(GUEST_URL_MAX_LENGTH, { message: `Keep the web address to ${GUEST_URL_MAX_LENGTH.toLocaleString("en")} characters.` })
-      .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: "Give a web address that starts with http:// or https://, or leave it empty." })),
-  ),
-  authorEmail: optional(email),
-});
+function commentSchemasFor({ refusals: words }: Messages) {
+  const body = commentBodyIn(words);
+  const newComment = z.object({
+    postId: id,
+    parentId: optionalId,
+    body,
+    formKey: z.string().max(100).default(""),
+    // The honeypot: a field people never see or fill in.
+    website: z.string().max(2000).default(""),
+    // "Notify me": hear of the post's new comments by email.
+    notify: checkbox,
+  });
+  /**
+   * The comment form of a blog open to ANYONE: a new comment's fields and, from a guest, their name
+   * (required by the action once it knows nobody is signed in), and optionally their web site (shown
+   * as a link on their name, so only http and https) and an email address that is never shown. A
+   * signed-in reader's form has none of these: they comment as their account.
+   */
+  const guestComment = newComment.extend({
+    authorName: optional(displayNameIn(words)),
+    authorUrl: optional(
+      z
+        .string()
+        .trim()
+        .max(GUEST_URL_MAX_LENGTH, { message: words.webAddressTooLong })
+        .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: words.webAddressInvalid })),
+    ),
+    authorEmail: optional(emailIn(words)),
+  });
+  return { body, newComment, guestComment, editComment: z.object({ commentId: id, body }) };
+}
+
+const schemasByWords = new Map<Messages, ReturnType<typeof commentSchemasFor>>();
+
+/** The comment forms' schemas, telling the writer what is wrong in the language of `t` (the blog's). */
+export function commentSchemasIn(t: Messages): ReturnType<typeof commentSchemasFor> {
+  let schemas = schemasByWords.get(t);
+  if (!schemas) schemasByWords.set(t, (schemas = commentSchemasFor(t)));
+  return schemas;
+}
+
+export const { body: commentBody, newComment: newCommentSchema } = commentSchemasIn(messagesFor(DEFAULT_LOCALE));
 
 export type NewComment = z.infer<typeof newCommentSchema>;
 

@@ -8,14 +8,18 @@ import { getComments, getPost } from "@/lib/reader";
 import { getBlogSettings } from "@/lib/settings";
 import { commentIdSchema, permalinkSchema } from "@/lib/validation/comments";
 import { mailConfigured } from "@/lib/mail";
+import { messagesFor } from "@/lib/messages";
 
-export const metadata: Metadata = { title: "Post a comment", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: messagesFor((await getBlogSettings()).locale).postAComment, robots: { index: false } };
+}
 
 /**
  * Where a guest's comment sent without JavaScript comes back when it was refused: the post's page
  * is one cached document for everyone and cannot hold what one guest typed, so this page, rendered
  * for each request like the account pages, shows the form again with their text, name, web site
- * and email, and why it was not posted.
+ * and email, and why it was not posted. Unlike the account pages around it, it is in the blog's
+ * language, as the post it belongs to is.
  */
 export default async function GuestCommentPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
@@ -24,18 +28,20 @@ export default async function GuestCommentPage({ searchParams }: { searchParams:
   if (!post?.commentsOpen) notFound();
   const parentId = commentIdSchema.shape.commentId.safeParse(firstParam(params.reply)).data;
   const [settings, comments, refused] = await Promise.all([getBlogSettings(), getComments(post.id), refusedComment()]);
+  const t = messagesFor(settings.locale);
   return (
-    <>
-      <h1>{parentId ? "Reply to a comment" : "Post a comment"}</h1>
+    <div lang={settings.locale}>
+      <h1>{parentId ? t.replyToAComment : t.postAComment}</h1>
       <p>
-        On <Link href={`${post.permalink}${parentId ? `#c${parentId}` : "#comments"}`}>{post.title}</Link>
-        {refused && ": your comment was not posted yet. Mend what is said below and publish it again."}
+        {t.onBefore}
+        <Link href={`${post.permalink}${parentId ? `#c${parentId}` : "#comments"}`}>{post.title}</Link>
+        {refused && t.notPostedYet}
       </p>
       <CommentForm
         target={{ postId: post.id, permalink: post.permalink, formKey: comments.formKey, guests: settings.commentPermission === "ANYONE", locale: settings.locale, notify: mailConfigured() }}
         parentId={parentId}
         refused={refused}
       />
-    </>
+    </div>
   );
 }

@@ -1,51 +1,66 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { firstParam, type SearchParams } from "@/lib/auth/search-params";
+import { messagesFor } from "@/lib/messages";
 import { subscriptionOfLink } from "@/lib/notifications/unsubscribe";
+import { getBlogSettings } from "@/lib/settings";
 import { unsubscribeTokenSchema } from "@/lib/validation/unsubscribe";
 
-export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: messagesFor((await getBlogSettings()).locale).unsubscribe, robots: { index: false } };
+}
 
 // Opening the link changes nothing (mail scanners open links too): the button does, by POST, with
 // or without JavaScript. After it, the endpoint sends the reader back here with what happened.
+// A reader of the blog's comments follows it, so unlike the account pages around it, it speaks
+// the blog's language.
 export default async function UnsubscribePage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
+  const { locale } = await getBlogSettings();
+  const t = messagesFor(locale);
+  const inBlogLanguage = (content: ReactNode) => <div lang={locale}>{content}</div>;
   const token = unsubscribeTokenSchema.safeParse(firstParam(query.token));
   const subscription = token.success ? await subscriptionOfLink(token.data) : null;
   if (!token.success || !subscription) {
-    return (
+    return inBlogLanguage(
       <>
-        <h1>Unsubscribe</h1>
+        <h1>{t.unsubscribe}</h1>
         <p className="form-message form-message-error" role="alert">
-          This unsubscribe link is not valid. Copy the whole link from the email, or <Link href="/">go to the blog</Link>.
+          {t.badUnsubscribeLink}
+          <Link href="/">{t.goToTheBlog}</Link>.
         </p>
-      </>
+      </>,
     );
   }
   const post = <Link href={subscription.post.permalink ?? "/"}>{subscription.post.title}</Link>;
   const outcome = firstParam(query.outcome);
   if (subscription.unsubscribedAt) {
-    return (
+    return inBlogLanguage(
       <>
-        <h1>Unsubscribed</h1>
+        <h1>{t.unsubscribed}</h1>
         <p className="form-message" role="status">
-          {outcome === "unsubscribed" ? "Done: " : "You were already unsubscribed: "}
-          {subscription.email} gets no more emails about new comments on “{post}”.
+          {outcome === "unsubscribed" ? t.unsubscribeDone : t.alreadyUnsubscribed}
+          {t.noMoreMailBefore(subscription.email)}
+          {post}
+          {t.noMoreMailAfter}
         </p>
-      </>
+      </>,
     );
   }
-  return (
+  return inBlogLanguage(
     <>
-      <h1>Unsubscribe</h1>
+      <h1>{t.unsubscribe}</h1>
       <p>
-        Stop emails to {subscription.email} about new comments on “{post}”?
+        {t.stopMailBefore(subscription.email)}
+        {post}
+        {t.stopMailAfter}
       </p>
       <form method="post" action={`/api/unsubscribe?token=${token.data}`} className="auth-form">
         <button type="submit" className="button">
-          Unsubscribe
+          {t.unsubscribe}
         </button>
       </form>
-    </>
+    </>,
   );
 }

@@ -73,7 +73,7 @@ export default async function PostPage({ params }: { params: Params }) {
       />
       <PostArticle post={post} clock={settings} />
       <SharePost url={url} title={post.title} t={t} />
-      <EditPostLink postId={post.id} />
+      <EditPostLink postId={post.id} locale={settings.locale} />
       <nav className="pager" aria-label={t.newerAndOlderPosts}>
         {adjacent.newer ? (
           <Link href={adjacent.newer.permalink} rel="prev">
@@ -96,7 +96,7 @@ export default async function PostPage({ params }: { params: Params }) {
       <section id="comments" className="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{t.commentsHeading(comments.count)}</h2>
         <CommentThread comments={comments.thread} clock={settings} repliesOpen={Boolean(replyTarget)} />
-        <ThreadControls />
+        <ThreadControls locale={settings.locale} />
         {replyTarget && <ReplyFormMover target={replyTarget} />}
         <ViewerComments postId={post.id} version={comments.formKey} locale={settings.locale} />
         {/* Where a comment that must wait for a moderator lands; shown only as the URL's #target. */}
