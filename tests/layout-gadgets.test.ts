@@ -228,6 +228,12 @@ describe("a drop (the area's whole order)", () => {
 });
 
 describe("only an admin lays out the blog", () => {
+  test("the Layout page is an admin's area of the dashboard", async () => {
+    const { mayOpenDashboardPath } = await import("../lib/dashboard/path-access");
+    expect(mayOpenDashboardPath("ADMIN", "/dashboard/layout")).toBe(true);
+    expect(mayOpenDashboardPath("AUTHOR", "/dashboard/layout")).toBe(false);
+  });
+
   test.each(["AUTHOR", "READER"] as const)("an %s is refused every change, and nothing changes", async (role) => {
     const someone = await makeAccount(role);
     const before = await db.gadget.findMany({ orderBy: { id: "asc" } });

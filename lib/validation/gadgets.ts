@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "@/lib/validation/settings";
 import { checkbox, text } from "@/lib/validation/text";
 
 // Layout gadgets (Blogger's Layout page): each kind's settings, as a form sends them and as the
@@ -40,13 +41,6 @@ const link = z.object({
   text: text().trim().min(1, { message: "Each line needs a name before its |." }).max(100, { message: "Keep a link's name to 100 characters." }),
   url: linkTarget,
 });
-
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ message: `${label} must be a number.` })
-    .int({ message: `${label} must be a whole number.` })
-    .min(min, { message: `${label} must be between ${min} and ${max}.` })
-    .max(max, { message: `${label} must be between ${min} and ${max}.` });
 
 /** An uploaded image's id, or none. */
 const photoId = z.union([z.literal(""), z.string().regex(/^[\w-]{1,64}$/, { message: "Choose a photo from the list." })]);

@@ -11,15 +11,23 @@ type Errors = Record<string, string[] | undefined>;
 
 const PERIOD_NAMES: Record<(typeof POPULAR_PERIODS)[number], string> = { 7: "The last 7 days", 30: "The last 30 days", 365: "The last year", 0: "All time" };
 
-function Choices({ choices, ...select }: FieldControlProps & { name: string; defaultValue: string; choices: readonly (readonly [string, string])[] }) {
+/** A labelled select of `choices` ([value, words] pairs), its errors beside it. */
+function ChoiceField({ id, label, name, value, choices, errors }: { id: string; label: string; name: string; value: string; choices: readonly (readonly [string, string])[]; errors: string[] | undefined }) {
   return (
-    <select {...select}>
-      {choices.map(([value, label]) => (
-        <option key={value} value={value}>
-          {label}
-        </option>
-      ))}
-    </select>
+    <Field
+      id={id}
+      label={label}
+      errors={errors}
+      control={(props: FieldControlProps) => (
+        <select {...props} name={name} defaultValue={value}>
+          {choices.map(([choice, words]) => (
+            <option key={choice} value={choice}>
+              {words}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
@@ -31,13 +39,7 @@ export function GadgetFields({ gadget, photos, errors }: { gadget: Gadget; photo
     case "PROFILE":
       return (
         <>
-          <Field
-            id={id("photoId")}
-            label="Photo"
-            hint="One of the blog's images (upload it under Images first)."
-            errors={errors.photoId}
-            control={(props) => <Choices {...props} name="photoId" defaultValue={config.photoId} choices={[["", "No photo"], ...photos.map((photo) => [photo.id, photo.name] as const)]} />}
-          />
+          <ChoiceField id={id("photoId")} label="Photo (one of the blog's images)" name="photoId" value={config.photoId} choices={[["", "No photo"], ...photos.map((photo) => [photo.id, photo.name] as const)]} errors={errors.photoId} />
           <Field id={id("text")} label="About you" hint="Plain text; a blank line starts a paragraph." errors={errors.text} control={(props) => <textarea {...props} name="text" rows={4} maxLength={2000} defaultValue={config.text} />} />
           <Field id={id("linkUrl")} name="linkUrl" label="Link address (optional)" hint="https://… or a path on this blog, such as /p/about." errors={errors.linkUrl} type="text" defaultValue={config.linkUrl} />
           <Field id={id("linkText")} name="linkText" label="Link words" hint="Shown for the link, e.g. “My complete profile”." errors={errors.linkText} type="text" maxLength={100} defaultValue={config.linkText} />
@@ -45,29 +47,19 @@ export function GadgetFields({ gadget, photos, errors }: { gadget: Gadget; photo
       );
     case "ARCHIVE":
       return (
-        <Field
-          id={id("style")}
-          label="Style"
-          errors={errors.style}
-          control={(props) => <Choices {...props} name="style" defaultValue={config.style} choices={[["HIERARCHY", "Hierarchy (years and months)"], ["FLAT", "Flat list of months"], ["DROPDOWN", "Dropdown menu"]]} />}
-        />
+        <ChoiceField id={id("style")} label="Style" name="style" value={config.style} choices={[["HIERARCHY", "Hierarchy (years and months)"], ["FLAT", "Flat list of months"], ["DROPDOWN", "Dropdown menu"]]} errors={errors.style} />
       );
     case "LABELS":
       return (
         <>
-          <Field id={id("display")} label="Show as" errors={errors.display} control={(props) => <Choices {...props} name="display" defaultValue={config.display} choices={[["LIST", "List"], ["CLOUD", "Cloud"]]} />} />
-          <Field id={id("sort")} label="Sort by" errors={errors.sort} control={(props) => <Choices {...props} name="sort" defaultValue={config.sort} choices={[["NAME", "Name"], ["COUNT", "Number of posts"]]} />} />
+          <ChoiceField id={id("display")} label="Show as" name="display" value={config.display} choices={[["LIST", "List"], ["CLOUD", "Cloud"]]} errors={errors.display} />
+          <ChoiceField id={id("sort")} label="Sort by" name="sort" value={config.sort} choices={[["NAME", "Name"], ["COUNT", "Number of posts"]]} errors={errors.sort} />
         </>
       );
     case "POPULAR_POSTS":
       return (
         <>
-          <Field
-            id={id("days")}
-            label="Comments written in"
-            errors={errors.days}
-            control={(props) => <Choices {...props} name="days" defaultValue={String(config.days)} choices={POPULAR_PERIODS.map((days) => [String(days), PERIOD_NAMES[days]] as const)} />}
-          />
+          <ChoiceField id={id("days")} label="Comments written in" name="days" value={String(config.days)} choices={POPULAR_PERIODS.map((days) => [String(days), PERIOD_NAMES[days]] as const)} errors={errors.days} />
           <Field id={id("count")} name="count" label="Number of posts" hint="1 to 10." errors={errors.count} type="number" min={1} max={10} step={1} defaultValue={config.count} />
         </>
       );

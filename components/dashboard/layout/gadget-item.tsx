@@ -28,13 +28,13 @@ interface GadgetItemProps {
 export function GadgetItem({ gadget, place, of, photos, actions, errors }: GadgetItemProps) {
   const name = gadget.title || GADGET_KIND_NAMES[gadget.kind];
   const other = GADGET_AREA_NAMES[gadget.area === "SIDEBAR" ? "FOOTER" : "SIDEBAR"];
-  const moveButton = (move: "UP" | "DOWN" | "OTHER_AREA", words: string, disabled = false) => (
+  // Never disabled, not even while a move is saved: a disabled button loses the keyboard's focus.
+  const moveButton = (move: "UP" | "DOWN" | "OTHER_AREA", words: string) => (
     <form action={actions.move}>
       <input type="hidden" name="id" value={gadget.id} />
       <input type="hidden" name="move" value={move} />
-      <Button type="submit" size="small" disabled={disabled || actions.pending}>
+      <Button type="submit" size="small" aria-label={`${words}: ${name}`}>
         {words}
-        <span className="visually-hidden">{`: ${name}`}</span>
       </Button>
     </form>
   );
@@ -49,30 +49,28 @@ export function GadgetItem({ gadget, place, of, photos, actions, errors }: Gadge
         <span className={styles.kind}>{`${place} of ${of}`}</span>
       </div>
       <div className={styles.moves}>
-        {/* At either end the step stays a button, so focus is not lost when a gadget reaches it; the server says it cannot go further. */}
+        {/* At either end the step stays a button too, for the same reason; the server says it cannot go further. */}
         {moveButton("UP", "Move up")}
         {moveButton("DOWN", "Move down")}
         {moveButton("OTHER_AREA", `Move to the ${other}`)}
       </div>
       <details className={styles.edit} open={errors !== undefined}>
-        <summary>
-          Edit<span className="visually-hidden">{` ${name}`}</span>
-        </summary>
+        <summary aria-label={`Edit ${name}`}>Edit</summary>
         <form action={actions.save} className={styles.form}>
           <input type="hidden" name="id" value={gadget.id} />
           <input type="hidden" name="kind" value={gadget.kind} />
           <Field id={`gadget-${gadget.id}-title`} name="title" label="Title (optional)" hint="Empty: the kind's own heading, if it has one." errors={errors?.title} type="text" maxLength={100} defaultValue={gadget.title} />
           <GadgetFields gadget={gadget} photos={photos} errors={errors ?? {}} />
           <div>
-            <Button type="submit" intent="primary" disabled={actions.pending}>
-              Save<span className="visually-hidden">{` ${name}`}</span>
+            <Button type="submit" intent="primary" disabled={actions.pending} aria-label={`Save ${name}`}>
+              Save
             </Button>
           </div>
         </form>
         <form action={actions.remove} className={styles.remove}>
           <input type="hidden" name="id" value={gadget.id} />
-          <Button type="submit" intent="destructive" size="small" disabled={actions.pending}>
-            Remove<span className="visually-hidden">{` ${name}`}</span>
+          <Button type="submit" intent="destructive" size="small" disabled={actions.pending} aria-label={`Remove ${name}`}>
+            Remove
           </Button>
         </form>
       </details>

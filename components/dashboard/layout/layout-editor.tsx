@@ -55,10 +55,12 @@ export function LayoutEditor({ layout, photos, flashed }: { layout: Layout; phot
 
   const dropOn = (area: GadgetAreaName, target: string) => (event: DragEvent) => {
     event.preventDefault();
-    const ids = order[area].map((gadget) => gadget.id);
-    if (!dragged || dragged === target || !ids.includes(dragged)) return setDragged(null);
-    const next = placed(ids, dragged, target);
     setDragged(null);
+    // The drag's own data says what was dragged: a drop may come before the page re-rendered for its start.
+    const draggedId = event.dataTransfer.getData("text/plain");
+    const ids = order[area].map((gadget) => gadget.id);
+    if (draggedId === target || !ids.includes(draggedId)) return;
+    const next = placed(ids, draggedId, target);
     startTransition(() => {
       setOrder({ ...order, [area]: next.map((id) => order[area].find((gadget) => gadget.id === id)!) });
       drop({ area, ids: next });
