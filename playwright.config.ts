@@ -46,7 +46,7 @@ export default defineConfig({
     // Guests comment only while the blog is open to "Anyone", which changes every post's comment
     // form: that spec runs alone, after every other spec that comments.
     { name: "guests", testMatch: GUESTS, dependencies: ["writing"] },
-    // The blog's language changes every reader page's words and dates: that spec runs last, alone.
+    // The blog's language changes every reader page's words and dates: that spec runs alone.
     { name: "locale", testMatch: LOCALE, dependencies: ["guests"] },
     // Layout gadgets change every reader page's sidebar and footer: after the language, alone.
     { name: "layout", testMatch: LAYOUT, dependencies: ["locale"] },

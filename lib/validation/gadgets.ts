@@ -20,7 +20,7 @@ export const MAX_LINKS = 30;
 const linkTarget = text()
   .trim()
   .max(2000, { message: "Keep an address to 2,000 characters." })
-  .refine((value) => /^\/(?!\/)/.test(value) || URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+  .refine((value) => /^\/(?!\/)/.test(value) || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)), {
     message: "Give a web address starting with https:// or http://, or a path on this blog starting with /.",
   });
 
