@@ -56,6 +56,11 @@ export function imageDeleted(): string[] {
   return [tags.uploads, tags.posts];
 }
 
+/** A gadget added, edited, removed or moved: every reader page has the sidebar and footer. */
+export function layoutChanged(): string[] {
+  return [tags.gadgets];
+}
+
 /** Scheduled posts came due: every list, post page and feed shows them. */
 export function duePostsPublished(): string[] {
   return [tags.posts, tags.comments];

@@ -19,6 +19,8 @@ export const tags = {
    * moderated, deleted) must invalidate it, besides `post(id)` for the post it belongs to.
    */
   comments: "comments",
+  /** The sidebar's and footer's gadgets (lib/gadgets/): what each shows, and in what order. */
+  gadgets: "gadgets",
   /**
    * Whatever the tags above do not reach whole (each post's own comments are kept under
    * `post(id)` alone): expired only by an import, which may change any of it at once.
@@ -27,4 +29,4 @@ export const tags = {
 } as const;
 
 /** Every tag reader pages use, for a write that may have changed anything (an import). */
-export const everyReaderTag = [tags.settings, tags.posts, tags.labels, tags.authors, tags.pages, tags.redirects, tags.uploads, tags.comments, tags.imported] as const;
+export const everyReaderTag = [tags.settings, tags.posts, tags.labels, tags.authors, tags.pages, tags.redirects, tags.uploads, tags.comments, tags.gadgets, tags.imported] as const;

@@ -20,6 +20,7 @@ export const FORM_IDS = {
   forgotPassword: "forgot-password",
   resetPassword: "reset-password",
   imageUpload: "image-upload",
+  layout: "layout",
 } as const;
 
 const flashedState = z.object({

@@ -85,6 +85,18 @@ export function sanitizePostHtml(html: string): string {
     .trim();
 }
 
+// An HTML gadget is on every reader page, and gadgets load nothing from other sites: the posts'
+// allowlist without frames, and images only from the blog's own uploads.
+const GADGET_HTML: sanitizeHtml.IOptions = {
+  ...POST_HTML,
+  allowedTags: POST_HTML.allowedTags && POST_HTML.allowedTags.filter((tag) => tag !== "iframe"),
+  exclusiveFilter: (frame) => frame.tag === "iframe" || (frame.tag === "img" && !OWN_UPLOAD.test(frame.attribs.src ?? "")),
+};
+
+export function sanitizeGadgetHtml(html: string): string {
+  return sanitizeHtml(html, GADGET_HTML).trim();
+}
+
 /** Plain text of stored HTML, for meta descriptions and excerpts. */
 export function htmlToText(html: string): string {
   const text = sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|blockquote|figcaption)>/g, "$& "), { allowedTags: [], allowedAttributes: {} });

@@ -77,6 +77,14 @@ const routeCall =
   (entryPoint: ServerFunction, input: Input, request: Request) =>
     entryPoint(request, { params: Promise.resolve(params(input)) });
 
+const layout = "lib/actions/dashboard/layout.ts";
+/** A footer gadget of its own for one call (a move must have somewhere to go: the sidebar is always there). */
+const makeGadget = async () => {
+  const gadgets = (await db()).gadget;
+  const { id } = await gadgets.create({ data: { area: "FOOTER", position: await gadgets.count({ where: { area: "FOOTER" } }), kind: "TEXT", config: { text: "Mine." } } });
+  return id;
+};
+const gadgetRow = async (id: string) => (await db()).gadget.findUnique({ where: { id } });
 const postRow = async ({ postId }: { postId: string }) => (await db()).post.findUnique({ where: { id: postId }, include: { pendingEdit: true } });
 const pageRow = async ({ pageId }: { pageId: string }) => (await db()).page.findUnique({ where: { id: pageId }, include: { pendingEdit: true } });
 const commentRow = async ({ commentId }: { commentId: string }) => (await db()).comment.findUnique({ where: { id: commentId } });
@@ -367,6 +375,48 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     state: async () => (await db()).setting.findUnique({ where: { id: 1 } }),
   }),
 
+  // The Layout page: admins only. Each call works on a gadget of its own, so the state says whether it changed.
+  [`${layout}#addGadgetAction`]: entry({
+    verdicts: ADMIN_ONLY,
+    prepare: async () => null,
+    arrival: () => ({ path: "/dashboard/layout" }),
+    call: formCall(() => ({ kind: "TEXT", area: "FOOTER" })),
+    state: async () => (await db()).gadget.count(),
+  }),
+  [`${layout}#saveGadgetAction`]: entry({
+    verdicts: ADMIN_ONLY,
+    prepare: makeGadget,
+    arrival: () => ({ path: "/dashboard/layout" }),
+    call: formCall((id: string) => ({ id, kind: "TEXT", title: "Taken over", text: "Taken over." })),
+    state: gadgetRow,
+  }),
+  [`${layout}#removeGadgetAction`]: entry({
+    verdicts: ADMIN_ONLY,
+    prepare: makeGadget,
+    arrival: () => ({ path: "/dashboard/layout" }),
+    call: formCall((id: string) => ({ id })),
+    state: gadgetRow,
+  }),
+  [`${layout}#moveGadgetAction`]: entry({
+    verdicts: ADMIN_ONLY,
+    prepare: makeGadget,
+    arrival: () => ({ path: "/dashboard/layout" }),
+    call: formCall((id: string) => ({ id, move: "OTHER_AREA" })),
+    state: gadgetRow,
+  }),
+  [`${layout}#reorderGadgetsAction`]: entry({
+    verdicts: ADMIN_ONLY,
+    prepare: async () => {
+      // Two at least, so the reversed order is a change.
+      await makeGadget();
+      await makeGadget();
+      return (await (await db()).gadget.findMany({ where: { area: "FOOTER" }, orderBy: { position: "asc" }, select: { id: true } })).map(({ id }) => id);
+    },
+    arrival: () => ({ path: "/dashboard/layout" }),
+    call: objectCall((ids: string[]) => ({ area: "FOOTER", ids: [...ids].reverse() })),
+    state: async () => (await db()).gadget.findMany({ where: { area: "FOOTER" }, orderBy: { position: "asc" }, select: { id: true } }),
+  }),
+
   // Route handlers. Imports and exports are the admin's; an author uploads images.
   "app/(dashboard)/dashboard/import/export/[format]/route.ts#GET": entry({
     verdicts: ADMIN_ONLY,
@@ -378,6 +428,13 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
       await response.clone().arrayBuffer();
       return response;
     },
+  }),
+  // The archive dropdown's answer: a reader page's form, for anyone.
+  "app/archive/route.ts#GET": entry({
+    verdicts: ANYONE,
+    prepare: async () => null,
+    arrival: () => ({ path: "/archive?period=2011/09", method: "GET" }),
+    call: routeCall(),
   }),
   // Past every check of who asks, an empty body is refused as such: nothing is imported.
   "app/api/imports/route.ts#POST": entry({

@@ -32,6 +32,8 @@ export function verdictOf(outcome: PromiseSettledResult<unknown>): Verdict | str
   if (code) return CODES[code] ?? `code ${code}: ${message}`;
   if (message && SESSION_ENDED.test(message)) return "sign-in";
   if (errors) return "invalid";
+  // A form that keeps its answer for a post without JavaScript (lib/form-flash.ts) keeps the words, not the code.
+  if (message === "You are not allowed to do that.") return "forbidden";
   return ok === false && message ? "refused" : `answered ${JSON.stringify(answer)}`;
 }
 

@@ -38,11 +38,24 @@ export function groupByYear(months: ArchiveMonth[]): ArchiveYear[] {
  * open on its newest titles, older years linking to their year pages. details/summary, so it opens and closes without JavaScript; a summary
  * holds no link (a control inside a control), so each period's link is the first entry inside.
  */
-export function ArchiveWidget({ months, newestTitles, locale }: { months: ArchiveMonth[]; newestTitles: { title: string; permalink: string }[]; locale: Locale }) {
+export function ArchiveWidget({
+  months,
+  newestTitles,
+  locale,
+  heading = messagesFor(locale).blogArchive,
+  headingId = "archive-heading",
+}: {
+  months: ArchiveMonth[];
+  newestTitles: { title: string; permalink: string }[];
+  locale: Locale;
+  /** A layout gadget's own title, and an id no other gadget on the page has. */
+  heading?: string;
+  headingId?: string;
+}) {
   const t = messagesFor(locale);
   return (
-    <nav className="widget archive-widget" aria-labelledby="archive-heading">
-      <h2 id="archive-heading">{t.blogArchive}</h2>
+    <nav className="widget archive-widget" aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading}</h2>
       <ul>
         {groupByYear(months).map((year, yearIndex) => (
           <li key={year.year}>

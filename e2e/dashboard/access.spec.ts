@@ -23,7 +23,7 @@ test("a reader is refused with 403 on every area, and sees no dashboard navigati
   await page.goto("/sign-in?callbackUrl=%2F");
   await signInThroughForm(page, reader.email, reader.password);
   await expect(page).toHaveURL(/\/$/);
-  for (const path of ["/dashboard", "/dashboard/posts", "/dashboard/comments", "/dashboard/pages", "/dashboard/users", "/dashboard/settings"]) {
+  for (const path of ["/dashboard", "/dashboard/posts", "/dashboard/comments", "/dashboard/pages", "/dashboard/users", "/dashboard/settings", "/dashboard/layout"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
@@ -31,7 +31,7 @@ test("a reader is refused with 403 on every area, and sees no dashboard navigati
   }
 });
 
-test("authors see their areas; only admins see People and Settings", async ({ page, browser }) => {
+test("authors see their areas; only admins see People, Settings and Layout", async ({ page, browser }) => {
   const author = await account("AUTHOR", "Avery Author");
   await page.goto("/sign-in?callbackUrl=%2Fdashboard");
   await signInThroughForm(page, author.email, author.password);
@@ -39,7 +39,9 @@ test("authors see their areas; only admins see People and Settings", async ({ pa
   const nav = page.getByRole("navigation", { name: "Dashboard" });
   await expect(nav.getByRole("link", { name: "Posts" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "People" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Layout" })).toHaveCount(0);
   expect((await page.goto("/dashboard/settings"))?.status()).toBe(403);
+  expect((await page.goto("/dashboard/layout"))?.status()).toBe(403);
 
   const adminContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
   const adminPage = await adminContext.newPage();
@@ -49,6 +51,7 @@ test("authors see their areas; only admins see People and Settings", async ({ pa
   const adminNav = adminPage.getByRole("navigation", { name: "Dashboard" });
   await expect(adminNav.getByRole("link", { name: "People" })).toBeVisible();
   await expect(adminNav.getByRole("link", { name: "Settings" })).toBeVisible();
+  await expect(adminNav.getByRole("link", { name: "Layout" })).toBeVisible();
   await adminContext.close();
 });
 

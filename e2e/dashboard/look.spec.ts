@@ -12,7 +12,7 @@ import { signedInPage, trackedAccounts, type TestAccount } from "../support/acco
 const databaseUrl = () => process.env.DATABASE_URL!;
 const sql = (statement: string, values: unknown[]) => runSql(databaseUrl(), statement, values);
 const PHONE = { width: 360, height: 740 };
-// Thirteen pages, each rendered, checked and photographed, on a machine busy with other builds.
+// Fourteen pages, each rendered, checked and photographed, on a machine busy with other builds.
 test.describe.configure({ timeout: 240_000 });
 const SLOW = { timeout: 20_000 };
 
@@ -106,6 +106,7 @@ test("every dashboard page passes axe and fits a 360 px screen without sideways 
     { name: "comments", path: "/dashboard/comments", heading: /Comments/ },
     { name: "people", path: "/dashboard/users", heading: /People/ },
     { name: "settings", path: "/dashboard/settings", heading: /Settings/ },
+    { name: "layout", path: "/dashboard/layout", heading: /Layout/ },
     { name: "import-export", path: "/dashboard/import", heading: /Import & export/ },
   ];
   for (const { name, path, heading } of pages) {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-/** Dashboard areas for admins only (People, Settings, Import & export); the rest are for authors and admins. */
-const ADMIN_ONLY_AREAS = ["/dashboard/users", "/dashboard/settings", "/dashboard/import"];
+/** Dashboard areas for admins only (People, Settings, Layout, Import & export); the rest are for authors and admins. */
+const ADMIN_ONLY_AREAS = ["/dashboard/users", "/dashboard/settings", "/dashboard/layout", "/dashboard/import"];
 
 const isUnder = (pathname: string, area: string) => pathname === area || pathname.startsWith(`${area}/`);
 

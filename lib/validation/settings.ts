@@ -9,7 +9,7 @@ import { text } from "@/lib/validation/text";
 export const TIME_ZONES: readonly string[] = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
 const knownTimeZones = new Set(TIME_ZONES);
 
-const wholeNumber = (label: string, min: number, max: number) =>
+export const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce
     .number({ message: `${label} must be a number.` })
     .int({ message: `${label} must be a whole number.` })
