@@ -223,7 +223,7 @@ function loadCommentsFeed(postId: string | undefined): LoadFeed {
     const t = messagesFor(settings.locale);
     return {
       path: post ? postCommentsFeedPath(post.id) : COMMENTS_FEED_PATH,
-      title: post ? t.postCommentsFeed(settings.blogTitle, post.title) : t.commentsFeed(settings.blogTitle),
+      title: post ? t.postCommentsFeed(settings.blogTitle, post.title) : t.commentsFeedTitle(settings.blogTitle),
       description: post ? t.postCommentsFeedDescription(post.title) : t.commentsFeedDescription(settings.blogTitle),
       htmlPath: post ? `${post.path}#comments` : "/",
       language: settings.locale,
