@@ -18,6 +18,7 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
 
 const GUESTS = /guest-comments\.spec\.ts/;
 const LOCALE = /locale\.spec\.ts/;
+const APPEARANCE = /appearance\.spec\.ts/;
 const WRITING = [/(author-pages|visibility|comments|notifications|locale|legacy-addresses|way-in|security-headers|hostile-input|outage|several-instances|page-weight|feed-search-cache)\.spec\.ts/, /dashboard\/.*\.spec\.ts/];
 
 export default defineConfig({
@@ -40,12 +41,14 @@ export default defineConfig({
   projects: [
     // Specs that change what readers see (comments, the dashboard) run after those that read the
     // shared demo blog.
-    { name: "reading", testIgnore: WRITING },
+    { name: "reading", testIgnore: [...WRITING, APPEARANCE] },
     { name: "writing", testMatch: WRITING, testIgnore: [GUESTS, LOCALE], dependencies: ["reading"] },
     // Guests comment only while the blog is open to "Anyone", which changes every post's comment
     // form: that spec runs alone, after every other spec that comments.
     { name: "guests", testMatch: GUESTS, dependencies: ["writing"] },
     // The blog's language changes every reader page's words and dates: that spec runs last, alone.
     { name: "locale", testMatch: LOCALE, dependencies: ["guests"] },
+    // The blog's theme, colours and fonts change every reader page too: alone, after the language.
+    { name: "appearance", testMatch: APPEARANCE, dependencies: ["locale"] },
   ],
 });

@@ -7,6 +7,11 @@ interface FontChoice {
   label: string;
   /** The CSS font-family list: the family first, then what stands in while it loads. */
   stack: string;
+  /**
+   * The width of a line of body text that holds 60 to 75 characters in this font (measured in
+   * Chromium: some 65 to 72 of running English); a wide font needs fewer ems than a narrow one.
+   */
+  measure: `${number}em`;
   /** The @fontsource package (and file prefix) of a self-hosted family; none for system fonts. */
   fontsource?: { family: string; package: string };
 }
@@ -14,21 +19,22 @@ interface FontChoice {
 const SERIF_FALLBACK = `Georgia, "Times New Roman", serif`;
 const SANS_FALLBACK = `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`;
 
-const hosted = (family: string, packageName: string, fallback: string): FontChoice => ({
+const hosted = (family: string, packageName: string, fallback: string, measure: FontChoice["measure"]): FontChoice => ({
   label: family,
   stack: `"${family}", ${fallback}`,
+  measure,
   fontsource: { family, package: packageName },
 });
 
 export const FONTS = {
-  "system-serif": { label: "System serif (Georgia)", stack: SERIF_FALLBACK },
-  "system-sans": { label: "System sans-serif", stack: SANS_FALLBACK },
-  lora: hosted("Lora", "lora", SERIF_FALLBACK),
-  merriweather: hosted("Merriweather", "merriweather", SERIF_FALLBACK),
-  "source-serif-4": hosted("Source Serif 4", "source-serif-4", SERIF_FALLBACK),
-  inter: hosted("Inter", "inter", SANS_FALLBACK),
-  "ibm-plex-sans": hosted("IBM Plex Sans", "ibm-plex-sans", SANS_FALLBACK),
-  "atkinson-hyperlegible": hosted("Atkinson Hyperlegible", "atkinson-hyperlegible", SANS_FALLBACK),
+  "system-serif": { label: "System serif (Georgia)", stack: SERIF_FALLBACK, measure: "34em" },
+  "system-sans": { label: "System sans-serif", stack: SANS_FALLBACK, measure: "34em" },
+  lora: hosted("Lora", "lora", SERIF_FALLBACK, "31.5em"),
+  merriweather: hosted("Merriweather", "merriweather", SERIF_FALLBACK, "33em"),
+  "source-serif-4": hosted("Source Serif 4", "source-serif-4", SERIF_FALLBACK, "35em"),
+  inter: hosted("Inter", "inter", SANS_FALLBACK, "33em"),
+  "ibm-plex-sans": hosted("IBM Plex Sans", "ibm-plex-sans", SANS_FALLBACK, "30em"),
+  "atkinson-hyperlegible": hosted("Atkinson Hyperlegible", "atkinson-hyperlegible", SANS_FALLBACK, "30.5em"),
 } as const satisfies Record<string, FontChoice>;
 
 export type FontId = keyof typeof FONTS;

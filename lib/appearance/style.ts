@@ -24,6 +24,7 @@ export function appearanceCss({ theme, accentLight, accentDark, headingFont, bod
     "accent-ink": lightDark(inkOn(accentLight), inkOn(accentDark)),
     "heading-font": FONTS[headingFont].stack,
     "body-font": FONTS[bodyFont].stack,
+    measure: FONTS[bodyFont].measure,
   };
   const declarations = Object.entries(properties)
     .map(([name, value]) => `--${name}:${value}`)
