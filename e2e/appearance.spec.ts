@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { runSql } from "../tests/support/sql";
 import { signedInPage, trackedAccounts } from "./support/accounts";
 import { holdBlogSettings } from "./support/blog-settings-lock";
@@ -26,15 +27,20 @@ interface Choices {
   accentLight?: string;
   accentDark?: string;
   bodyFont?: string;
+  /** An image's name in the form's lists, or "None". */
+  headerImage?: string;
+  favicon?: string;
 }
 
 /** Fills the Appearance form as an admin does (nothing saved yet). */
-async function choose({ theme, accentLight, accentDark, bodyFont }: Choices) {
+async function choose({ theme, accentLight, accentDark, bodyFont, headerImage, favicon }: Choices) {
   if (admin.url().endsWith("/dashboard/appearance") === false) await admin.goto("/dashboard/appearance");
   if (theme) await admin.getByRole("radio", { name: new RegExp(`^${theme}`) }).check();
   if (accentLight) await admin.getByLabel("Accent colour on the light page").fill(accentLight);
   if (accentDark) await admin.getByLabel("Accent colour on the dark page").fill(accentDark);
   if (bodyFont) await admin.getByLabel("Text font").selectOption({ label: bodyFont });
+  if (headerImage) await admin.getByLabel("Header image", { exact: true }).selectOption({ label: headerImage });
+  if (favicon) await admin.getByLabel("Favicon", { exact: true }).selectOption({ label: favicon });
 }
 
 /** Chooses and saves: every reader page shows it from then on. */
@@ -55,7 +61,7 @@ test.beforeAll(async ({ browser }) => {
 
 test.afterAll(async () => {
   try {
-    if (admin) await saveAppearance({ theme: "Simple", accentLight: "#8a3b12", accentDark: "#f0a878", bodyFont: "System serif (Georgia)" });
+    if (admin) await saveAppearance({ theme: "Simple", accentLight: "#8a3b12", accentDark: "#f0a878", bodyFont: "System serif (Georgia)", headerImage: "None", favicon: "None" });
   } finally {
     // The dashboard puts it back (expiring the cached pages); with no row the defaults stand, the same.
     await runSql(process.env.DATABASE_URL!, `DELETE FROM "Appearance"`);
@@ -121,6 +127,32 @@ test("dark follows the reader's device, and the header's toggle overrides it wit
   await reader.getByRole("group", { name: "Colours" }).getByRole("button", { name: "Automatic" }).click();
   await expect(reader).toHaveURL("/label/tools");
   await expect(reader.locator("body")).toHaveCSS("background-color", POSTCARD_LIGHT_PAPER);
+  await reader.context().close();
+});
+
+test("a header image and favicon chosen from the blog's images show on reader pages, and go when the image is deleted", async ({ browser }) => {
+  await admin.goto("/dashboard/images");
+  const banner = await sharp({ create: { width: 1600, height: 400, channels: 3, background: "#2a5aa0" } }).png().toBuffer();
+  await admin.getByLabel("Upload an image").setInputFiles({ name: "harbour-banner.png", mimeType: "image/png", buffer: banner });
+  await admin.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(admin.getByText("Uploaded harbour-banner.png.")).toBeVisible(SLOW);
+  await saveAppearance({ headerImage: "Harbour banner (1600×400)", favicon: "Harbour banner (1600×400)" });
+
+  const reader = await readerPage(browser, { javaScriptEnabled: false });
+  await reader.goto(ENTRY);
+  const image = reader.locator("header img.blog-header-image");
+  await expect(image).toHaveAttribute("src", /^\/uploads\/\d{4}\/\d{2}\/[0-9a-f]+\.png$/);
+  await expect(image).toHaveAttribute("alt", "");
+  expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
+  await expect(reader.locator('link[rel="icon"]')).toHaveAttribute("href", (await image.getAttribute("src"))!);
+
+  await admin.goto("/dashboard/images");
+  admin.once("dialog", (dialog) => dialog.accept());
+  await admin.getByRole("button", { name: "Delete harbour-banner.png" }).click();
+  await expect(admin.getByRole("button", { name: "Delete harbour-banner.png" })).toHaveCount(0, SLOW);
+  await reader.reload();
+  await expect(reader.locator("header img.blog-header-image")).toHaveCount(0);
+  await expect(reader.locator('link[rel="icon"]')).toHaveAttribute("href", /^\/favicon\.svg/);
   await reader.context().close();
 });
 
