@@ -1,24 +1,21 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { ResultMessage } from "@/components/dashboard/result-message";
+import { submitKeepingFields } from "@/components/forms/submit-keeping-fields";
 import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";
-import { Field, type FieldControlProps } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { SelectChoices, type SelectChoice } from "@/components/ui/select-choices";
 import { saveAppearance, type AppearanceFormState } from "@/lib/actions/dashboard/appearance";
 import type { ImageChoice } from "@/lib/appearance/image-choices";
 import type { AppearanceInput } from "@/lib/validation/appearance";
 import styles from "./appearance-form.module.css";
 
-interface Choice {
-  value: string;
-  label: string;
-}
-
 interface AppearanceFormProps {
   appearance: AppearanceInput;
   themes: { id: string; label: string; description: string }[];
-  fonts: Choice[];
+  fonts: SelectChoice[];
   images: ImageChoice[];
 }
 
@@ -35,18 +32,6 @@ function previewAddress(form: HTMLFormElement): string {
 /** The preview's address for the saved appearance, as the form starts. */
 const savedPreviewAddress = (appearance: AppearanceInput) =>
   `${PREVIEW}?${new URLSearchParams(Object.entries(appearance).map(([name, value]) => [name, value ?? ""]))}`;
-
-function Select({ choices, ...select }: FieldControlProps & { name: string; defaultValue: string; choices: readonly Choice[] }) {
-  return (
-    <select {...select}>
-      {choices.map((choice) => (
-        <option key={choice.value} value={choice.value}>
-          {choice.label}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 const initialState: AppearanceFormState = { ok: false };
 const saveKeepingFields = withFailureState(saveAppearance, couldNotSave);
@@ -65,13 +50,7 @@ export function AppearanceForm({ appearance, themes, fonts, images }: Appearance
   };
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  // Sent from a transition rather than through the form's action: a form action resets the
-  // fields afterwards, and a refused form must keep what was chosen (its errors sit beside it).
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => action(formData));
-  };
+  const submit = submitKeepingFields(action);
   return (
     <div className={styles.layout}>
       <div>
@@ -113,28 +92,28 @@ export function AppearanceForm({ appearance, themes, fonts, images }: Appearance
             id="appearance-headingFont"
             label="Headings font"
             errors={errors?.headingFont}
-            control={(props) => <Select {...props} name="headingFont" defaultValue={appearance.headingFont} choices={fonts} />}
+            control={(props) => <SelectChoices {...props} name="headingFont" defaultValue={appearance.headingFont} choices={fonts} />}
           />
           <Field
             id="appearance-bodyFont"
             label="Text font"
             hint="Served by the blog itself: readers' browsers ask no other site."
             errors={errors?.bodyFont}
-            control={(props) => <Select {...props} name="bodyFont" defaultValue={appearance.bodyFont} choices={fonts} />}
+            control={(props) => <SelectChoices {...props} name="bodyFont" defaultValue={appearance.bodyFont} choices={fonts} />}
           />
           <Field
             id="appearance-headerImageId"
             label="Header image"
             hint="From the blog's images (Images, in the menu above). Postcard shows it as a wide banner."
             errors={errors?.headerImageId}
-            control={(props) => <Select {...props} name="headerImageId" defaultValue={appearance.headerImageId ?? ""} choices={imageChoices} />}
+            control={(props) => <SelectChoices {...props} name="headerImageId" defaultValue={appearance.headerImageId ?? ""} choices={imageChoices} />}
           />
           <Field
             id="appearance-faviconId"
             label="Favicon"
             hint="The small icon of the blog's tabs and bookmarks: a square image works best."
             errors={errors?.faviconId}
-            control={(props) => <Select {...props} name="faviconId" defaultValue={appearance.faviconId ?? ""} choices={imageChoices} />}
+            control={(props) => <SelectChoices {...props} name="faviconId" defaultValue={appearance.faviconId ?? ""} choices={imageChoices} />}
           />
           <div>
             <Button type="submit" intent="primary" disabled={pending}>
