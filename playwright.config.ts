@@ -19,6 +19,7 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
 const GUESTS = /guest-comments\.spec\.ts/;
 const LOCALE = /locale\.spec\.ts/;
 const LAYOUT = /layout-gadgets\.spec\.ts/;
+const APPEARANCE = /appearance\.spec\.ts/;
 const WRITING = [/(author-pages|visibility|comments|notifications|locale|legacy-addresses|way-in|security-headers|hostile-input|outage|several-instances|page-weight|feed-search-cache)\.spec\.ts/, /dashboard\/.*\.spec\.ts/];
 
 export default defineConfig({
@@ -41,7 +42,7 @@ export default defineConfig({
   projects: [
     // Specs that change what readers see (comments, the dashboard) run after those that read the
     // shared demo blog.
-    { name: "reading", testIgnore: [...WRITING, LAYOUT] },
+    { name: "reading", testIgnore: [...WRITING, LAYOUT, APPEARANCE] },
     { name: "writing", testMatch: WRITING, testIgnore: [GUESTS, LOCALE], dependencies: ["reading"] },
     // Guests comment only while the blog is open to "Anyone", which changes every post's comment
     // form: that spec runs alone, after every other spec that comments.
@@ -50,5 +51,7 @@ export default defineConfig({
     { name: "locale", testMatch: LOCALE, dependencies: ["guests"] },
     // Layout gadgets change every reader page's sidebar and footer: after the language, alone.
     { name: "layout", testMatch: LAYOUT, dependencies: ["locale"] },
+    // The blog's theme, colours and fonts change every reader page too: alone, after the layout.
+    { name: "appearance", testMatch: APPEARANCE, dependencies: ["layout"] },
   ],
 });

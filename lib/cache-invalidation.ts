@@ -42,6 +42,14 @@ export function settingsSaved(): string[] {
 }
 
 /**
+ * The blog's appearance saved: theme, colours, fonts and images are drawn by the chrome of every
+ * reader page, which reads them with the settings (lib/appearance/store.ts).
+ */
+export function appearanceSaved(): string[] {
+  return [tags.settings];
+}
+
+/**
  * A profile saved: the author page's heading, and every post that names its writer ("Posted by",
  * linked to the page whose address follows the name). Comment threads show names too, but each is
  * kept under its own post's tag: expiring every post's would empty the whole cache for one rename.
@@ -51,9 +59,12 @@ export function profileSaved(): string[] {
   return [tags.authors, tags.posts, tags.redirects];
 }
 
-/** An image deleted: reader pages that showed it (in a body, or as a featured image) drop it. */
+/**
+ * An image deleted: reader pages that showed it (in a body, or as a featured image) drop it, and
+ * so does every page's header and favicon when it was the blog's (the settings' tag).
+ */
 export function imageDeleted(): string[] {
-  return [tags.uploads, tags.posts];
+  return [tags.uploads, tags.posts, tags.settings];
 }
 
 /** A gadget added, edited, removed or moved: every reader page has the sidebar and footer. */

@@ -30,7 +30,13 @@ function publicOrigin(env) {
   }
 }
 
-function pagePolicy(env) {
+// The dashboard's Appearance page shows its preview (an ordinary page of this origin) in a frame,
+// and that preview alone may be framed, by this origin only. Every other page may not be framed.
+const APPEARANCE_PAGE = "/dashboard/appearance";
+const APPEARANCE_PREVIEW = "/dashboard/appearance/preview";
+
+/** @param {Record<string, string | undefined>} env @param {{ frames?: boolean, framedBySelf?: boolean }} [frame] */
+function pagePolicy(env, { frames = false, framedBySelf = false } = {}) {
   const providers = OAUTH_PROVIDERS.filter(({ configured }) => configured(env)).map(({ origin }) => origin);
   return policy([
     ["default-src", "'self'"],
@@ -41,11 +47,11 @@ function pagePolicy(env) {
     ["img-src", "'self'", "data:", "blob:", "https:", "http:"],
     ["font-src", "'self'", "data:"],
     ["connect-src", "'self'"],
-    ["frame-src", ...VIDEO_PLAYERS],
+    ["frame-src", ...(frames ? ["'self'"] : []), ...VIDEO_PLAYERS],
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
     ["form-action", "'self'", ...new Set([...publicOrigin(env), ...providers])],
-    ["frame-ancestors", "'none'"],
+    ["frame-ancestors", framedBySelf ? "'self'" : "'none'"],
   ]);
 }
 
@@ -79,5 +85,12 @@ export function createSecurityHeaders(env) {
   };
   const forPages = Object.entries({ ...shared, "Content-Security-Policy": pagePolicy(env) });
   const forUploads = Object.entries({ ...shared, "Content-Security-Policy": UPLOAD_POLICY });
-  return (/** @type {string} */ url) => (url.startsWith("/uploads/") ? forUploads : forPages);
+  const forAppearancePage = Object.entries({ ...shared, "Content-Security-Policy": pagePolicy(env, { frames: true }) });
+  const forAppearancePreview = Object.entries({ ...shared, "X-Frame-Options": "SAMEORIGIN", "Content-Security-Policy": pagePolicy(env, { framedBySelf: true }) });
+  return (/** @type {string} */ url) => {
+    if (url.startsWith("/uploads/")) return forUploads;
+    const pathname = url.split("?")[0];
+    if (pathname === APPEARANCE_PREVIEW) return forAppearancePreview;
+    return pathname === APPEARANCE_PAGE ? forAppearancePage : forPages;
+  };
 }

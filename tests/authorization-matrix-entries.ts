@@ -416,6 +416,22 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     call: objectCall((ids: string[]) => ({ area: "FOOTER", ids: [...ids].reverse() })),
     state: async () => (await db()).gadget.findMany({ where: { area: "FOOTER" }, orderBy: { position: "asc" }, select: { id: true } }),
   }),
+  "lib/actions/dashboard/appearance.ts#saveAppearance": entry({
+    verdicts: ADMIN_ONLY,
+    // A dark accent of its own for each caller (passes contrast on every light page), so an allowed save changes the row.
+    prepare: async () => `#${crypto.getRandomValues(new Uint8Array(3)).reduce((hex, byte) => hex + (byte % 64).toString(16).padStart(2, "0"), "")}`,
+    arrival: () => ({ path: "/dashboard/appearance" }),
+    call: formCall((accentLight: string) => ({
+      theme: "SIMPLE",
+      accentLight,
+      accentDark: "#f0a878",
+      headingFont: "system-serif",
+      bodyFont: "system-serif",
+      headerImageId: "",
+      faviconId: "",
+    })),
+    state: async () => (await db()).appearance.findUnique({ where: { id: 1 } }),
+  }),
 
   // Route handlers. Imports and exports are the admin's; an author uploads images.
   "app/(dashboard)/dashboard/import/export/[format]/route.ts#GET": entry({
@@ -548,6 +564,25 @@ export const MATRIX: Record<string, MatrixEntry<unknown>> = {
     arrival: () => ({ path: "/search-first?q=harbour" }),
     call: routeCall(),
     shows: async (caller, answer) => expect((answer as Response).status, `${caller}'s first answer`).toBe(200),
+  }),
+  // A reader's own light or dark: a cookie on their browser, for anyone.
+  "app/appearance/scheme/route.ts#POST": entry({
+    verdicts: ANYONE,
+    prepare: async () => null,
+    arrival: () => ({
+      path: "/appearance/scheme",
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", referer: `${make.BLOG_URL}/search?q=harbour` },
+      body: "scheme=dark",
+    }),
+    call: routeCall(),
+  }),
+  "app/appearance/scheme.css/route.ts#GET": entry({ verdicts: ANYONE, prepare: async () => null, arrival: () => ({ path: "/appearance/scheme.css" }), call: routeCall() }),
+  "app/fonts/[file]/route.ts#GET": entry({
+    verdicts: ANYONE,
+    prepare: async () => null,
+    arrival: () => ({ path: "/fonts/lora-latin-400-normal.woff2" }),
+    call: routeCall(() => ({ file: "lora-latin-400-normal.woff2" })),
   }),
   "app/uploads/[...key]/route.ts#GET": entry({
     verdicts: ANYONE,

@@ -30,4 +30,17 @@ describe("security headers", () => {
     expect(upload["content-security-policy"]).toMatch(/^default-src 'none';.*; sandbox$/);
     expect(upload["x-content-type-options"]).toBe("nosniff");
   });
+
+  test("only the appearance preview may be framed, by this origin, and only the Appearance page may frame this origin", () => {
+    const preview = headersFor(HTTP_BLOG, "/dashboard/appearance/preview?theme=POSTCARD");
+    expect(preview["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(preview["content-security-policy"]).toContain("frame-ancestors 'self'");
+    const page = headersFor(HTTP_BLOG, "/dashboard/appearance");
+    expect(page["content-security-policy"]).toContain("frame-src 'self' https://www.youtube.com");
+    expect(page["content-security-policy"]).toContain("frame-ancestors 'none'");
+    for (const other of ["/", "/dashboard/appearance/preview/x", "/dashboard/settings"]) {
+      expect(headersFor(HTTP_BLOG, other)["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(headersFor(HTTP_BLOG, other)["content-security-policy"]).not.toContain("frame-src 'self'");
+    }
+  });
 });

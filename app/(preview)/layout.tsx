@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
-import { BlogChrome } from "@/components/blog/blog-chrome";
 
-// A preview is per person and reads cookies: each renders in full for its request.
+// A preview is per person and reads cookies: each renders in full for its request. Each page
+// draws the reader's frame itself: a post's in the blog's appearance, the Appearance page's in
+// the unsaved one it previews.
 export const instant = false;
 
-/** The reader's frame around a post that readers cannot see yet, so it looks as it will. */
 export default function PreviewLayout({ children }: { children: ReactNode }) {
-  return <BlogChrome>{children}</BlogChrome>;
+  return children;
 }

@@ -15,6 +15,7 @@ const AREAS = [
   { href: "/dashboard/images", label: "Images" },
   { href: "/dashboard/users", label: "People", adminOnly: true },
   { href: "/dashboard/settings", label: "Settings", adminOnly: true },
+  { href: "/dashboard/appearance", label: "Appearance", adminOnly: true },
   { href: "/dashboard/layout", label: "Layout", adminOnly: true },
   { href: "/dashboard/import", label: "Import & export", adminOnly: true },
 ];

@@ -1,11 +1,13 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { saveSettings, type SettingsFormState } from "@/lib/actions/dashboard/settings";
 import { ResultMessage } from "@/components/dashboard/result-message";
+import { submitKeepingFields } from "@/components/forms/submit-keeping-fields";
 import { couldNotSave, withFailureState } from "@/components/forms/with-failure-state";
 import { Button } from "@/components/ui/button";
-import { Field, type FieldControlProps } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { SelectChoices } from "@/components/ui/select-choices";
 import { LOCALE_NAMES, LOCALES } from "@/lib/messages";
 import type { BlogSettingsInput } from "@/lib/validation/settings";
 import styles from "./settings-form.module.css";
@@ -25,31 +27,13 @@ const PERMISSION_CHOICES = [
   { value: "NOBODY", label: "Nobody (comments are closed)" },
 ];
 
-function Choices({ choices, ...select }: FieldControlProps & { name: string; defaultValue: string; choices: readonly { value: string; label: string }[] }) {
-  return (
-    <select {...select}>
-      {choices.map((choice) => (
-        <option key={choice.value} value={choice.value}>
-          {choice.label}
-        </option>
-      ))}
-    </select>
-  );
-}
-
 const initialState: SettingsFormState = { ok: false };
 const saveKeepingFields = withFailureState(saveSettings, couldNotSave);
 
 export function SettingsForm({ settings, timeZones }: { settings: BlogSettingsInput; timeZones: readonly string[] }) {
   const [state, action, pending] = useActionState(saveKeepingFields, initialState);
   const errors = !state.ok && "errors" in state ? state.errors : undefined;
-  // Sent from a transition rather than through the form's action: a form action resets the
-  // fields afterwards, and a refused form must keep what was typed (its errors sit beside it).
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => action(formData));
-  };
+  const submit = submitKeepingFields(action);
   return (
     <>
       <ResultMessage result={state.message ? state : null} />
@@ -90,28 +74,28 @@ export function SettingsForm({ settings, timeZones }: { settings: BlogSettingsIn
           label="Time zone"
           hint="Dates on posts, comments and in permalinks use it."
           errors={errors?.timeZone}
-          control={(props) => <Choices {...props} name="timeZone" defaultValue={settings.timeZone} choices={timeZones.map((zone) => ({ value: zone, label: zone }))} />}
+          control={(props) => <SelectChoices {...props} name="timeZone" defaultValue={settings.timeZone} choices={timeZones.map((zone) => ({ value: zone, label: zone }))} />}
         />
         <Field
           id="setting-locale"
           label="Language and date style"
           hint="The words and dates readers see; the dashboard stays in English."
           errors={errors?.locale}
-          control={(props) => <Choices {...props} name="locale" defaultValue={settings.locale} choices={LOCALE_CHOICES} />}
+          control={(props) => <SelectChoices {...props} name="locale" defaultValue={settings.locale} choices={LOCALE_CHOICES} />}
         />
         <Field
           id="setting-commentPermission"
           label="Who may comment"
           hint="Guests' comments always wait for a moderator."
           errors={errors?.commentPermission}
-          control={(props) => <Choices {...props} name="commentPermission" defaultValue={settings.commentPermission} choices={PERMISSION_CHOICES} />}
+          control={(props) => <SelectChoices {...props} name="commentPermission" defaultValue={settings.commentPermission} choices={PERMISSION_CHOICES} />}
         />
         <Field
           id="setting-commentModeration"
           label="Comment moderation"
           hint="Comments from a post's author and from admins never wait."
           errors={errors?.commentModeration}
-          control={(props) => <Choices {...props} name="commentModeration" defaultValue={settings.commentModeration} choices={MODERATION_CHOICES} />}
+          control={(props) => <SelectChoices {...props} name="commentModeration" defaultValue={settings.commentModeration} choices={MODERATION_CHOICES} />}
         />
         <Field
           id="setting-moderateAfterDays"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BlogChrome } from "@/components/blog/blog-chrome";
 import { PostArticle } from "@/components/post/post-article";
 import { PreviewBanner } from "@/components/post/preview-banner";
 import { requireDashboardPage } from "@/lib/dashboard/access";
@@ -9,7 +10,7 @@ import { getBlogSettings } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
 
-/** The post as readers will see it, for its author or an admin only, whatever its status. */
+/** The post as readers will see it, in the reader's frame, for its author or an admin only, whatever its status. */
 export default async function PreviewPage({ params }: PageProps<"/dashboard/posts/[id]/preview">) {
   const { id } = await params;
   const user = await requireDashboardPage(`/dashboard/posts/${encodeURIComponent(id)}/preview`);
@@ -19,10 +20,10 @@ export default async function PreviewPage({ params }: PageProps<"/dashboard/post
   });
   const settings = await getBlogSettings();
   return (
-    <>
+    <BlogChrome>
       <PreviewBanner postId={post.id} changesNotLive={post.changesNotLive} />
       {/* An unpublished post shows the time it would have if it went out now. */}
       <PostArticle post={{ ...post, publishedAt: post.publishedAt ?? new Date() }} clock={settings} />
-    </>
+    </BlogChrome>
   );
 }
