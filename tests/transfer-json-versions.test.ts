@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createPrismaClient } from "../scripts/lib/prisma";
 import { createTestDatabase, runSql, withMigratedDatabase, type TestDatabase } from "./support/databases";
-import { exportJsonText, restoreJsonText } from "./support/longhand-json";
+import { asVersion1, exportJsonText, restoreJsonText } from "./support/longhand-json";
 
 // What version 2 of the Longhand JSON export added (authors' page addresses, bios and notice
 // choices; comment subscriptions), on real PostgreSQL: a small blog whose author renamed herself
@@ -46,19 +46,6 @@ async function emptyBlog(prepare?: (db: PrismaClient) => Promise<unknown>): Prom
 
 async function accounts(db: PrismaClient) {
   return db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, slug: true, bio: true, commentNotices: true } });
-}
-
-/** The version 2 file as version 1 wrote it: no author pages, bios, notice choices nor subscriptions. */
-function asVersion1(text: string): string {
-  const document = JSON.parse(text);
-  document.version = 1;
-  for (const user of document.users) {
-    delete user.slug;
-    delete user.bio;
-    delete user.commentNotices;
-  }
-  delete document.commentSubscriptions;
-  return JSON.stringify(document, null, 2);
 }
 
 describe("a version 2 file", () => {

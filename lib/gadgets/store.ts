@@ -10,6 +10,7 @@ import {
   gadgetConfigSchema,
   NEW_GADGET_CONFIG,
   type SaveGadgetInput,
+  storedConfig,
 } from "@/lib/validation/gadgets";
 
 // The layout's gadgets: one function per operation. Positions are 0, 1, 2… within each area after
@@ -53,11 +54,6 @@ function readConfig(kind: GadgetKindName, stored: Prisma.JsonValue): GadgetConfi
   if (!parsed.success) return null;
   // Sanitized when saved; again here, so a row written around the app shows nothing it should not.
   return parsed.data.kind === "HTML" ? { ...parsed.data, html: sanitizeGadgetHtml(parsed.data.html) } : parsed.data;
-}
-
-/** What a row keeps: the settings without the kind, which is its own column. */
-function storedConfig(config: GadgetConfig): Prisma.InputJsonObject {
-  return Object.fromEntries(Object.entries(config).filter(([key]) => key !== "kind"));
 }
 
 async function inLayoutLock<Result>(work: (tx: Tx) => Promise<Result>): Promise<Result> {

@@ -1,4 +1,7 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { Readable } from "node:stream";
+import Ajv2020 from "ajv/dist/2020";
 import pg from "pg";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { ImportReport } from "../../lib/transfer/import/report";
@@ -17,6 +20,30 @@ export async function exportJsonText(db: PrismaClient, now: Date): Promise<{ tex
     chunks += 1;
   }
   return { text, chunks };
+}
+
+/** The version 2 file as version 1 wrote it: no author pages, bios, notice choices, subscriptions, appearance nor gadgets. */
+export function asVersion1(text: string): string {
+  const document = JSON.parse(text);
+  document.version = 1;
+  for (const user of document.users) {
+    delete user.slug;
+    delete user.bio;
+    delete user.commentNotices;
+  }
+  delete document.commentSubscriptions;
+  delete document.appearance;
+  delete document.gadgets;
+  return JSON.stringify(document, null, 2);
+}
+
+/** Whether a parsed export is valid against the published JSON Schema, and if not, why. */
+export async function checkAgainstSchema(document: unknown): Promise<{ valid: boolean; errors: string }> {
+  const schema = JSON.parse(await readFile(path.join(import.meta.dirname, "../../lib/transfer/longhand-export.schema.json"), "utf8"));
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  ajv.addFormat("date-time", (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value));
+  const validate = ajv.compile(schema);
+  return { valid: validate(document), errors: ajv.errorsText(validate.errors) };
 }
 
 /** Runs the restore in a transaction of our own, as the engine does: committed when it succeeds, rolled back when it throws. */
