@@ -4,14 +4,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createPrismaClient } from "../scripts/lib/prisma";
-import { createTestDatabase, withMigratedDatabase, type TestDatabase } from "./support/databases";
-import { asVersion1, checkAgainstSchema, exportJsonText, restoreJsonText } from "./support/longhand-json";
+import { withMigratedDatabase } from "./support/databases";
+import { asVersion1, checkAgainstSchema, emptyBlogs, exportJsonText, restoreJsonText } from "./support/longhand-json";
 
 // The blog's looks in the Longhand JSON export, on real PostgreSQL: a blog with its own appearance
 // (header image and favicon among its uploads) and a gadget of every kind (the profile's photo one
 // of its uploads) moved into other blogs, which start with the layout every new blog has.
 const source = withMigratedDatabase();
-const targets: TestDatabase[] = [];
+const blogs = emptyBlogs();
 let sourceDb: PrismaClient;
 let file: string;
 let uploadsFolder: string;
@@ -51,17 +51,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sourceDb?.$disconnect();
-  for (const target of targets) await target.drop();
+  await blogs.dropAll();
   await rm(uploadsFolder, { recursive: true, force: true });
 });
 
-async function emptyBlog(prepare?: (db: PrismaClient) => Promise<unknown>): Promise<{ url: string; db: PrismaClient }> {
-  const target = await createTestDatabase({ migrated: true });
-  targets.push(target);
-  const db = createPrismaClient(target.url);
-  await prepare?.(db);
-  return { url: target.url, db };
-}
+const emptyBlog = blogs.create;
 
 /** The parts of the file the tests edit. */
 interface ExportFile {

@@ -4,6 +4,8 @@ import { Readable } from "node:stream";
 import Ajv2020 from "ajv/dist/2020";
 import pg from "pg";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { createPrismaClient } from "../../scripts/lib/prisma";
+import { createTestDatabase, type TestDatabase } from "./databases";
 import type { ImportReport } from "../../lib/transfer/import/report";
 import type { UploadStorage } from "../../lib/uploads/storage";
 
@@ -20,6 +22,23 @@ export async function exportJsonText(db: PrismaClient, now: Date): Promise<{ tex
     chunks += 1;
   }
   return { text, chunks };
+}
+
+/** New empty blogs to restore into, each with `prepare` run on it first; `dropAll` when the file is done. */
+export function emptyBlogs() {
+  const made: TestDatabase[] = [];
+  return {
+    async create(prepare?: (db: PrismaClient) => Promise<unknown>): Promise<{ url: string; db: PrismaClient }> {
+      const target = await createTestDatabase({ migrated: true });
+      made.push(target);
+      const db = createPrismaClient(target.url);
+      await prepare?.(db);
+      return { url: target.url, db };
+    },
+    async dropAll(): Promise<void> {
+      for (const target of made) await target.drop();
+    },
+  };
 }
 
 /** The version 2 file as version 1 wrote it: no author pages, bios, notice choices, subscriptions, appearance nor gadgets. */
