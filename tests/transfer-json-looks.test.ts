@@ -82,6 +82,20 @@ describe("the export", () => {
     expect(document.appearance).toMatchObject({ theme: "TYPESET", accentLight: "#1d4e89", headingFont: "lora", headerImageId: await uploadId(sourceDb, KEYS.header) });
     expect(document.gadgets.map((gadget: { kind: string }) => gadget.kind).sort()).toEqual(["ARCHIVE", "HTML", "LABELS", "LINK_LIST", "POPULAR_POSTS", "PROFILE", "SEARCH", "SUBSCRIBE", "TEXT"]);
   });
+
+  test("leaves out a gadget whose settings no longer read, as reader pages do, so the file still imports", async () => {
+    const broken = await sourceDb.gadget.create({ data: { area: "FOOTER", position: 4, kind: "ARCHIVE", config: { style: "SPIRAL" } } });
+    try {
+      const { text } = await exportJsonText(sourceDb, new Date("2026-11-30T11:00:00.000Z"));
+      expect(JSON.parse(text).gadgets.map((gadget: { id: string }) => gadget.id)).not.toContain(broken.id);
+      const { url, db } = await emptyBlog();
+      await restore(url, text);
+      expect(await db.gadget.count()).toBe(9);
+      await db.$disconnect();
+    } finally {
+      await sourceDb.gadget.delete({ where: { id: broken.id } });
+    }
+  });
 });
 
 describe("a version 2 file", () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ConflictError, InvalidFieldsError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { LAYOUT_LOCK } from "@/lib/gadgets/layout-lock";
 import { sanitizeGadgetHtml } from "@/lib/html";
 import {
   type GadgetAreaName,
@@ -58,7 +59,7 @@ function readConfig(kind: GadgetKindName, stored: Prisma.JsonValue): GadgetConfi
 
 async function inLayoutLock<Result>(work: (tx: Tx) => Promise<Result>): Promise<Result> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('longhand:layout'))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${LAYOUT_LOCK}))`;
     return work(tx);
   });
 }

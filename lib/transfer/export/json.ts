@@ -3,6 +3,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { knownLocale } from "../../messages";
 import type { ACCEPTED_TYPES } from "../../uploads/processing";
 import { appearanceOrDefaults } from "../../validation/appearance";
+import { gadgetConfigSchema, storedConfig } from "../../validation/gadgets";
 import type { Exporter } from "./index";
 import { FORMAT_NAME } from "../import/json-elements";
 import { FORMAT_VERSION, SECTION_NAMES, type SectionName, type WrittenAppearance, type WrittenElement, type WrittenSettings } from "../import/json-formats";
@@ -203,8 +204,8 @@ async function* uploads(db: PrismaClient): AsyncGenerator<WrittenElement<"upload
 
 async function* gadgets(db: PrismaClient): AsyncGenerator<WrittenElement<"gadgets">> {
   for await (const gadget of rowsById((afterId, take) => db.gadget.findMany({ where: after(afterId), orderBy: { id: "asc" }, take }))) {
-    // The Layout page writes an object of the kind's settings; the import reads it with the kind's schema.
-    const config = gadget.config as Record<string, unknown>;
-    yield { id: gadget.id, area: gadget.area, position: gadget.position, kind: gadget.kind, title: gadget.title, config };
+    const config = gadgetConfigSchema.safeParse({ ...(gadget.config as Record<string, unknown>), kind: gadget.kind });
+    // A row whose settings no longer read is not on the reader pages either (lib/gadgets/store.ts), and would only get the file refused.
+    if (config.success) yield { id: gadget.id, area: gadget.area, position: gadget.position, kind: gadget.kind, title: gadget.title, config: storedConfig(config.data) };
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { LAYOUT_LOCK } from "../../gadgets/layout-lock";
 import { sanitizeGadgetHtml } from "../../html";
 import { APPEARANCE_DEFAULTS } from "../../validation/appearance";
 import { GADGET_AREAS, GADGET_KIND_NAMES, storedConfig, type GadgetConfig } from "../../validation/gadgets";
@@ -63,6 +64,7 @@ export async function finishAppearance(context: RestoreContext): Promise<void> {
  */
 export async function finishLayout(context: RestoreContext): Promise<void> {
   const { client, report, gadgets } = context;
+  await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [LAYOUT_LOCK]);
   const photos = gadgets.flatMap((gadget) => (gadget.config.kind === "PROFILE" && gadget.config.photoId ? [{ id: gadget.config.photoId, what: `layout: ${gadgetWhat(gadget)}` }] : []));
   const here = await uploadsHere(context, photos);
   const rows = GADGET_AREAS.flatMap((area) =>
