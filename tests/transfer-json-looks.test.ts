@@ -155,6 +155,12 @@ describe("a version 2 file", () => {
     ["an unknown font", (document: ExportFile) => (document.appearance.bodyFont = "comic-sans"), /^appearance\.bodyFont must be system-serif, system-sans, lora, .* or atkinson-hyperlegible$/],
     ["a link list with a script address", (document: ExportFile) => (gadgetOf(document, "LINK_LIST").config.links[0].url = "javascript:alert(1)"), /^gadgets\[\d\]\.config\.links\[0\]\.url Give a web address starting with https:\/\//],
     ["an archive of no known style", (document: ExportFile) => (gadgetOf(document, "ARCHIVE").config.style = "SPIRAL"), /^gadgets\[\d\]\.config\.style Choose how the archive shows\.$/],
+    ["two gadgets of one id", (document: ExportFile) => (document.gadgets[1]!.id = document.gadgets[0]!.id), /^gadgets has two gadgets with the id "[^"]+"\.$/],
+    [
+      "more gadgets in the sidebar than the Layout page handles",
+      (document: ExportFile) => document.gadgets.push(...Array.from({ length: 101 }, (_, position) => ({ ...gadgetOf(document, "SEARCH"), id: `search-${position}`, position }))),
+      /^gadgets has 106 gadgets in the sidebar; a layout holds at most 100 in each area\.$/,
+    ],
   ])("with %s is refused, naming where, and changes nothing", async (_case, change, message) => {
     const { url, db } = await emptyBlog();
     const before = await layout(db);

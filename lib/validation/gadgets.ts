@@ -16,6 +16,8 @@ export type GadgetKindName = (typeof GADGET_KINDS)[number];
 export const POPULAR_PERIODS = [7, 30, 365, 0] as const;
 export const MAX_POPULAR_COUNT = 10;
 export const MAX_LINKS = 30;
+/** The most gadgets an area holds: as many as a drop may reorder. */
+export const MAX_AREA_GADGETS = 100;
 
 /** A link a gadget shows: to a page of this blog ("/p/about") or a web address; nothing a browser would run. */
 const linkTarget = text()
@@ -118,7 +120,7 @@ export const reorderGadgetsSchema = z.object({
   ids: z
     .array(gadgetId)
     .min(1)
-    .max(100)
+    .max(MAX_AREA_GADGETS)
     .refine((ids) => new Set(ids).size === ids.length, { message: "A gadget was listed twice." }),
 });
 

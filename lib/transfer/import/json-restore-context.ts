@@ -30,7 +30,8 @@ export interface RestoreContext {
   uploadIds: Map<string, string>;
   /** The file's appearance and layout, written once the uploads their images name are in. */
   appearance: ExportedAppearance | null;
-  gadgets: ExportedGadget[];
+  /** By id, in the file's order. */
+  gadgets: Map<string, ExportedGadget>;
 }
 
 /** Counts a batch: the rows in `changed` were created or updated, the rest of `written` were already so. */

@@ -2,7 +2,7 @@ import "server-only";
 import { LAYOUT_LOCK } from "../../gadgets/layout-lock";
 import { sanitizeGadgetHtml } from "../../html";
 import { APPEARANCE_DEFAULTS } from "../../validation/appearance";
-import { GADGET_AREAS, GADGET_KIND_NAMES, storedConfig, type GadgetConfig } from "../../validation/gadgets";
+import { GADGET_AREA_NAMES, GADGET_AREAS, GADGET_KIND_NAMES, MAX_AREA_GADGETS, storedConfig, type GadgetConfig } from "../../validation/gadgets";
 import { ImportFileError } from "../records";
 import type { ExportedAppearance, ExportedGadget } from "./json-elements";
 import { quoted, type RestoreContext } from "./json-restore-context";
@@ -14,11 +14,15 @@ import { existingIds } from "./json-sql";
 const APPEARANCE_FIELDS = ["theme", "accentLight", "accentDark", "headingFont", "bodyFont", "headerImageId", "faviconId"] as const;
 const IMAGE_NAMES = { headerImageId: "the header image", faviconId: "the favicon" } as const;
 
-/** Gathers the file's gadgets: the layout is replaced as a whole once they are all read. */
+/** Gathers the file's gadgets, as many to an area as the Layout page handles: the layout is replaced as a whole once they are all read. */
 export async function collectGadgets({ gadgets }: RestoreContext, rows: ExportedGadget[]): Promise<void> {
   for (const gadget of rows) {
-    if (gadgets.some((other) => other.id === gadget.id)) throw new ImportFileError(`gadgets has two gadgets with the id ${JSON.stringify(gadget.id)}.`);
-    gadgets.push(gadget);
+    if (gadgets.has(gadget.id)) throw new ImportFileError(`gadgets has two gadgets with the id ${JSON.stringify(gadget.id)}.`);
+    gadgets.set(gadget.id, gadget);
+  }
+  for (const area of GADGET_AREAS) {
+    const count = [...gadgets.values()].filter((gadget) => gadget.area === area).length;
+    if (count > MAX_AREA_GADGETS) throw new ImportFileError(`gadgets has ${count} gadgets in the ${GADGET_AREA_NAMES[area]}; a layout holds at most ${MAX_AREA_GADGETS} in each area.`);
   }
 }
 
@@ -63,7 +67,8 @@ export async function finishAppearance(context: RestoreContext): Promise<void> {
  * as the setting "layout".
  */
 export async function finishLayout(context: RestoreContext): Promise<void> {
-  const { client, report, gadgets } = context;
+  const { client, report } = context;
+  const gadgets = [...context.gadgets.values()];
   await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [LAYOUT_LOCK]);
   const photos = gadgets.flatMap((gadget) => (gadget.config.kind === "PROFILE" && gadget.config.photoId ? [{ id: gadget.config.photoId, what: `layout: ${gadgetWhat(gadget)}` }] : []));
   const here = await uploadsHere(context, photos);

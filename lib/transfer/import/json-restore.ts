@@ -73,11 +73,16 @@ const sectionOf = (format: Format, key: string): SectionName | undefined => (Obj
  */
 export async function restoreLonghandJson(client: pg.ClientBase, input: NodeJS.ReadableStream, report: ReportBuilder, { storage }: { storage?: UploadStorage } = {}): Promise<void> {
   const context: RestoreContext = {
-    client, report, storage: () => (storage ??= uploadStorage()), userIds: new Map(), labelIds: new Map(), authorPaths: new Map(),
+    client,
+    report,
+    storage: () => (storage ??= uploadStorage()),
+    userIds: new Map(),
+    labelIds: new Map(),
+    authorPaths: new Map(),
     featuredImages: [],
     uploadIds: new Map(),
     appearance: null,
-    gadgets: [],
+    gadgets: new Map(),
   };
   // The keys before "version" are the same in every version; from it on, the file's version says what comes.
   let format: Format = FORMATS[FORMAT_VERSION];
