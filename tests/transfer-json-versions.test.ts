@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createPrismaClient } from "../scripts/lib/prisma";
-import { createTestDatabase, runSql, withMigratedDatabase, type TestDatabase } from "./support/databases";
-import { exportJsonText, restoreJsonText } from "./support/longhand-json";
+import { runSql, withMigratedDatabase } from "./support/databases";
+import { asVersion1, emptyBlogs, exportJsonText, restoreJsonText } from "./support/longhand-json";
 
 // What version 2 of the Longhand JSON export added (authors' page addresses, bios and notice
-// choices; comment subscriptions), on real PostgreSQL: a small blog whose author renamed herself
-// (her page moved from her name's slug), moved into other blogs through files of either version.
+// choices; comment subscriptions; the blog's looks are in transfer-json-looks.test.ts), on real
+// PostgreSQL: a small blog whose author renamed herself (her page moved from her name's slug),
+// moved into other blogs through files of either version.
 const source = withMigratedDatabase();
-const targets: TestDatabase[] = [];
+const blogs = emptyBlogs();
 let sourceDb: PrismaClient;
 let version2: string;
 let ImportFileError: typeof import("../lib/transfer/records").ImportFileError;
@@ -32,33 +33,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sourceDb?.$disconnect();
-  for (const target of targets) await target.drop();
+  await blogs.dropAll();
 });
 
-/** A new empty blog, with `prepare` run on it first. */
-async function emptyBlog(prepare?: (db: PrismaClient) => Promise<unknown>): Promise<{ url: string; db: PrismaClient }> {
-  const target = await createTestDatabase({ migrated: true });
-  targets.push(target);
-  const db = createPrismaClient(target.url);
-  await prepare?.(db);
-  return { url: target.url, db };
-}
+const emptyBlog = blogs.create;
 
 async function accounts(db: PrismaClient) {
   return db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, slug: true, bio: true, commentNotices: true } });
-}
-
-/** The version 2 file as version 1 wrote it: no author pages, bios, notice choices nor subscriptions. */
-function asVersion1(text: string): string {
-  const document = JSON.parse(text);
-  document.version = 1;
-  for (const user of document.users) {
-    delete user.slug;
-    delete user.bio;
-    delete user.commentNotices;
-  }
-  delete document.commentSubscriptions;
-  return JSON.stringify(document, null, 2);
 }
 
 describe("a version 2 file", () => {

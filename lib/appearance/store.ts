@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { InvalidFieldsError, InvalidRequestError } from "@/lib/errors";
 import { featuredImageOf, featuredImageSelect, type FeaturedImage } from "@/lib/uploads/featured";
 import { uploadUrl } from "@/lib/uploads/urls";
-import { APPEARANCE_DEFAULTS, appearanceSchema, type AppearanceInput } from "@/lib/validation/appearance";
+import { appearanceOrDefaults, appearanceSchema, type AppearanceInput } from "@/lib/validation/appearance";
 
 // The blog's appearance lives in one Appearance row (id 1), like its settings in Setting.
 const ROW = { id: 1 } as const;
@@ -20,10 +20,7 @@ export interface Appearance extends AppearanceInput {
 
 /** The appearance as saved now (not the cached copy): for the dashboard's form. */
 export async function getCurrentAppearance(): Promise<AppearanceInput> {
-  const row = await db.appearance.findUnique({ where: ROW, select: COLUMNS });
-  // A font taken off the list since it was saved falls back to the default rather than breaking pages.
-  const valid = row && appearanceSchema.safeParse(row);
-  return valid?.success ? valid.data : APPEARANCE_DEFAULTS;
+  return appearanceOrDefaults(await db.appearance.findUnique({ where: ROW, select: COLUMNS }));
 }
 
 /** The appearance reader pages use, cached with the settings until a save expires them. */

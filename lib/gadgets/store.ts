@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ConflictError, InvalidFieldsError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { LAYOUT_LOCK } from "@/lib/gadgets/layout-lock";
 import { sanitizeGadgetHtml } from "@/lib/html";
 import {
   type GadgetAreaName,
@@ -10,6 +11,7 @@ import {
   gadgetConfigSchema,
   NEW_GADGET_CONFIG,
   type SaveGadgetInput,
+  storedConfig,
 } from "@/lib/validation/gadgets";
 
 // The layout's gadgets: one function per operation. Positions are 0, 1, 2… within each area after
@@ -55,14 +57,9 @@ function readConfig(kind: GadgetKindName, stored: Prisma.JsonValue): GadgetConfi
   return parsed.data.kind === "HTML" ? { ...parsed.data, html: sanitizeGadgetHtml(parsed.data.html) } : parsed.data;
 }
 
-/** What a row keeps: the settings without the kind, which is its own column. */
-function storedConfig(config: GadgetConfig): Prisma.InputJsonObject {
-  return Object.fromEntries(Object.entries(config).filter(([key]) => key !== "kind"));
-}
-
 async function inLayoutLock<Result>(work: (tx: Tx) => Promise<Result>): Promise<Result> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('longhand:layout'))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${LAYOUT_LOCK}))`;
     return work(tx);
   });
 }

@@ -65,3 +65,9 @@ export const APPEARANCE_DEFAULTS: AppearanceInput = {
   headerImageId: null,
   faviconId: null,
 };
+
+/** A stored appearance as reader pages draw it: a row that no longer reads (a font taken off the list since) gives the defaults rather than breaking pages. */
+export function appearanceOrDefaults(row: unknown): AppearanceInput {
+  const valid = appearanceSchema.safeParse(row);
+  return valid.success ? valid.data : APPEARANCE_DEFAULTS;
+}

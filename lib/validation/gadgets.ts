@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { wholeNumber } from "@/lib/validation/settings";
 import { checkbox, text } from "@/lib/validation/text";
 
@@ -15,6 +16,8 @@ export type GadgetKindName = (typeof GADGET_KINDS)[number];
 export const POPULAR_PERIODS = [7, 30, 365, 0] as const;
 export const MAX_POPULAR_COUNT = 10;
 export const MAX_LINKS = 30;
+/** The most gadgets an area holds: as many as a drop may reorder. */
+export const MAX_AREA_GADGETS = 100;
 
 /** A link a gadget shows: to a page of this blog ("/p/about") or a web address; nothing a browser would run. */
 const linkTarget = text()
@@ -75,6 +78,11 @@ export const gadgetConfigSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type GadgetConfig = z.infer<typeof gadgetConfigSchema>;
+/** What a Gadget row keeps: the settings without the kind, which is its own column. */
+export function storedConfig(config: GadgetConfig): Prisma.InputJsonObject {
+  return Object.fromEntries(Object.entries(config).filter(([key]) => key !== "kind"));
+}
+
 export type ConfigOf<Kind extends GadgetKindName> = Extract<GadgetConfig, { kind: Kind }>;
 
 /** What a gadget starts with when it is added: Blogger's defaults, each valid as it is. */
@@ -92,12 +100,13 @@ export const NEW_GADGET_CONFIG: { [Kind in GadgetKindName]: ConfigOf<Kind> } = {
 
 const gadgetId = z.string().trim().min(1).max(64);
 const area = z.enum(GADGET_AREAS, { message: "Choose the sidebar or the footer." });
-const title = text().trim().max(100, { message: "Keep the title to 100 characters." }).default("");
+/** A gadget's own heading; empty for its kind's. */
+export const gadgetTitle = text().trim().max(100, { message: "Keep the title to 100 characters." }).default("");
 
 export const addGadgetSchema = z.object({ kind: z.enum(GADGET_KINDS, { message: "Choose a kind of gadget." }), area });
 
 /** The edit form: the gadget, its title, and its kind's settings (the kind must be the row's own). */
-export const saveGadgetSchema = z.object({ id: gadgetId, title }).and(gadgetConfigSchema);
+export const saveGadgetSchema = z.object({ id: gadgetId, title: gadgetTitle }).and(gadgetConfigSchema);
 export type SaveGadgetInput = z.infer<typeof saveGadgetSchema>;
 
 export const removeGadgetSchema = z.object({ id: gadgetId });
@@ -111,7 +120,7 @@ export const reorderGadgetsSchema = z.object({
   ids: z
     .array(gadgetId)
     .min(1)
-    .max(100)
+    .max(MAX_AREA_GADGETS)
     .refine((ids) => new Set(ids).size === ids.length, { message: "A gadget was listed twice." }),
 });
 

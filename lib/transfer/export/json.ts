@@ -2,9 +2,11 @@ import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { knownLocale } from "../../messages";
 import type { ACCEPTED_TYPES } from "../../uploads/processing";
+import { appearanceOrDefaults } from "../../validation/appearance";
+import { gadgetConfigSchema, storedConfig } from "../../validation/gadgets";
 import type { Exporter } from "./index";
 import { FORMAT_NAME } from "../import/json-elements";
-import { FORMAT_VERSION, SECTION_NAMES, type SectionName, type WrittenElement, type WrittenSettings } from "../import/json-formats";
+import { FORMAT_VERSION, SECTION_NAMES, type SectionName, type WrittenAppearance, type WrittenElement, type WrittenSettings } from "../import/json-formats";
 import { rowsById } from "./json-rows";
 
 // The document lib/transfer/longhand-export.schema.json describes. Every object is built key by
@@ -29,11 +31,13 @@ const SECTIONS: { [Name in SectionName]: (db: PrismaClient) => AsyncGenerator<Wr
   commentSubscriptions,
   redirects,
   uploads,
+  gadgets,
 };
 
 export const exportJson: Exporter = async function* (db, { now }) {
   yield `{\n  "format": "${FORMAT_NAME}",\n  "version": ${FORMAT_VERSION},\n  "exportedAt": ${JSON.stringify(now.toISOString())},\n`;
   yield `  "settings": ${JSON.stringify(await settings(db))},\n`;
+  yield `  "appearance": ${JSON.stringify(await appearance(db))},\n`;
   for (const [index, name] of SECTION_NAMES.entries()) {
     yield `  ${JSON.stringify(name)}: [`;
     let separator = "\n    ";
@@ -51,6 +55,14 @@ async function settings(db: PrismaClient): Promise<WrittenSettings> {
   if (!row) return null;
   const { blogTitle, description, postsPerPage, timeZone, locale, commentPermission, commentModeration, moderateAfterDays } = row;
   return { blogTitle, description, postsPerPage, timeZone, locale: knownLocale(locale), commentPermission, commentModeration, moderateAfterDays };
+}
+
+/** As reader pages show it: a saved choice that no longer reads (a font taken off the list) as the default. */
+async function appearance(db: PrismaClient): Promise<WrittenAppearance> {
+  const row = await db.appearance.findUnique({ where: { id: 1 }, omit: { id: true, updatedAt: true } });
+  if (!row) return null;
+  const { theme, accentLight, accentDark, headingFont, bodyFont, headerImageId, faviconId } = appearanceOrDefaults(row);
+  return { theme, accentLight, accentDark, headingFont, bodyFont, headerImageId, faviconId };
 }
 
 async function* users(db: PrismaClient): AsyncGenerator<WrittenElement<"users">> {
@@ -187,5 +199,13 @@ async function* uploads(db: PrismaClient): AsyncGenerator<WrittenElement<"upload
       uploaderId: upload.uploaderId,
       createdAt: iso(upload.createdAt),
     };
+  }
+}
+
+async function* gadgets(db: PrismaClient): AsyncGenerator<WrittenElement<"gadgets">> {
+  for await (const gadget of rowsById((afterId, take) => db.gadget.findMany({ where: after(afterId), orderBy: { id: "asc" }, take }))) {
+    const config = gadgetConfigSchema.safeParse({ ...(gadget.config as Record<string, unknown>), kind: gadget.kind });
+    // A row whose settings no longer read is not on the reader pages either (lib/gadgets/store.ts), and would only get the file refused.
+    if (config.success) yield { id: gadget.id, area: gadget.area, position: gadget.position, kind: gadget.kind, title: gadget.title, config: storedConfig(config.data) };
   }
 }

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { isStorageKey } from "../../uploads/storage";
 import { DEFAULT_LOCALE, LOCALES } from "../../messages";
 import { BIO_MAX } from "../../validation/accounts";
+import { appearanceSchema as appSchema } from "../../validation/appearance";
+import { GADGET_AREAS, GADGET_KINDS, gadgetConfigSchema, gadgetTitle } from "../../validation/gadgets";
 import { authorSlug } from "../../validation/users";
 
 // The elements of a Longhand JSON export, as lib/transfer/longhand-export.schema.json describes
@@ -154,6 +156,26 @@ export const uploadSchema = z.strictObject({
   createdAt: timestamp,
 });
 
+/** Checked as the Appearance page checks it (accents must pass contrast); null when the blog never saved one. */
+export const appearanceSchema = appSchema.strict().nullable();
+
+/** A layout gadget; its config is the Gadget row's (the kind's settings without the kind), read by the kind's own schema. */
+export const gadgetSchema = z
+  .strictObject({
+    id,
+    area: z.enum(GADGET_AREAS),
+    position: z.int().min(0),
+    kind: z.enum(GADGET_KINDS),
+    title: gadgetTitle,
+    config: z.record(z.string(), z.unknown()),
+  })
+  .transform((gadget, context) => {
+    const config = gadgetConfigSchema.safeParse({ ...gadget.config, kind: gadget.kind });
+    if (config.success) return { ...gadget, config: config.data };
+    for (const issue of config.error.issues) context.addIssue({ code: "custom", path: ["config", ...issue.path], message: issue.message, input: gadget.config });
+    return z.NEVER;
+  });
+
 export type ExportedSettings = NonNullable<z.output<typeof settingsSchema>>;
 export type ExportedUser = z.output<typeof userSchema>;
 export type ExportedLabel = z.output<typeof labelSchema>;
@@ -163,6 +185,8 @@ export type ExportedComment = z.output<typeof commentSchema>;
 export type ExportedCommentSubscription = z.output<typeof commentSubscriptionSchema>;
 export type ExportedRedirect = z.output<typeof redirectSchema>;
 export type ExportedUpload = z.output<typeof uploadSchema>;
+export type ExportedAppearance = NonNullable<z.output<typeof appearanceSchema>>;
+export type ExportedGadget = z.output<typeof gadgetSchema>;
 
 /** `where` ("posts[12]") and what is wrong with it, as a person fixing the file would want to read it. */
 export function describeIssue(where: string, issue: z.core.$ZodIssue, element: unknown): string {

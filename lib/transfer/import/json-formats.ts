@@ -1,8 +1,10 @@
 import "server-only";
 import type { z } from "zod";
 import {
+  appearanceSchema,
   commentSchema,
   commentSubscriptionSchema,
+  gadgetSchema,
   labelSchema,
   pageSchema,
   postSchema,
@@ -12,6 +14,7 @@ import {
   uploadSchema,
   userSchema,
   userSchemaV1,
+  type ExportedAppearance,
   type ExportedSettings,
 } from "./json-elements";
 
@@ -30,6 +33,8 @@ const NEWEST_SECTIONS = {
   commentSubscriptions: commentSubscriptionSchema,
   redirects: redirectSchema,
   uploads: uploadSchema,
+  // After the uploads: a profile gadget's photo is one of them.
+  gadgets: gadgetSchema,
 };
 
 export type SectionName = keyof typeof NEWEST_SECTIONS;
@@ -40,12 +45,15 @@ export type SectionElement<Name extends SectionName> = z.output<(typeof NEWEST_S
 /** A section's element as the exporter writes it. */
 export type WrittenElement<Name extends SectionName> = z.input<(typeof NEWEST_SECTIONS)[Name]>;
 export type WrittenSettings = z.input<typeof settingsSchema>;
+export type WrittenAppearance = z.input<typeof appearanceSchema>;
 
 /** Reads a version's value into the newest version's shape. */
 type Reads<Output> = z.ZodType<Output, unknown>;
 
 export interface Format {
   settings: Reads<ExportedSettings | null>;
+  /** The blog's looks, after the settings; a version without it leaves the blog's as they are. */
+  appearance?: Reads<ExportedAppearance | null>;
   /** The version's sections in the order the file has them; a section it does not have is left out. */
   sections: { [Name in SectionName]?: Reads<SectionElement<Name>> };
 }
@@ -55,8 +63,9 @@ export const FORMATS = {
     settings: settingsSchemaV1,
     sections: { users: userSchemaV1, labels: labelSchema, posts: postSchema, pages: pageSchema, comments: commentSchema, redirects: redirectSchema, uploads: uploadSchema },
   },
-  // Authors' page addresses, bios and notice choices, and readers' comment subscriptions.
-  2: { settings: settingsSchema, sections: NEWEST_SECTIONS },
+  // Authors' page addresses, bios and notice choices, readers' comment subscriptions, and the
+  // blog's appearance and layout gadgets.
+  2: { settings: settingsSchema, appearance: appearanceSchema, sections: NEWEST_SECTIONS },
 } satisfies Record<number, Format>;
 
 export const FORMAT_VERSION = 2 satisfies keyof typeof FORMATS;

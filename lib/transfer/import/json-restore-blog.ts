@@ -156,8 +156,11 @@ const UPLOAD_COLUMNS: Column<ExportedUpload>[] = [
   { name: "createdAt", arrayType: "timestamp(3)[]", value: (upload) => upload.createdAt },
 ];
 
-/** The manifest's rows; an upload whose file is not in the storage is kept (its file may be copied in later) and noted. */
-export async function restoreUploads({ client, report, storage, userIds }: RestoreContext, uploads: ExportedUpload[]): Promise<void> {
+/**
+ * The manifest's rows; an upload whose file is not in the storage is kept (its file may be copied in later) and noted.
+ * One skipped because an image here has its key or source is that image wherever the file names it (`uploadIds`).
+ */
+export async function restoreUploads({ client, report, storage, userIds, uploadIds }: RestoreContext, uploads: ExportedUpload[]): Promise<void> {
   const keyClashes = await clashingRows(client, "Upload", "storageKey", uploads, (upload) => upload.storageKey);
   const sourceClashes = await clashingRows(client, "Upload", "sourceUrl", uploads, (upload) => upload.sourceUrl);
   const rows: ExportedUpload[] = [];
@@ -165,9 +168,14 @@ export async function restoreUploads({ client, report, storage, userIds }: Resto
     const what = `image ${upload.storageKey}`;
     const uploaderId = userIds.get(upload.uploaderId);
     if (uploaderId === undefined) report.note("images", what, "its uploader is not among the file's users", { skipped: true });
-    else if (keyClashes.has(upload.id)) report.note("images", what, "another image here is stored under that key", { skipped: true });
-    else if (sourceClashes.has(upload.id)) report.note("images", what, `another image here was copied from ${upload.sourceUrl}`, { skipped: true });
-    else {
+    else if (keyClashes.has(upload.id)) {
+      uploadIds.set(upload.id, keyClashes.get(upload.id)!);
+      report.note("images", what, "another image here is stored under that key", { skipped: true });
+    } else if (sourceClashes.has(upload.id)) {
+      uploadIds.set(upload.id, sourceClashes.get(upload.id)!);
+      report.note("images", what, `another image here was copied from ${upload.sourceUrl}`, { skipped: true });
+    } else {
+      uploadIds.set(upload.id, upload.id);
       rows.push({ ...upload, uploaderId });
       if ((await storage().get(upload.storageKey)) === null) report.note("images", what, "its image is not in this blog's uploads store: copy the old blog's UPLOADS_DIR here, or move the whole blog with npm run backup and restore");
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import type { UploadStorage } from "../../uploads/storage";
+import type { ExportedAppearance, ExportedGadget } from "./json-elements";
 import type { ReportBuilder, ReportedKind } from "./report";
 import type { WriteOutcome } from "./json-sql";
 
@@ -22,6 +23,15 @@ export interface RestoreContext {
   authorPaths: Map<string, string>;
   /** Posts' featured images, set once the uploads (which come after the posts) are in. */
   featuredImages: { postId: string; uploadId: string }[];
+  /**
+   * An upload's id in the file → the upload here that stands for it: the same id, or the image
+   * already here under the same storage key or copied from the same address.
+   */
+  uploadIds: Map<string, string>;
+  /** The file's appearance and layout, written once the uploads their images name are in. */
+  appearance: ExportedAppearance | null;
+  /** By id, in the file's order. */
+  gadgets: Map<string, ExportedGadget>;
 }
 
 /** Counts a batch: the rows in `changed` were created or updated, the rest of `written` were already so. */

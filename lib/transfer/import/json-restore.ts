@@ -10,6 +10,7 @@ import { finishComments, restoreComments } from "./json-restore-comments";
 import { restoreCommentSubscriptions } from "./json-restore-subscriptions";
 import type { RestoreContext } from "./json-restore-context";
 import { finishFeaturedImages, restorePages, restorePosts } from "./json-restore-entries";
+import { collectGadgets, finishAppearance, finishLayout } from "./json-restore-look";
 import { readTopLevel } from "./json-stream";
 import type { ReportBuilder } from "./report";
 
@@ -52,6 +53,7 @@ const WRITERS: { [Name in SectionName]: (context: RestoreContext, rows: SectionE
   commentSubscriptions: restoreCommentSubscriptions,
   redirects: restoreRedirects,
   uploads: restoreUploads,
+  gadgets: collectGadgets,
 };
 
 function sectionWriter<Name extends SectionName>(name: Name, schema: z.ZodType<SectionElement<Name>, unknown>, context: RestoreContext): SectionWriter {
@@ -59,7 +61,7 @@ function sectionWriter<Name extends SectionName>(name: Name, schema: z.ZodType<S
 }
 
 const HEADER = ["format", "version", "exportedAt", "settings"] as const;
-const keyOrder = (format: Format): string[] => [...HEADER, ...Object.keys(format.sections)];
+const keyOrder = (format: Format): string[] => [...HEADER, ...(format.appearance ? ["appearance"] : []), ...Object.keys(format.sections)];
 const sectionOf = (format: Format, key: string): SectionName | undefined => (Object.hasOwn(format.sections, key) ? (key as SectionName) : undefined);
 
 /**
@@ -70,7 +72,18 @@ const sectionOf = (format: Format, key: string): SectionName | undefined => (Obj
  * once the caller rolls back. The file is read as it streams, a batch of elements at a time.
  */
 export async function restoreLonghandJson(client: pg.ClientBase, input: NodeJS.ReadableStream, report: ReportBuilder, { storage }: { storage?: UploadStorage } = {}): Promise<void> {
-  const context: RestoreContext = { client, report, storage: () => (storage ??= uploadStorage()), userIds: new Map(), labelIds: new Map(), authorPaths: new Map(), featuredImages: [] };
+  const context: RestoreContext = {
+    client,
+    report,
+    storage: () => (storage ??= uploadStorage()),
+    userIds: new Map(),
+    labelIds: new Map(),
+    authorPaths: new Map(),
+    featuredImages: [],
+    uploadIds: new Map(),
+    appearance: null,
+    gadgets: new Map(),
+  };
   // The keys before "version" are the same in every version; from it on, the file's version says what comes.
   let format: Format = FORMATS[FORMAT_VERSION];
   let next = 0;
@@ -89,7 +102,7 @@ export async function restoreLonghandJson(client: pg.ClientBase, input: NodeJS.R
     next += 1;
     const section = sectionOf(format, key);
     if (part.kind === "arrayStart") {
-      if (section === undefined) throw new ImportFileError(`"${key}" must be ${key === "settings" ? "an object or null" : "a single value"}, not an array.`);
+      if (section === undefined) throw new ImportFileError(`"${key}" must be ${key === "settings" || key === "appearance" ? "an object or null" : "a single value"}, not an array.`);
       writer = sectionWriter(section, format.sections[section]!, context);
     } else {
       if (section !== undefined) throw new ImportFileError(`"${key}" must be an array.`);
@@ -102,6 +115,9 @@ export async function restoreLonghandJson(client: pg.ClientBase, input: NodeJS.R
   if (next < order.length) throw new ImportFileError(`The export has no "${order[next]}"${next === 0 ? "" : ` after "${order[next - 1]}"`}.`);
   await finishComments(context);
   await finishFeaturedImages(context);
+  await finishAppearance(context);
+  // A version without gadgets leaves the layout as it is; one with them (even none) replaces it.
+  if (format.sections.gadgets) await finishLayout(context);
 }
 
 function misplaced(key: string, next: number, order: string[]): ImportFileError {
@@ -126,6 +142,7 @@ async function readHeader(context: RestoreContext, format: Format, key: string, 
     const settings = valid(format.settings, "settings", value);
     if (settings) await restoreSettings(context, settings);
   }
+  if (key === "appearance") context.appearance = valid(format.appearance!, "appearance", value);
 }
 
 function valid<Output>(schema: z.ZodType<Output>, where: string, value: unknown): Output {

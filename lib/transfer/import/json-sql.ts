@@ -33,22 +33,22 @@ export async function upsertById<Row extends { id: string }>(client: pg.ClientBa
 }
 
 /**
- * The rows (by id) that would take a unique value another row already holds: a different row in
- * the table, or an earlier row of the same batch. Null values never clash.
+ * The rows (by id) that would take a unique value another row already holds (a different row in
+ * the table, or an earlier row of the same batch), each with that holder's id. Null values never clash.
  */
-export async function clashingRows<Row extends { id: string }>(client: pg.ClientBase, table: string, column: string, rows: Row[], valueOf: (row: Row) => string | null): Promise<Set<string>> {
+export async function clashingRows<Row extends { id: string }>(client: pg.ClientBase, table: string, column: string, rows: Row[], valueOf: (row: Row) => string | null): Promise<Map<string, string>> {
   const values = rows.map(valueOf).filter((value) => value !== null);
   const holders = new Map<string, string>();
   if (values.length > 0) {
     const held = await client.query<{ id: string; value: string }>(`SELECT "id", "${column}" AS value FROM "${table}" WHERE "${column}" = ANY($1::text[])`, [values]);
     for (const row of held.rows) holders.set(row.value, row.id);
   }
-  const clashing = new Set<string>();
+  const clashing = new Map<string, string>();
   for (const row of rows) {
     const value = valueOf(row);
     if (value === null) continue;
     const holder = holders.get(value);
-    if (holder !== undefined && holder !== row.id) clashing.add(row.id);
+    if (holder !== undefined && holder !== row.id) clashing.set(row.id, holder);
     else holders.set(value, row.id);
   }
   return clashing;

@@ -53,7 +53,7 @@ export class ReportBuilder {
   private readonly counts = Object.fromEntries(REPORTED_KINDS.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0, skipped: 0 }])) as Record<ReportedKind, KindCounts>;
   private readonly items: ReportItem[] = [];
   private moreItems = 0;
-  private settingsChanged: string[] = [];
+  private readonly settingsChanged: string[] = [];
 
   constructor(private readonly format: ImportedFormat) {}
 
@@ -75,8 +75,9 @@ export class ReportBuilder {
     else this.moreItems += 1;
   }
 
+  /** Settings that changed; called again for the appearance and layout, which come after. */
   changedSettings(fields: string[]): void {
-    this.settingsChanged = fields;
+    this.settingsChanged.push(...fields);
   }
 
   finish(durationMs: number): ImportReport {
