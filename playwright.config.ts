@@ -20,6 +20,7 @@ const GUESTS = /guest-comments\.spec\.ts/;
 const LOCALE = /locale\.spec\.ts/;
 const LAYOUT = /layout-gadgets\.spec\.ts/;
 const APPEARANCE = /appearance\.spec\.ts/;
+const NOT_FOUND_CURRENT = /not-found-current\.spec\.ts/;
 const WRITING = [/(author-pages|visibility|comments|notifications|locale|legacy-addresses|way-in|security-headers|hostile-input|outage|several-instances|page-weight|feed-search-cache)\.spec\.ts/, /dashboard\/.*\.spec\.ts/];
 
 export default defineConfig({
@@ -42,7 +43,7 @@ export default defineConfig({
   projects: [
     // Specs that change what readers see (comments, the dashboard) run after those that read the
     // shared demo blog.
-    { name: "reading", testIgnore: [...WRITING, LAYOUT, APPEARANCE] },
+    { name: "reading", testIgnore: [...WRITING, LAYOUT, APPEARANCE, NOT_FOUND_CURRENT] },
     { name: "writing", testMatch: WRITING, testIgnore: [GUESTS, LOCALE], dependencies: ["reading"] },
     // Guests comment only while the blog is open to "Anyone", which changes every post's comment
     // form: that spec runs alone, after every other spec that comments.
@@ -53,5 +54,7 @@ export default defineConfig({
     { name: "layout", testMatch: LAYOUT, dependencies: ["locale"] },
     // The blog's theme, colours and fonts change every reader page too: alone, after the layout.
     { name: "appearance", testMatch: APPEARANCE, dependencies: ["layout"] },
+    // The blog's title on the 404 page: after the appearance, alone.
+    { name: "not-found-current", testMatch: NOT_FOUND_CURRENT, dependencies: ["appearance"] },
   ],
 });

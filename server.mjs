@@ -48,16 +48,29 @@ recordFastPath(fastPathOff);
 const securityHeadersFor = createSecurityHeaders(process.env);
 // Where this server reaches itself: the address it listens on, or loopback when it listens on all.
 const ownHost = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
-/** Asks this server for one of its pages, as a reader would, so that a stale one is rendered anew. */
-function refillPage(requestPath) {
-  httpGet({ host: ownHost, port, path: requestPath }, (answer) => answer.resume()).on("error", (error) =>
-    console.error(`Longhand: could not refill ${requestPath}: ${error.message}`),
-  );
+// Past this an answer from this server to itself is given up on (the caller has a fallback).
+const OWN_ANSWER_TIMEOUT_MS = 10_000;
+/** Asks this server for one of its pages, as a reader would: its status and body, or undefined without a whole answer. */
+function askOwnServer(requestPath) {
+  return new Promise((resolve) => {
+    const asked = httpGet({ host: ownHost, port, path: requestPath }, (answer) => {
+      const chunks = [];
+      answer.on("data", (chunk) => chunks.push(chunk));
+      answer.on("close", () => resolve(answer.complete ? { status: answer.statusCode, body: Buffer.concat(chunks).toString("utf8") } : undefined));
+    });
+    asked.setTimeout(OWN_ANSWER_TIMEOUT_MS, () => asked.destroy(new Error(`no answer in ${OWN_ANSWER_TIMEOUT_MS / 1000} s`)));
+    asked.on("error", (error) => {
+      console.error(`Longhand: could not ask this server for ${requestPath}: ${error.message}`);
+      resolve(undefined);
+    });
+  });
 }
+/** So that a stale page is rendered anew. */
+const refillPage = (requestPath) => void askOwnServer(requestPath);
 const respondFromPageCache = fastPathOff ? () => "BYPASS" : createCachedPageResponder({ distDir, securityHeadersFor, refillPage });
 // A query's first answer is made from a cached page (app/search-first/route.ts), read here.
 if (!fastPathOff) shareCachedPageHtml((requestPath) => RenderStartPageCache.anyCachedPage(requestPath)?.html);
-const fillBlankNotFound = createNotFoundFiller({ distDir });
+const fillBlankNotFound = createNotFoundFiller({ distDir, askForPage: askOwnServer });
 const answerOutageWith503 = createOutageAnswer({ distDir, databaseUrl: process.env.DATABASE_URL });
 // Compression is done here rather than by Next (next.config.mjs: compress false), so that the
 // corrections below see Next's bytes before they are zipped. It also frees a response's zlib

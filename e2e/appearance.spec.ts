@@ -15,9 +15,8 @@ const SLOW = { timeout: 20_000 };
 const ENTRY = "/2011/09/tool-6-i-have-joined-a-professional-networking-site";
 /** One of each kind of reader page, the guest's comment page among them. */
 const READER_PAGES = ["/", ENTRY, "/2011/09", "/label/tools", "/search?q=library", "/profile/maggie-ellery", "/p/about", `/comment?on=${ENTRY}`];
-// The 404 page, for a path no route serves: Next serves it as the build prerendered it, whatever
-// was saved since (the blog's title too), so only its markup and accessibility are checked here.
-const NOT_FOUND = "/no-such-page-here";
+// The 404 page, for a path no route serves, and for a route's notFound().
+const NOT_FOUND = ["/no-such-page-here", "/label/no-such-label-here"];
 const accounts = trackedAccounts({ role: "ADMIN", name: "Ada Appearance" });
 let admin: Page;
 let releaseBlogSettings: (() => Promise<void>) | undefined;
@@ -97,7 +96,7 @@ test("an admin previews a theme and accent before saving, a failing accent is re
   await expect(reader.locator(".theme")).toHaveAttribute("data-theme", "simple");
 
   await saveAppearance({ accentLight: "#1d4e89" });
-  for (const path of [ENTRY, "/", "/label/tools", `/comment?on=${ENTRY}`]) {
+  for (const path of [ENTRY, "/", "/label/tools", `/comment?on=${ENTRY}`, ...NOT_FOUND]) {
     await reader.goto(path);
     await expect(reader.locator(".theme"), path).toHaveAttribute("data-theme", "postcard");
     expect(await reader.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--accent")), path).toBe("light-dark(#1d4e89,#f0a878)");
@@ -184,7 +183,7 @@ for (const [theme, bodyFont] of [
   test(`${theme} with ${bodyFont}: every reader page passes axe light and dark, is valid HTML, loads only this site, and keeps lines to 60-75 characters`, async ({ browser, request, baseURL }) => {
     test.setTimeout(150_000);
     await saveAppearance({ theme, bodyFont, accentLight: "#8a3b12", accentDark: "#f0a878" });
-    for (const path of [...READER_PAGES, NOT_FOUND]) {
+    for (const path of [...READER_PAGES, ...NOT_FOUND]) {
       expect(await htmlProblems(await (await request.get(path)).text()), `${theme} ${path}`).toEqual([]);
     }
     for (const colorScheme of ["light", "dark"] as const) {
@@ -193,9 +192,9 @@ for (const [theme, bodyFont] of [
       page.on("request", (sent) => {
         if (new URL(sent.url()).origin !== new URL(baseURL!).origin) elsewhere.push(sent.url());
       });
-      for (const path of [...READER_PAGES, NOT_FOUND]) {
+      for (const path of [...READER_PAGES, ...NOT_FOUND]) {
         await page.goto(path);
-        if (path !== NOT_FOUND) await expect(page.locator(".theme"), path).toHaveAttribute("data-theme", theme.toLowerCase());
+        await expect(page.locator(".theme"), path).toHaveAttribute("data-theme", theme.toLowerCase());
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(" ")}`), `${theme} ${colorScheme} ${path}`).toEqual([]);
       }

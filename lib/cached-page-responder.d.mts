@@ -15,3 +15,6 @@ export function createCachedPageResponder(options: {
   /** Requests a page of this server's, as a reader would, so that a stale one is rendered anew. */
   refillPage?: (requestPath: string) => void;
 }): (request: IncomingMessage, response: ServerResponse, ownHeaders: (string | number)[]) => CacheOutcome;
+
+/** Request path → the lifetime the build gave each page it prerendered (their entries carry none). */
+export function buildCacheControls(distDir: string): Map<string, { revalidate: number | false; expire: number | undefined }>;

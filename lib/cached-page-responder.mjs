@@ -61,7 +61,7 @@ function proxyMatchers(distDir) {
 }
 
 /** request path → the lifetime the build gave each page it prerendered (their entries carry none) */
-function buildCacheControls(distDir) {
+export function buildCacheControls(distDir) {
   const { routes } = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8"));
   const lifetimes = new Map();
   for (const [requestPath, route] of Object.entries(routes)) {

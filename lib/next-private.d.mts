@@ -2,6 +2,8 @@ import type FileSystemCache from "next/dist/server/lib/incremental-cache/file-sy
 
 export const NEXT_VERSION_WRITTEN_FOR: string;
 export const ROOT_LAYOUT_TAG: string;
+/** Where Next renders the root not-found page whole, and the path its page cache keeps it under. */
+export const NOT_FOUND_PAGE_PATH: string;
 export function installedNextVersion(): string;
 
 export type PrivateModule = { specifier: string; load: () => Promise<object>; functions: Readonly<Record<string, string>> };

@@ -23,6 +23,14 @@ export const NEXT_VERSION_WRITTEN_FOR = "16.4.6";
 export const ROOT_LAYOUT_TAG = "_N_T_/layout";
 
 /**
+ * Where Next renders the app's root not-found page (app/not-found.tsx) whole, and the path its page
+ * cache keeps that page under. Any other address Next answers with that page (a path no route
+ * serves, or a route's notFound()) gets an empty document that script fills in
+ * (lib/next-response-fixes.mjs). The build prerenders it as server/app/_not-found.html.
+ */
+export const NOT_FOUND_PAGE_PATH = "/_not-found";
+
+/**
  * Each deep import, and the functions taken from it: the name used here → the name it exports.
  * Each import names its module literally: Next bundles this file into its proxy, and a bundler
  * cannot follow an import of a variable.

@@ -2,11 +2,13 @@
 export default class RenderStartPageCache {
   /**
    * The whole page (or feed: a route's entry) Next has cached for a request path, its lifetime and
-   * whether it is stale; undefined when Next must be asked.
+   * whether it is stale; undefined when Next must be asked. Only a page answered with
+   * `answeredWith` (200 unless given) counts.
    */
   static servablePage(
     requestPath: string,
     buildCacheControl: { revalidate: number | false; expire: number | undefined } | undefined,
+    answeredWith?: number,
   ):
     | {
         entry: {

@@ -132,19 +132,20 @@ export default class RenderStartPageCache extends FileSystemCache {
   /**
    * The whole page Next has cached for a request path (a page with no per-request part), its
    * lifetime and whether it is stale, or undefined when Next must be asked: not cached yet,
-   * expired, partly dynamic, or not a page. A page prerendered at build carries no lifetime of
-   * its own: `buildCacheControl` is the one the build's prerender manifest gives its path.
+   * expired, partly dynamic, not a page, or answered with another status than `answeredWith` (a
+   * page rendered at its own address records none). A page prerendered at build carries no
+   * lifetime of its own: `buildCacheControl` is the one the build's prerender manifest gives its path.
    */
-  static servablePage(requestPath, buildCacheControl) {
+  static servablePage(requestPath, buildCacheControl, answeredWith = 200) {
     const entry = cachedEntry(requestPath);
     const cacheControl = entry?.cacheControl ?? buildCacheControl;
     const state = freshness(entry, cacheControl);
     if (!state) return undefined;
     const { kind, postponed, status, html, body } = entry.value;
-    // Redirects and error pages are rare; Next answers them itself. A route's entry is a feed (app/feeds/cached).
+    // A route's entry is a feed (app/feeds/cached).
     const whole =
-      (kind === "APP_PAGE" && postponed == null && (status ?? 200) === 200 && typeof html === "string") ||
-      (kind === "APP_ROUTE" && status === 200 && Buffer.isBuffer(body));
+      (kind === "APP_PAGE" && postponed == null && (status ?? answeredWith) === answeredWith && typeof html === "string") ||
+      (kind === "APP_ROUTE" && status === answeredWith && Buffer.isBuffer(body));
     return whole ? { entry, cacheControl, stale: state === "stale" } : undefined;
   }
 
