@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { TAG_EXPIRY_CHANNEL } from "../../lib/tag-bus.mjs";
 import { runSql } from "../../tests/support/sql";
 
 export interface TestAccount {
@@ -27,12 +28,27 @@ export async function createAccount({ name = "Test Reader", role = "READER" }: {
 
 type Role = "READER" | "AUTHOR" | "ADMIN";
 
-/** Removes accounts with what they made: revisions, posts (their comments go with them), pages, uploads and comments. */
+/**
+ * Removes accounts with what they made: revisions, posts (their comments go with them), pages,
+ * uploads and comments. Deleted in SQL, so the server is then told to expire what the app itself
+ * would have on such a write (through its tag bus, lib/tag-bus.mjs): a post's page that showed
+ * one of the comments must not go on showing it, or counting it, to specs that run later.
+ */
 export async function deleteAccounts(accounts: TestAccount[]) {
   const ids = accounts.map((account) => account.id);
+  const touched = await runSql(
+    process.env.DATABASE_URL!,
+    `SELECT "postId" AS id FROM "Comment" WHERE "userId" = ANY($1) UNION SELECT id FROM "Post" WHERE "authorId" = ANY($1)`,
+    [ids],
+  );
   const made = [`"PostRevision" WHERE "authorId"`, `"Post" WHERE "authorId"`, `"Page" WHERE "authorId"`, `"Upload" WHERE "uploaderId"`, `"Comment" WHERE "userId"`];
   for (const table of [...made, `"User" WHERE id`]) {
     await runSql(process.env.DATABASE_URL!, `DELETE FROM ${table} = ANY($1)`, [ids]);
+  }
+  const postIds = touched.rows.map((row) => (row as { id: string }).id);
+  if (postIds.length > 0) {
+    const expiry = { from: "e2e-cleanup", tags: [...postIds.map((id) => `post:${id}`), "posts", "comments"] };
+    await runSql(process.env.DATABASE_URL!, "SELECT pg_notify($1, $2)", [TAG_EXPIRY_CHANNEL, JSON.stringify(expiry)]);
   }
 }
 
